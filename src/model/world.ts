@@ -1,0 +1,159 @@
+/**
+ * The world: plain, serialisable data. Nothing here carries behaviour, so a world can be hashed, diffed,
+ * checkpointed, sent to a worker and resumed (DESIGN.md section 3). All records are keyed or sorted by id.
+ */
+import type {
+  ApprovalStepKind,
+  DuchacekType,
+  InstrumentKind,
+  InstrumentStatus,
+  Relation,
+} from './vocabulary.ts';
+import type { OptionValue } from '../rules/rule-set.ts';
+
+export type Id = string;
+
+/** Positions on issues run from -1 (opposed) to +1 (for). */
+export type Positions = Record<Id, number>;
+
+export interface Gatekeeper {
+  id: Id;
+  name: string;
+  role: string;
+  /** Position on each issue; a gatekeeper keeps an issue's bill off the floor while it is below the gate. */
+  position: Positions;
+}
+
+export interface Chamber {
+  id: Id;
+  name: string;
+  /** Share of yes votes needed to pass. */
+  threshold: number;
+  /** Share of members supporting action on each issue, 0..1. */
+  support: Positions;
+  gatekeepers: Gatekeeper[];
+}
+
+export interface Central {
+  id: Id;
+  name: string;
+  /** Country code of the rule set family this central applies (a swap gives it another country's rules). */
+  ruleSet: string;
+  ruleOptions: Record<string, OptionValue>;
+  /** Countries sharing a land or water border. */
+  neighbours: Id[];
+  executive: {
+    leader: string;
+    /** The leader's stated stance on each issue (timeline input). */
+    stance: Positions;
+    /** The executive's current position: stance moved by pressure. */
+    position: Positions;
+  };
+  legislature: { chambers: Chamber[] } | null;
+  /** Goodwill toward other countries, -1..1 (affects consent to ties with them). */
+  attitude: Record<Id, number>;
+}
+
+export interface Subnational {
+  id: Id;
+  name: string;
+  /** state, province, land, canton, community, region, entity, city, municipality, ... */
+  kind: string;
+  central: Id;
+  /** Bordering subnationals, domestic and foreign. */
+  neighbours: Id[];
+  competences: string[];
+  /** Goal weights; economic, identity and protodiplomatic always present, plus scenario goals. */
+  goals: Record<string, number>;
+  /** Capacity for external action (staff, budget), > 0. */
+  capacity: number;
+  /** Economic ties to other subnationals or countries, 0..1. */
+  tradeTies: Record<Id, number>;
+  /** Kin units or states (shared language, diaspora), for identity ties. */
+  kin: Id[];
+  /** Free numeric attributes: identityStrength, autonomyAspiration, ... (formula variables). */
+  attributes: Record<string, number>;
+  /** Location (km on a plane) for distance-based issue transfer; optional. */
+  location: [number, number] | null;
+  relation: Relation;
+  /** Position on each issue, -1..1. */
+  position: Positions;
+  /** Laws the subnational has enacted, by issue. */
+  laws: Id[];
+}
+
+export interface Network {
+  id: Id;
+  name: string;
+  scope: string;
+  domain: string;
+}
+
+/** Per-unit state of an issue. */
+export interface IssueUnitState {
+  emission: number;
+  deposition: number;
+  damage: number;
+  salience: number;
+}
+
+export interface IssueState {
+  id: Id;
+  units: Record<Id, IssueUnitState>;
+  /** Laws enacted on this issue, by central or subnational id, with the tick. */
+  laws: { by: Id; tick: number }[];
+}
+
+export interface ApprovalRecord {
+  id: Id;
+  step: ApprovalStepKind;
+  /** The central whose organ must act, or the subnational whose legislature ratifies. */
+  approver: Id;
+  organ: 'executive' | 'legislature' | 'own-legislature';
+  chambers: string[] | null;
+  threshold: number | null;
+  /** The party whose rule set requires the step. */
+  party: Id;
+  citation: string;
+  openedTick: number;
+  deadlineTick: number | null;
+  onSilence: 'consent' | 'refuse' | null;
+  status: 'pending' | 'granted' | 'refused' | 'tacit';
+  resolvedTick: number | null;
+}
+
+export interface Instrument {
+  id: Id;
+  kind: InstrumentKind;
+  initiator: Id;
+  parties: Id[];
+  domain: string;
+  issue: Id | null;
+  status: InstrumentStatus;
+  proposedTick: number;
+  signedTick: number | null;
+  endedTick: number | null;
+  /** Duchacek type; null for ties between centrals and for network membership. */
+  duchacek: DuchacekType | null;
+  protodiplomacy: boolean;
+  citations: string[];
+  approvals: ApprovalRecord[];
+  /** Set while the central demands denunciation (Austria). */
+  denunciationDemandedTick: number | null;
+}
+
+export interface World {
+  tick: number;
+  centrals: Central[];
+  subnationals: Subnational[];
+  networks: Network[];
+  issues: IssueState[];
+  /** Every instrument ever proposed, sorted by id (ids are sequential). */
+  instruments: Instrument[];
+  /** Next sequence numbers for ids of instruments and events. */
+  counters: { instrument: number; event: number };
+  /** Lobbying received this year, by central and issue (decays), a pressure input. */
+  pressure: Record<Id, Positions>;
+  /** seedrandom alea state of each named stream. */
+  rng: Record<string, unknown>;
+}
