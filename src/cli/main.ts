@@ -1,5 +1,47 @@
-export async function main(io: { argv: string[]; stdout: NodeJS.WritableStream }): Promise<number> {
-  await import('mathjs');
-  io.stdout.write('hello ' + io.argv.join(' ') + '\n');
-  return 0;
+/**
+ * The `paradip` command: dispatches to the subcommands. The only effectful layer: it owns argv, files, streams
+ * and exit codes (0 ok, 1 a check failed, 2 bad input or usage, 130 interrupted).
+ */
+import { EXIT, print, type Io } from './io.ts';
+import { version } from './provenance.ts';
+import { RUN_USAGE, runCommand } from './run-command.ts';
+import { validateCommand } from './validate-command.ts';
+
+export const USAGE = `paradip: agent-based simulation of paradiplomacy
+
+usage:
+  ${RUN_USAGE}
+  paradip validate <file>...
+  paradip --version | --help
+
+See README.md for the scenario format and every option.`;
+
+export async function main(io: Io): Promise<number> {
+  const [command, ...rest] = io.argv;
+  try {
+    switch (command) {
+      case 'run':
+        return await runCommand(io, rest);
+      case 'validate':
+        return validateCommand(io, rest);
+      case '--version':
+      case 'version':
+        print(io.stdout, version());
+        return EXIT.ok;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        print(command === undefined ? io.stderr : io.stdout, USAGE);
+        return command === undefined ? EXIT.badInput : EXIT.ok;
+      default:
+        print(io.stderr, `error: unknown command "${command}"\n\n${USAGE}`);
+        return EXIT.badInput;
+    }
+  } catch (e) {
+    // Bad input never gets here (it is reported as problems); this is a bug in paradip.
+    print(io.stderr, `internal error (a bug in paradip, please report it with the command you ran): ${(e as Error).message}`);
+    if (io.env['PARADIP_DEBUG']) print(io.stderr, String((e as Error).stack));
+    return 70;
+  }
 }

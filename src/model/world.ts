@@ -76,6 +76,10 @@ export interface Subnational {
   /** Location (km on a plane) for distance-based issue transfer; optional. */
   location: [number, number] | null;
   relation: Relation;
+  /** The score behind the relation mode, -1..1 (relation formula). */
+  relationScore: number;
+  /** Sanctions received from the central. */
+  sanctions: number;
   /** Position on each issue, -1..1. */
   position: Positions;
   /** Laws the subnational has enacted, by issue. */
@@ -115,8 +119,11 @@ export interface ApprovalRecord {
   /** The party whose rule set requires the step. */
   party: Id;
   citation: string;
-  openedTick: number;
+  /** Null until the steps before it are resolved: steps open one after another. */
+  openedTick: number | null;
   deadlineTick: number | null;
+  /** The stated time limit ("8 weeks"), or null (then parameter approvalTimeout applies). */
+  within: string | null;
   onSilence: 'consent' | 'refuse' | null;
   status: 'pending' | 'granted' | 'refused' | 'tacit';
   resolvedTick: number | null;
@@ -154,6 +161,8 @@ export interface World {
   counters: { instrument: number; event: number };
   /** Lobbying received this year, by central and issue (decays), a pressure input. */
   pressure: Record<Id, Positions>;
+  /** Why each central's law on each issue has not passed yet ('gatekeeper', 'votes', 'executive', 'ready'), or 'enacted'. */
+  lawStatus: Record<Id, Record<Id, string>>;
   /** seedrandom alea state of each named stream. */
   rng: Record<string, unknown>;
 }

@@ -29,7 +29,8 @@ export type DomainCondition =
   | 'any'
   | 'own-competence' // the action's domain is among the acting subnational's competences
   | 'outside-competence' // it is not
-  | { in: string[] }; // one of these domains (e.g. Argentina: justice, economy, utility-works)
+  | { in: string[] } // one of these domains (e.g. Argentina: justice, economy, utility-works)
+  | { notIn: string[] }; // none of them (Argentina: a treaty outside the three purposes of art. 125 is forbidden)
 
 export interface ApprovalStep {
   step: ApprovalStepKind;
@@ -53,6 +54,12 @@ export interface Rule {
   actorKinds?: string[];
   /** The rule applies when the partner falls in any of these categories; any partner when absent. */
   partners?: PartnerCategory[];
+  /**
+   * The rule does not apply when the partner falls in any of these categories. Needed because partner
+   * categories overlap: Austria forbids foreign partners except neighbouring states and their units
+   * (B-VG art. 16(1)), and "foreign but not neighbouring" is no category of its own.
+   */
+  exceptPartners?: PartnerCategory[];
   /** Competence condition; 'any' when absent. */
   domains?: DomainCondition;
   /** Ordered approval steps for an `allow` rule. */

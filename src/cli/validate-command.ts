@@ -1,0 +1,40 @@
+/** `paradip validate <file>...`: checks scenarios and rule sets without running them; exit 2 on any problem. */
+import { parseYaml } from '../scenario/source.ts';
+import { loadScenario } from '../scenario/load-scenario.ts';
+import { formatProblem, type Problem } from '../scenario/problem.ts';
+import { resolve } from 'node:path';
+import { loadRuleSets, parseRuleSetFile, readText } from './files.ts';
+import { EXIT, print, type Io } from './io.ts';
+
+export function validateCommand(io: Io, files: string[]): number {
+  if (files.length === 0) {
+    print(io.stderr, 'error: which files? usage: paradip validate <file>...');
+    return EXIT.badInput;
+  }
+  let bad = 0;
+  for (const file of files) {
+    const problems = validateFile(resolve(io.cwd, file), file);
+    if (problems.length === 0) print(io.stdout, `ok ${file}`);
+    else {
+      bad++;
+      for (const p of problems) print(io.stderr, `error: ${formatProblem(p)}`);
+    }
+  }
+  return bad > 0 ? EXIT.badInput : EXIT.ok;
+}
+
+function validateFile(path: string, shown: string): Problem[] {
+  const read = readText(path);
+  if (!read.ok) return [{ ...read.problem, file: shown }];
+  const parsed = parseYaml(read.text, shown);
+  if (!parsed.ok) return parsed.problems;
+  const isRuleSet = typeof parsed.data === 'object' && parsed.data !== null && 'rules' in parsed.data && !('paradip' in parsed.data);
+  if (isRuleSet) {
+    const r = parseRuleSetFile(read.text, shown);
+    return r.ok ? [] : r.problems;
+  }
+  const lib = loadRuleSets(path);
+  if (!lib.ok) return lib.problems;
+  const loaded = loadScenario(read.text, shown, { ruleSets: lib.ruleSets });
+  return loaded.ok ? [] : loaded.problems;
+}

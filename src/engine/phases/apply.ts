@@ -1,0 +1,239 @@
+/**
+ * Phase `apply`: the one writer. Applies every outcome decided this tick in a fixed order (pressure decay,
+ * proposals by actor id, approvals by instrument id, central decisions by central id, expiries, relations)
+ * and emits the events, so results never depend on the order agents appear in the file.
+ */
+import { dateOf, deadlineTick, parseDuration } from '../../model/calendar.ts';
+import { duchacek } from '../../model/geography.ts';
+import type { ApprovalRecord, Id, Instrument } from '../../model/world.ts';
+import { findPower, selectRuleSet } from '../../rules/assess.ts';
+import type { EventLog } from '../events.ts';
+import type { Model } from '../model.ts';
+import type { WorldIndex } from '../world-index.ts';
+import type { CentralDecisions } from './central.ts';
+import type { Proposal } from './decide.ts';
+import type { LegalVerdict } from './legal.ts';
+import { optionsFor } from './legal.ts';
+import type { ApprovalDecision, PartnerResponse } from './respond.ts';
+
+export interface TickOutcomes {
+  proposals: { proposal: Proposal; verdict: LegalVerdict | null; response: PartnerResponse | null }[];
+  approvals: ApprovalDecision[];
+  central: CentralDecisions;
+}
+
+export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutcomes): void {
+  const w = idx.world;
+  const p = model.parameters;
+  const date = dateOf(model.calendar, w.tick);
+  for (const c of Object.values(w.pressure)) for (const k of Object.keys(c)) c[k] = (c[k] ?? 0) * (p['pressureDecay'] ?? 0.9);
+
+  for (const { proposal, verdict, response } of o.proposals) {
+    const actor = idx.subnational(proposal.actor)!;
+    if (proposal.type === 'lobby') {
+      const pressure = (w.pressure[actor.central] ??= {});
+      pressure[proposal.issue] = (pressure[proposal.issue] ?? 0) + (p['lobbyPressure'] ?? 0.1) * actor.capacity;
+      log.emit('lobby.delivered', { by: actor.id, to: actor.central, issue: proposal.issue, why: proposal.why });
+      continue;
+    }
+    if (proposal.type === 'local-law') {
+      actor.laws.push(proposal.issue);
+      w.issues.find((x) => x.id === proposal.issue)!.laws.push({ by: actor.id, tick: w.tick });
+      log.emit('law.enacted', { by: actor.id, level: 'subnational', issue: proposal.issue, why: proposal.why });
+      continue;
+    }
+    const s = proposal.scored;
+    const inst: Instrument = {
+      id: `i${String(++w.counters.instrument).padStart(6, '0')}`,
+      kind: proposal.instrument,
+      initiator: actor.id,
+      parties: [actor.id, proposal.partner],
+      domain: s.domain,
+      issue: s.issue,
+      status: 'proposed',
+      proposedTick: w.tick,
+      signedTick: null,
+      endedTick: null,
+      duchacek: duchacek(idx, actor, proposal.partner),
+      protodiplomacy: s.lead === 'protodiplomatic',
+      citations: verdict?.citations ?? [],
+      approvals: [],
+      denunciationDemandedTick: null,
+    };
+    const subject = { id: inst.id, instrument: inst.kind, actor: actor.id, parties: inst.parties, domain: inst.domain, issue: inst.issue };
+    log.emit('action.proposed', { ...subject, duchacek: inst.duchacek, protodiplomacy: inst.protodiplomacy, why: proposal.why });
+    if (!verdict || verdict.verdict === 'forbidden') {
+      log.emit('action.forbidden', { ...subject, citations: verdict?.citations ?? [], why: { assessments: verdict?.parts ?? [] } });
+      continue;
+    }
+    if (!response?.accepted) {
+      log.emit('action.declined', { ...subject, by: proposal.partner, why: response?.why ?? {} });
+      continue;
+    }
+    w.instruments.push(inst);
+    inst.approvals = verdict.parts.flatMap((part) =>
+      part.steps.map((step, i): ApprovalRecord => {
+        const partyUnit = idx.subnational(part.party)!;
+        return {
+          id: `${inst.id}-${part.party}-${i + 1}`,
+          step: step.step,
+          approver: step.by === 'own-legislature' ? part.party : partyUnit.central,
+          organ: step.by,
+          chambers: step.chambers ?? null,
+          threshold: step.threshold ?? null,
+          party: part.party,
+          citation: step.citation,
+          openedTick: null,
+          deadlineTick: null,
+          within: step.within ?? null,
+          onSilence: step.onSilence ?? null,
+          status: 'pending',
+          resolvedTick: null,
+        };
+      }),
+    );
+    inst.status = 'awaiting-approval';
+    advance(inst);
+  }
+
+  for (const d of o.approvals) {
+    const inst = w.instruments.find((i) => i.id === d.instrument)!;
+    const step = inst.approvals.find((a) => a.id === d.approval)!;
+    step.status = d.outcome;
+    step.resolvedTick = w.tick;
+    const kind = d.outcome === 'granted' ? 'approval.granted' : d.outcome === 'tacit' ? 'approval.tacit' : 'approval.refused';
+    log.emit(kind, { id: inst.id, instrument: inst.kind, approval: step.id, step: step.step, approver: step.approver, organ: step.organ, party: step.party, citation: step.citation, why: d.why });
+    if (d.outcome === 'refused') end(inst, 'refused');
+    else advance(inst);
+  }
+
+  applyCentral(o.central);
+
+  for (const inst of w.instruments) {
+    const term = model.instruments[inst.kind].term;
+    if (inst.status !== 'in-force' || term <= 0 || inst.signedTick === null || inst.signedTick === w.tick) continue;
+    if (w.tick >= deadlineTick(model.calendar, inst.signedTick, { amount: term, unit: 'month' })) {
+      end(inst, 'expired');
+      log.emit('instrument.expired', { id: inst.id, instrument: inst.kind, parties: inst.parties, issue: inst.issue });
+    }
+  }
+
+  for (const r of o.central.relations) {
+    const u = idx.subnational(r.subnational)!;
+    const from = u.relation;
+    u.relationScore = r.score;
+    if (r.mode !== from) {
+      u.relation = r.mode;
+      log.emit('relation.changed', { subnational: u.id, central: u.central, from, to: r.mode, why: { score: Math.round(r.score * 1e4) / 1e4 } });
+    }
+  }
+
+  /** Opens the next pending step (notifications resolve at once); signs when none is left. */
+  function advance(inst: Instrument): void {
+    for (;;) {
+      const next = inst.approvals.find((a) => a.status === 'pending');
+      if (!next) return sign(inst, inst.citations);
+      if (next.openedTick !== null) return;
+      next.openedTick = w.tick;
+      const within = next.step === 'notify' ? null : parseDuration(next.within ?? `${p['approvalTimeout'] ?? 12} months`);
+      next.deadlineTick = within ? deadlineTick(model.calendar, w.tick, within) : null;
+      log.emit('approval.requested', {
+        id: inst.id, instrument: inst.kind, approval: next.id, step: next.step, approver: next.approver, organ: next.organ, party: next.party,
+        citation: next.citation, deadline: next.deadlineTick === null ? null : dateOf(model.calendar, next.deadlineTick), onSilence: next.onSilence,
+      });
+      if (next.step !== 'notify') return;
+      next.status = 'granted';
+      next.resolvedTick = w.tick;
+      log.emit('approval.granted', { id: inst.id, instrument: inst.kind, approval: next.id, step: next.step, approver: next.approver, organ: next.organ, party: next.party, citation: next.citation, why: { notified: true } });
+    }
+  }
+
+  function sign(inst: Instrument, citations: string[]): void {
+    inst.status = 'in-force';
+    inst.signedTick = w.tick;
+    log.emit('instrument.signed', {
+      id: inst.id, instrument: inst.kind, parties: inst.parties, initiator: inst.initiator, domain: inst.domain, issue: inst.issue,
+      duchacek: inst.duchacek, protodiplomacy: inst.protodiplomacy, citations,
+      approvals: inst.approvals.map((a) => ({ step: a.step, approver: a.approver, organ: a.organ, outcome: a.status, citation: a.citation })),
+    });
+    const actor = idx.subnational(inst.initiator);
+    if (!actor || !inst.protodiplomacy) return;
+    const c = idx.central(actor.central)!;
+    const rs = selectRuleSet(model.ruleSets, c.ruleSet, date);
+    const power = rs ? findPower(rs, optionsFor(rs, c), 'sanction', inst.kind, date) : null;
+    if (power) {
+      actor.sanctions++;
+      log.emit('central.sanctioned', { central: c.id, subnational: actor.id, id: inst.id, citation: power.citation });
+    }
+  }
+
+  function end(inst: Instrument, status: Instrument['status']): void {
+    inst.status = status;
+    inst.endedTick = w.tick;
+  }
+
+  function applyCentral(c: CentralDecisions): void {
+    const step = p['positionStep'] ?? 0.1;
+    for (const d of c.positions) {
+      const central = idx.central(d.central)!;
+      const from = central.executive.position[d.issue] ?? 0;
+      central.executive.position[d.issue] = d.value;
+      if (Math.floor(from / step + 1e-9) !== Math.floor(d.value / step + 1e-9)) {
+        log.emit('position.changed', { by: d.central, issue: d.issue, from: round(from), to: round(d.value), leader: central.executive.leader });
+      }
+    }
+    for (const d of c.support) chamber(d.central, d.chamber).support[d.issue] = d.value;
+    for (const d of c.gatekeepers) chamber(d.central, d.chamber).gatekeepers.find((g) => g.id === d.gatekeeper)!.position[d.issue] = d.value;
+    for (const d of c.lawStatus) {
+      (w.lawStatus[d.central] ??= {})[d.issue] = d.status;
+      if (d.status !== 'ready') log.emit('law.blocked', { by: d.central, issue: d.issue, reason: d.status, why: d.why });
+    }
+    for (const d of c.laws) {
+      w.issues.find((x) => x.id === d.issue)!.laws.push({ by: d.central, tick: w.tick });
+      (w.lawStatus[d.central] ??= {})[d.issue] = 'enacted';
+      log.emit('law.enacted', { by: d.central, level: 'central', issue: d.issue, why: d.why });
+    }
+    for (const a of c.agreements) {
+      const inst: Instrument = {
+        id: `i${String(++w.counters.instrument).padStart(6, '0')}`, kind: a.instrument, initiator: a.between[0], parties: [...a.between],
+        domain: model.scenario.issues.find((x) => x.id === a.issue)?.domain ?? a.issue, issue: a.issue, status: 'proposed', proposedTick: w.tick,
+        signedTick: null, endedTick: null, duchacek: null, protodiplomacy: false,
+        citations: ['Agreement between central governments (their own treaty power)'], approvals: [], denunciationDemandedTick: null,
+      };
+      w.instruments.push(inst);
+      sign(inst, inst.citations);
+      consult(inst);
+    }
+    for (const d of c.demands) {
+      const inst = w.instruments.find((i) => i.id === d.instrument)!;
+      inst.denunciationDemandedTick = w.tick;
+      log.emit('denunciation.demanded', { id: inst.id, instrument: inst.kind, by: d.central, parties: inst.parties, citation: d.citation, why: d.why });
+    }
+    for (const d of c.endings) {
+      const inst = w.instruments.find((i) => i.id === d.instrument)!;
+      inst.denunciationDemandedTick = null;
+      if (d.outcome === 'kept') continue;
+      end(inst, d.outcome === 'denounced' ? 'denounced' : 'taken-over');
+      log.emit(d.outcome === 'denounced' ? 'instrument.denounced' : 'instrument.takenOver', { id: inst.id, instrument: inst.kind, by: d.by, parties: inst.parties, issue: inst.issue, citations: d.citations, why: d.why });
+    }
+  }
+
+  /** Duty to consult: a central that concludes an agreement consults its units whose competences it touches. */
+  function consult(inst: Instrument): void {
+    for (const cid of inst.parties) {
+      const c = idx.central(cid);
+      if (!c) continue;
+      const rs = selectRuleSet(model.ruleSets, c.ruleSet, date);
+      const power = rs ? findPower(rs, optionsFor(rs, c), 'consult', inst.kind, date) : null;
+      if (!power) continue;
+      const units = (idx.unitsOf.get(cid) ?? []).filter((u) => u.competences.includes(inst.domain)).map((u) => u.id);
+      if (units.length > 0) log.emit('central.consulted', { central: cid, subnationals: units, id: inst.id, citation: power.citation });
+    }
+  }
+
+  function chamber(central: Id, id: Id) {
+    return idx.central(central)!.legislature!.chambers.find((ch) => ch.id === id)!;
+  }
+}
+
+const round = (x: number): number => Math.round(x * 1e4) / 1e4;

@@ -1,0 +1,158 @@
+/**
+ * Phase `central`: centrals move under pressure (lobbying, salience, transborder ties, state laws), pursue
+ * national law through their legislature's gates, conclude agreements with each other when positions
+ * overlap, and use the powers their rule set gives them over subnationals' instruments. Subnationals'
+ * relation modes are re-scored. Decisions only; `apply` writes them.
+ */
+import { dateOf } from '../../model/calendar.ts';
+import { findPower, selectRuleSet } from '../../rules/assess.ts';
+import { RELATIONS, type InstrumentKind, type Relation } from '../../model/vocabulary.ts';
+import type { Central, Id } from '../../model/world.ts';
+import type { Model } from '../model.ts';
+import type { Streams } from '../rng.ts';
+import type { WorldIndex } from '../world-index.ts';
+import { round } from './decide.ts';
+import { optionsFor } from './legal.ts';
+import { consentScore } from './respond.ts';
+
+export interface CentralDecisions {
+  positions: { central: Id; issue: Id; value: number }[];
+  support: { central: Id; chamber: Id; issue: Id; value: number }[];
+  gatekeepers: { central: Id; chamber: Id; gatekeeper: Id; issue: Id; value: number }[];
+  lawStatus: { central: Id; issue: Id; status: string; why: Record<string, unknown> }[];
+  laws: { central: Id; issue: Id; why: Record<string, unknown> }[];
+  agreements: { between: [Id, Id]; issue: Id; instrument: InstrumentKind; why: Record<string, unknown> }[];
+  demands: { central: Id; instrument: Id; citation: string; why: Record<string, unknown> }[];
+  endings: { instrument: Id; outcome: 'denounced' | 'takenOver' | 'kept'; by: Id; citations: string[]; why: Record<string, unknown> }[];
+  relations: { subnational: Id; score: number; mode: Relation }[];
+}
+
+export function central(model: Model, idx: WorldIndex, streams: Streams, date: string): CentralDecisions {
+  const out: CentralDecisions = { positions: [], support: [], gatekeepers: [], lawStatus: [], laws: [], agreements: [], demands: [], endings: [], relations: [] };
+  const w = idx.world;
+  const p = model.parameters;
+  for (const c of w.centrals) {
+    for (const issue of model.scenario.issues) {
+      const x = issue.id;
+      const scope: Record<string, number> = { ...p };
+      scope['stance'] = c.executive.stance[x] ?? 0;
+      scope['position'] = c.executive.position[x] ?? 0;
+      scope['pressure'] = w.pressure[c.id]?.[x] ?? 0;
+      scope['salience'] = idx.meanSalience(x, c.id);
+      scope['ties'] = idx.ties(x, c.id);
+      scope['laws'] = idx.unitLaws(x, c.id);
+      scope['foreign'] = Math.max(0, ...w.centrals.filter((o) => o.id !== c.id).map((o) => o.executive.position[x] ?? 0));
+      const position = model.formulas['centralPosition']!.evaluate(scope);
+      out.positions.push({ central: c.id, issue: x, value: position });
+      scope['position'] = position;
+      for (const ch of c.legislature?.chambers ?? []) {
+        scope['support'] = ch.support[x] ?? 0;
+        out.support.push({ central: c.id, chamber: ch.id, issue: x, value: model.formulas['chamberSupport']!.evaluate(scope) });
+        for (const g of ch.gatekeepers) {
+          scope['position'] = g.position[x] ?? 0;
+          out.gatekeepers.push({ central: c.id, chamber: ch.id, gatekeeper: g.id, issue: x, value: model.formulas['gatekeeperPosition']!.evaluate(scope) });
+        }
+        scope['position'] = position;
+      }
+      if (issue.law?.centrals.includes(c.id) && !idx.centralHasLaw(x, c.id)) lawStep(c, x, position);
+    }
+    powers(c);
+  }
+  for (const issue of model.scenario.issues) {
+    const a = issue.agreement;
+    if (!a) continue;
+    const draw = streams.uniform('central');
+    const done = w.instruments.some((i) => i.issue === issue.id && i.kind === a.instrument && a.between.every((b) => i.parties.includes(b)) && i.status === 'in-force');
+    if (done) continue;
+    const [ca, cb] = a.between.map((id) => idx.central(id)!);
+    const positions = { [ca!.id]: round(ca!.executive.position[issue.id] ?? 0), [cb!.id]: round(cb!.executive.position[issue.id] ?? 0) };
+    const lawsInPlace = a.requiresLaw.every((id) => idx.centralHasLaw(issue.id, id));
+    const overlap = Object.values(positions).every((v) => v >= (p['agreementMin'] ?? 0.3));
+    if (lawsInPlace && overlap && draw < (p['agreementChance'] ?? 0.15)) {
+      out.agreements.push({ between: [ca!.id, cb!.id], issue: issue.id, instrument: a.instrument, why: { positions, agreementMin: p['agreementMin'], lawsInPlace: a.requiresLaw } });
+    }
+  }
+  relations();
+  return out;
+
+  function lawStep(c: Central, x: Id, position: number): void {
+    const draw = streams.uniform('central');
+    const gate = p['gate'] ?? 0;
+    const chambers = c.legislature?.chambers ?? [];
+    const blockers = chambers.flatMap((ch) => ch.gatekeepers.filter((g) => (g.position[x] ?? 0) < gate).map((g) => `${g.name} (${g.role})`));
+    const short = chambers.filter((ch) => (ch.support[x] ?? 0) < ch.threshold).map((ch) => ch.name);
+    const why = {
+      gatekeepers: chambers.flatMap((ch) => ch.gatekeepers.map((g) => ({ name: g.name, role: g.role, position: round(g.position[x] ?? 0) }))),
+      support: Object.fromEntries(chambers.map((ch) => [ch.name, round(ch.support[x] ?? 0)])),
+      thresholds: Object.fromEntries(chambers.map((ch) => [ch.name, ch.threshold])),
+      executive: round(position),
+      gate,
+    };
+    const status = blockers.length > 0 ? 'gatekeeper' : short.length > 0 ? 'votes' : position < (p['lawExecutiveMin'] ?? 0) ? 'executive' : 'ready';
+    if (status !== (w.lawStatus[c.id]?.[x] ?? '')) {
+      out.lawStatus.push({ central: c.id, issue: x, status, why: { ...why, blockers, short } });
+    }
+    if (status === 'ready' && draw < (p['lawChance'] ?? 0.2)) out.laws.push({ central: c.id, issue: x, why });
+  }
+
+  function powers(c: Central): void {
+    const ruleSet = selectRuleSet(model.ruleSets, c.ruleSet, date);
+    if (!ruleSet) return;
+    const options = optionsFor(ruleSet, c);
+    for (const inst of w.instruments) {
+      if (inst.status !== 'in-force' || inst.duchacek === null) continue;
+      const unitId = inst.parties.find((id) => idx.subnational(id)?.central === c.id);
+      if (!unitId) continue;
+      const unit = idx.subnational(unitId)!;
+      const signed = inst.signedTick === null ? null : dateOfTick(inst.signedTick);
+      const noise = streams.normal('central');
+      if (inst.denunciationDemandedTick !== null && inst.denunciationDemandedTick < w.tick) {
+        const scope: Record<string, number> = { ...p, relationScore: unit.relationScore, autonomyAspiration: unit.attributes['autonomyAspiration'] ?? 0, noise: noise * (p['noise'] ?? 0) };
+        const comply = model.formulas['comply']!.evaluate(scope);
+        const takeOver = findPower(ruleSet, options, 'take-over', inst.kind, signed);
+        const outcome = comply >= 0 ? 'denounced' : takeOver ? 'takenOver' : 'kept';
+        out.endings.push({ instrument: inst.id, outcome, by: outcome === 'takenOver' ? c.id : unitId, citations: takeOver && outcome === 'takenOver' ? [takeOver.citation] : [], why: { comply: round(comply), threshold: 0 } });
+        continue;
+      }
+      if (inst.denunciationDemandedTick !== null) continue;
+      const consent = consentScore(model, idx, c, unit, inst.issue, inst.protodiplomacy, inst.kind === 'treaty' || inst.kind === 'agreement', noise);
+      if (consent >= (p['denounceBelow'] ?? -0.5)) continue;
+      const demand = findPower(ruleSet, options, 'demand-denunciation', inst.kind, signed);
+      const denounce = findPower(ruleSet, options, 'denounce', inst.kind, signed);
+      const why = { consent: round(consent), denounceBelow: p['denounceBelow'] };
+      if (demand) out.demands.push({ central: c.id, instrument: inst.id, citation: demand.citation, why });
+      else if (denounce) out.endings.push({ instrument: inst.id, outcome: 'denounced', by: c.id, citations: [denounce.citation], why });
+    }
+  }
+
+  function relations(): void {
+    const refusals = new Map<Id, number>();
+    const proto = new Map<Id, number>();
+    for (const inst of w.instruments) {
+      for (const a of inst.approvals) if (a.status === 'refused' && a.organ !== 'own-legislature') refusals.set(a.party, (refusals.get(a.party) ?? 0) + 1);
+      if (inst.status === 'in-force' && inst.protodiplomacy) proto.set(inst.initiator, (proto.get(inst.initiator) ?? 0) + 1);
+    }
+    for (const u of w.subnationals) {
+      const c = idx.central(u.central)!;
+      const issues = Object.keys(u.goals).filter((g) => idx.issueById.has(g) && (u.goals[g] ?? 0) > 0);
+      const alignment = issues.length === 0 ? 1 : issues.reduce((s, x) => s + 1 - Math.abs((u.position[x] ?? 0) - (c.executive.position[x] ?? 0)) / 2, 0) / issues.length;
+      const scope: Record<string, number> = { ...p, alignment, autonomyAspiration: u.attributes['autonomyAspiration'] ?? 0 };
+      scope['protodiplomaticTies'] = proto.get(u.id) ?? 0;
+      scope['sanctions'] = u.sanctions;
+      scope['refusals'] = refusals.get(u.id) ?? 0;
+      const score = model.formulas['relation']!.evaluate(scope);
+      out.relations.push({ subnational: u.id, score, mode: relationMode(score, p) });
+    }
+  }
+
+  function dateOfTick(tick: number): string {
+    return dateOf(model.calendar, tick);
+  }
+}
+
+export function relationMode(score: number, p: Readonly<Record<string, number>>): Relation {
+  if (score >= (p['relationSupport'] ?? 0.6)) return RELATIONS[0];
+  if (score >= (p['relationComplementarity'] ?? 0.2)) return RELATIONS[1];
+  if (score >= (p['relationCompetition'] ?? -0.2)) return RELATIONS[2];
+  return RELATIONS[3];
+}

@@ -1,0 +1,52 @@
+/**
+ * Phase `observe`: indicators, one row per tick. Built-in indicators come first (instruments in force,
+ * approvals pending, laws, mean salience per issue), then the scenario's own, in file order.
+ */
+import type { World } from '../../model/world.ts';
+import type { IndicatorSpec } from '../../scenario/schema.ts';
+import type { Model } from '../model.ts';
+import { getNumber } from '../world-path.ts';
+
+export function indicatorNames(model: Model): string[] {
+  return ['in_force', 'awaiting_approval', 'laws', ...model.scenario.issues.map((x) => `salience_${x.id}`), ...model.scenario.indicators.map((i) => i.id)];
+}
+
+export function observe(model: Model, world: World): number[] {
+  let inForce = 0;
+  let pending = 0;
+  for (const i of world.instruments) {
+    if (i.status === 'in-force') inForce++;
+    else if (i.status === 'awaiting-approval') pending++;
+  }
+  const row = [inForce, pending, world.issues.reduce((s, x) => s + x.laws.length, 0)];
+  for (const spec of model.scenario.issues) row.push(meanField(model, world, spec.id, 'salience'));
+  for (const ind of model.scenario.indicators) row.push(indicator(model, world, ind));
+  return row;
+}
+
+function indicator(model: Model, world: World, ind: IndicatorSpec): number {
+  if (ind.count) {
+    const c = ind.count;
+    const units = c.central ? new Set(world.subnationals.filter((u) => u.central === c.central).map((u) => u.id)) : null;
+    return world.instruments.filter(
+      (i) =>
+        i.status === c.status &&
+        (c.instrument === undefined || i.kind === c.instrument) &&
+        (c.issue === undefined || i.issue === c.issue) &&
+        (c.duchacek === undefined || i.duchacek === c.duchacek) &&
+        (units === null || i.parties.some((p) => units.has(p) || p === c.central)),
+    ).length;
+  }
+  if (ind.mean) return meanField(model, world, ind.mean.issue, ind.mean.field, ind.mean.units);
+  return getNumber(world, ind.value!) ?? Number.NaN;
+}
+
+/** Mean of a field over the given units, or over units sensitive to the issue. */
+function meanField(model: Model, world: World, issue: string, field: 'emission' | 'deposition' | 'damage' | 'salience', units?: string[]): number {
+  const state = world.issues.find((x) => x.id === issue);
+  const spec = model.scenario.issues.find((x) => x.id === issue);
+  if (!state || !spec) return Number.NaN;
+  const ids = units ?? Object.keys(state.units).filter((id) => (spec.units[id]?.sensitivity ?? 0) > 0);
+  if (ids.length === 0) return 0;
+  return ids.reduce((s, id) => s + (state.units[id]?.[field] ?? 0), 0) / ids.length;
+}

@@ -1,0 +1,38 @@
+/**
+ * Phase `timeline`: applies the scenario's exogenous inputs dated this tick (offices, stated positions,
+ * gatekeepers, data). Inputs only: a timeline never creates an instrument or a law.
+ */
+import { tickOf } from '../../model/calendar.ts';
+import type { World } from '../../model/world.ts';
+import type { EventLog } from '../events.ts';
+import type { Model } from '../model.ts';
+import { setPath } from '../world-path.ts';
+
+export function timeline(model: Model, world: World, log: EventLog): void {
+  model.scenario.timeline.forEach((entry, index) => {
+    if (tickOf(model.calendar, normalise(entry.date)) !== world.tick) return;
+    for (const [path, value] of Object.entries(entry.set)) {
+      const r = setPath(world, path, value);
+      // Paths were checked against the initial world when the run was prepared (checkTimeline).
+      if (!r.ok) throw new Error(`timeline entry ${entry.id ?? index}: ${r.error}`);
+    }
+    log.emit('timeline.applied', { entry: entry.id ?? `timeline-${index}`, note: entry.note, set: entry.set });
+  });
+}
+
+/** Checks every timeline path against a world (the initial one); returns [entry index, path, error] triples. */
+export function checkTimeline(model: Model, world: World): { index: number; path: string; error: string }[] {
+  const probe = structuredClone(world);
+  const errors: { index: number; path: string; error: string }[] = [];
+  model.scenario.timeline.forEach((entry, index) => {
+    for (const [path, value] of Object.entries(entry.set)) {
+      const r = setPath(probe, path, value);
+      if (!r.ok) errors.push({ index, path, error: r.error });
+    }
+  });
+  return errors;
+}
+
+function normalise(d: string): string {
+  return d.length === 7 ? `${d}-01` : d;
+}

@@ -1,0 +1,70 @@
+/**
+ * Randomness is state. One seeded alea generator per named stream, derived from (seed, stream name), so adding a
+ * stream or a draw in one phase does not reshuffle the others; each stream's state lives in the world and in
+ * every checkpoint (seedrandom's `{ state: true }`). This is the only door to seedrandom.
+ */
+import seedrandom from 'seedrandom';
+
+export const STREAMS = ['issues', 'decide', 'respond', 'central'] as const;
+export type StreamName = (typeof STREAMS)[number];
+
+type Alea = ReturnType<typeof seedrandom.alea>;
+
+export class Streams {
+  private readonly gens: Map<StreamName, Alea>;
+
+  private constructor(gens: Map<StreamName, Alea>) {
+    this.gens = gens;
+  }
+
+  /** Fresh streams for a seed. The seed is required: a run never picks one silently. */
+  static fromSeed(seed: number | string): Streams {
+    return new Streams(new Map(STREAMS.map((s) => [s, seedrandom.alea(`paradip/${seed}/${s}`, { state: true })])));
+  }
+
+  /** Streams resumed from saved state (a checkpoint). */
+  static fromState(state: Readonly<Record<string, unknown>>): Streams {
+    return new Streams(
+      new Map(
+        STREAMS.map((s) => {
+          const saved = state[s];
+          if (saved === undefined) throw new Error(`checkpoint has no state for RNG stream "${s}"`);
+          return [s, seedrandom.alea('', { state: saved as seedrandom.State.Alea })];
+        }),
+      ),
+    );
+  }
+
+  /** Uniform in [0, 1) with 53 bits. */
+  uniform(stream: StreamName): number {
+    return this.gen(stream).double();
+  }
+
+  /** Standard normal (Box-Muller; two uniforms per draw so the draw count is fixed). */
+  normal(stream: StreamName): number {
+    const u = 1 - this.uniform(stream);
+    const v = this.uniform(stream);
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  /** Picks up to k distinct items (partial Fisher-Yates on a copy); order of the result follows the draws. */
+  sample<T>(stream: StreamName, items: readonly T[], k: number): T[] {
+    if (items.length <= k) return [...items];
+    const copy = [...items];
+    for (let i = 0; i < k; i++) {
+      const j = i + Math.floor(this.uniform(stream) * (copy.length - i));
+      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+    }
+    return copy.slice(0, k);
+  }
+
+  state(): Record<string, unknown> {
+    return Object.fromEntries(STREAMS.map((s) => [s, this.gen(s).state()]));
+  }
+
+  private gen(stream: StreamName): Alea {
+    const g = this.gens.get(stream);
+    if (!g) throw new Error(`unknown RNG stream "${stream}"`);
+    return g;
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * One tick: the phases of DESIGN.md section 3, in order. Agents decide from one frozen view of the world
+ * (timeline and issue dynamics are applied first), then `apply` writes every outcome in id order.
+ */
+import { dateOf } from '../model/calendar.ts';
+import type { World } from '../model/world.ts';
+import { EventLog, type SimEvent } from './events.ts';
+import type { Model } from './model.ts';
+import { apply, type TickOutcomes } from './phases/apply.ts';
+import { central } from './phases/central.ts';
+import { decide } from './phases/decide.ts';
+import { issues } from './phases/issues.ts';
+import { assessProposal } from './phases/legal.ts';
+import { observe } from './phases/observe.ts';
+import { respondToApprovals, respondToProposal } from './phases/respond.ts';
+import { timeline } from './phases/timeline.ts';
+import type { Streams } from './rng.ts';
+import { WorldIndex } from './world-index.ts';
+
+export interface TickResult {
+  tick: number;
+  date: string;
+  events: SimEvent[];
+  indicators: number[];
+}
+
+/** Advances the world by one tick (mutating it) and returns what happened. */
+export function step(model: Model, world: World, streams: Streams): TickResult {
+  const tick = world.tick;
+  const date = dateOf(model.calendar, tick);
+  const log = new EventLog(world, date);
+  timeline(model, world, log);
+  issues(model, world, streams, date);
+  const idx = new WorldIndex(world);
+  const proposals: TickOutcomes['proposals'] = decide(model, idx, streams).map((proposal) => {
+    if (proposal.type !== 'external') return { proposal, verdict: null, response: null };
+    const verdict = assessProposal(model, idx, date, proposal);
+    const response = verdict.verdict === 'forbidden' ? null : respondToProposal(model, idx, streams, proposal);
+    return { proposal, verdict, response };
+  });
+  const approvals = respondToApprovals(model, idx, streams);
+  const decisions = central(model, idx, streams, date);
+  apply(model, idx, log, { proposals, approvals, central: decisions });
+  const indicators = observe(model, world);
+  world.tick = tick + 1;
+  world.rng = streams.state();
+  return { tick, date, events: log.events, indicators };
+}

@@ -1,0 +1,170 @@
+/**
+ * The legality question: may this subnational use this instrument with this partner in this domain, and if
+ * so, which approvals must it pass? Pure functions over rule-set data (no I/O), in the reading order of
+ * src/rules/rule-set.ts: a matching forbid wins; else the first matching allow (file order); else silence.
+ * Every answer carries the citations that decided it, so an event can always say why.
+ */
+import { isBinding, type CentralPower, type InstrumentKind, type PartnerCategory } from '../model/vocabulary.ts';
+import type { ApprovalStep, DomainCondition, OptionCondition, OptionValue, PowerRule, Rule, RuleSet } from './rule-set.ts';
+
+/** One subnational party of a proposed action, seen under its own country's rule set. */
+export interface PartyView {
+  party: string;
+  kind: string;
+  competences: string[];
+  /** The other party's id. */
+  counterpart: string;
+  /** How the counterpart stands to this party (computed by the engine). */
+  counterpartCategories: PartnerCategory[];
+}
+
+export type Verdict = 'forbidden' | 'allowed' | 'needs-approval';
+
+export interface PartyAssessment {
+  party: string;
+  ruleSet: string;
+  verdict: Verdict;
+  /** The deciding rule's id, or 'silence'. */
+  rule: string;
+  /** Every citation applied: the rule's, then its approval steps'. */
+  citations: string[];
+  /** Empty unless the verdict is needs-approval. */
+  steps: ApprovalStep[];
+}
+
+/** The rule set of `country` in force on `isoDate` (from inclusive, to exclusive; ISO dates compare as text). */
+export function selectRuleSet(ruleSets: readonly RuleSet[], country: string, isoDate: string): RuleSet | undefined {
+  const inForce = ruleSets.filter(
+    (rs) => rs.country === country && (rs.valid.from === undefined || rs.valid.from <= isoDate) && (rs.valid.to === undefined || isoDate < rs.valid.to),
+  );
+  // Periods of one country should not overlap; if they do, the later-starting (more specific) one wins,
+  // then the smaller id, so the answer never depends on file order.
+  inForce.sort((a, b) => compare(b.valid.from ?? '', a.valid.from ?? '') || compare(a.id, b.id));
+  return inForce[0];
+}
+
+/** The rule set's option defaults with `overrides` applied; an unknown option or value is a problem. */
+export function resolveOptions(
+  ruleSet: RuleSet,
+  overrides: Record<string, OptionValue>,
+): { ok: true; options: Record<string, OptionValue> } | { ok: false; problem: string } {
+  for (const [name, value] of Object.entries(overrides).sort(([a], [b]) => compare(a, b))) {
+    const option = ruleSet.options[name];
+    if (option === undefined) {
+      const known = Object.keys(ruleSet.options).sort().join(', ') || 'none';
+      return { ok: false, problem: `rule set ${ruleSet.id} has no option "${name}" (options: ${known})` };
+    }
+    if (!option.values.includes(value)) {
+      return { ok: false, problem: `option "${name}" of rule set ${ruleSet.id} cannot be ${JSON.stringify(value)} (values: ${option.values.map((v) => JSON.stringify(v)).join(' | ')})` };
+    }
+  }
+  const options: Record<string, OptionValue> = {};
+  for (const name of Object.keys(ruleSet.options).sort()) options[name] = overrides[name] ?? ruleSet.options[name]!.default;
+  return { ok: true, options };
+}
+
+/** Whether an option condition holds; an option missing from `options` takes its default. */
+export function conditionHolds(ruleSet: RuleSet, options: Record<string, OptionValue>, when: OptionCondition | undefined): boolean {
+  if (when === undefined) return true;
+  const value = options[when.option] ?? ruleSet.options[when.option]?.default;
+  return value === when.equals;
+}
+
+function domainHolds(condition: DomainCondition | undefined, domain: string, competences: readonly string[]): boolean {
+  if (condition === undefined || condition === 'any') return true;
+  if (condition === 'own-competence') return competences.includes(domain);
+  if (condition === 'outside-competence') return !competences.includes(domain);
+  if ('in' in condition) return condition.in.includes(domain);
+  return !condition.notIn.includes(domain);
+}
+
+/** Whether `rule` speaks to this action (effect aside). */
+export function ruleMatches(
+  ruleSet: RuleSet,
+  options: Record<string, OptionValue>,
+  rule: Rule,
+  instrument: InstrumentKind,
+  domain: string,
+  view: PartyView,
+): boolean {
+  const categories = view.counterpartCategories;
+  return (
+    rule.instruments.includes(instrument) &&
+    (rule.actorKinds === undefined || rule.actorKinds.includes(view.kind)) &&
+    (rule.partners === undefined || rule.partners.some((c) => categories.includes(c))) &&
+    (rule.exceptPartners === undefined || !rule.exceptPartners.some((c) => categories.includes(c))) &&
+    domainHolds(rule.domains, domain, view.competences) &&
+    conditionHolds(ruleSet, options, rule.when)
+  );
+}
+
+export function assessParty(
+  ruleSet: RuleSet,
+  options: Record<string, OptionValue>,
+  instrument: InstrumentKind,
+  domain: string,
+  view: PartyView,
+): PartyAssessment {
+  const base = { party: view.party, ruleSet: ruleSet.id };
+  const matching = ruleSet.rules.filter((r) => ruleMatches(ruleSet, options, r, instrument, domain, view));
+  // A prohibition is not lifted by a permission elsewhere in the text: any matching forbid wins.
+  const forbid = matching.find((r) => r.effect === 'forbid');
+  if (forbid) return { ...base, verdict: 'forbidden', rule: forbid.id, citations: [forbid.citation], steps: [] };
+  const allow = matching.find((r) => r.effect === 'allow');
+  if (allow) {
+    const steps = allow.approvals ?? [];
+    return {
+      ...base,
+      verdict: steps.length > 0 ? 'needs-approval' : 'allowed',
+      rule: allow.id,
+      citations: unique([allow.citation, ...steps.map((s) => s.citation)]),
+      steps: [...steps],
+    };
+  }
+  const effect = isBinding(instrument) ? ruleSet.silence.binding : ruleSet.silence.nonBinding;
+  return { ...base, verdict: effect === 'allow' ? 'allowed' : 'forbidden', rule: 'silence', citations: [ruleSet.silence.citation], steps: [] };
+}
+
+/**
+ * The verdict on an action from its parties' assessments: any forbidden party forbids it (each party is bound
+ * by its own constitution), else any approval needed delays it. When forbidden, the citations are those of
+ * the forbidding parties (the reason); otherwise every party's. Parts are ordered by party id.
+ */
+export function combineAssessments(parts: readonly PartyAssessment[]): { verdict: Verdict; citations: string[]; parts: PartyAssessment[] } {
+  const sorted = [...parts].sort((a, b) => compare(a.party, b.party) || compare(a.ruleSet, b.ruleSet));
+  const forbidden = sorted.filter((p) => p.verdict === 'forbidden');
+  const verdict: Verdict = forbidden.length > 0 ? 'forbidden' : sorted.some((p) => p.verdict === 'needs-approval') ? 'needs-approval' : 'allowed';
+  const reasons = verdict === 'forbidden' ? forbidden : sorted;
+  return { verdict, citations: unique(reasons.flatMap((p) => p.citations)), parts: sorted };
+}
+
+/**
+ * The first power rule giving the central `power` over an instrument of this kind concluded on
+ * `concludedIsoDate` (null: not concluded, or unknown). A date-limited power needs a date to apply.
+ */
+export function findPower(
+  ruleSet: RuleSet,
+  options: Record<string, OptionValue>,
+  power: CentralPower,
+  instrument: InstrumentKind,
+  concludedIsoDate: string | null,
+): PowerRule | null {
+  const found = ruleSet.powers.find(
+    (p) =>
+      p.power === power &&
+      (p.instruments === undefined || p.instruments.includes(instrument)) &&
+      conditionHolds(ruleSet, options, p.when) &&
+      (p.concludedBefore === undefined || (concludedIsoDate !== null && concludedIsoDate < p.concludedBefore)) &&
+      (p.concludedFrom === undefined || (concludedIsoDate !== null && concludedIsoDate >= p.concludedFrom)),
+  );
+  return found ?? null;
+}
+
+function unique(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}
+
+/** Code-unit order, independent of locale, so sorting is the same on every machine. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

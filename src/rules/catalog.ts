@@ -1,0 +1,243 @@
+/**
+ * The behaviour catalog: every formula the engine evaluates, the variables each may read (with their meaning),
+ * and the default formula and parameters a scenario gets when it says nothing. Scenario formulas are checked
+ * against these variable lists at load time (unknown variables are errors with a position), and this file is
+ * the source of docs/formulas.md.
+ */
+import type { InstrumentKind } from '../model/vocabulary.ts';
+
+export interface FormulaSpec {
+  doc: string;
+  variables: Record<string, string>;
+  default: string;
+}
+
+/** Variables shared by the goal formulas and the partner's acceptance (the same formulas, seen from the partner). */
+const candidate: Record<string, string> = {
+  fit: "the instrument's fit to this goal (behaviour.instruments.<kind>.fit.<goal>; 'issue' for issue goals)",
+  cost: "the instrument's cost (behaviour.instruments.<kind>.cost)",
+  binding: '1 for agreement and treaty, else 0',
+  capacity: "the actor's capacity for external action",
+  tradeTie: "the actor's trade tie to the partner or the partner's country, 0..1",
+  kin: '1 if the partner is kin (shared identity), else 0',
+  partnerIsState: '1 if the partner is a foreign central government',
+  partnerIsNetwork: '1 if the partner is a network',
+  crossBorder: '1 if the tie is cross-border (Duchacek), else 0',
+  transregional: '1 if the tie is transregional (Duchacek), else 0',
+  global: '1 if the tie is global (Duchacek), else 0',
+  salience: "the actor's salience of the goal's issue, 0..1 (0 for core goals)",
+  damage: "the actor's damage from the goal's issue (0 for core goals)",
+  partnerSalience: "the partner's salience of the issue (for a state: mean over its units)",
+  existingTies: 'instruments in force or pending between actor and partner (on this issue, for issue goals)',
+  load: "the actor's instruments in force or pending, divided by its capacity",
+  position: "the actor's position on the issue, -1..1 (0 for core goals)",
+  centralPosition: "the actor's central's position on the issue, -1..1 (0 for core goals)",
+  identityStrength: 'attribute: strength of a distinct identity, 0..1',
+  autonomyAspiration: 'attribute: aspiration to autonomy or independence, 0..1',
+};
+
+export const FORMULAS = {
+  'goal.economic': {
+    doc: 'Value of a candidate external action for the economic goal.',
+    variables: candidate,
+    default: 'fit * (0.3 + tradeTie)',
+  },
+  'goal.identity': {
+    doc: 'Value of a candidate external action for the identity goal.',
+    variables: candidate,
+    default: 'fit * identityStrength * (0.3 + kin)',
+  },
+  'goal.protodiplomatic': {
+    doc: 'Value of a candidate external action for the protodiplomatic goal (international support for autonomy).',
+    variables: candidate,
+    default: 'fit * autonomyAspiration * (0.5 + partnerIsState)',
+  },
+  'goal.issue': {
+    doc: 'Value of a candidate external action for an issue goal (e.g. acid rain): joint pressure with co-affected partners.',
+    variables: candidate,
+    default: 'fit * salience * partnerSalience / (1 + existingTies)',
+  },
+  utility: {
+    doc: 'Score of a candidate external action: weighted goal values (total) less costs; proposed if >= actThreshold, accepted by a partner if >= acceptThreshold.',
+    variables: { ...candidate, total: 'sum over goals of weight * goal value', noise: 'a standard normal draw times parameter noise' },
+    default: 'total - cost / capacity - loadCost * load + noise',
+  },
+  lobby: {
+    doc: "Score of lobbying the own central on an issue; its effect adds to the central's pressure.",
+    variables: {
+      weight: "the actor's goal weight for the issue",
+      salience: 'as above',
+      damage: 'as above',
+      position: 'as above',
+      centralPosition: 'as above',
+      capacity: 'as above',
+      load: 'as above',
+      noise: 'as above',
+    },
+    default: 'weight * salience * max(position - centralPosition, 0) - lobbyCost / capacity + noise',
+  },
+  localLaw: {
+    doc: 'Score of enacting an own law on an issue (a domestic action); only units without such a law consider it.',
+    variables: {
+      weight: "the actor's goal weight for the issue",
+      salience: 'as above',
+      damage: 'as above',
+      position: 'as above',
+      emissionShare: "the actor's own emission relative to the largest emitter, 0..1",
+      centralLaw: '1 if the central has enacted a law on the issue',
+      capacity: 'as above',
+      noise: 'as above',
+    },
+    default: 'weight * salience * position * (1 - centralLaw) - lawCost * (0.2 + emissionShare) / capacity + noise',
+  },
+  consent: {
+    doc: "A central executive's score for consenting to an instrument (or accepting it as a partner): >= 0 consents.",
+    variables: {
+      attitude: "the central's attitude to the partner's country, -1..1",
+      alignment: "1 - |the instrument's issue position of the central - the actor's position| / 2 (1 for core goals)",
+      protodiplomacy: '1 if the instrument is protodiplomatic',
+      binding: 'as above',
+      relationScore: "the actor's relation score with its central, -1..1",
+      noise: 'as above',
+    },
+    default: '0.2 + 0.5 * attitude + 0.5 * (alignment - 0.5) - protodiplomacy - 0.2 * binding + 0.3 * relationScore + noise',
+  },
+  vote: {
+    doc: "A chamber's yes share on consenting to a subnational's instrument; passes if >= the chamber's (or step's) threshold.",
+    variables: {
+      support: "the chamber's support for action on the instrument's issue (0.5 for core goals)",
+      consent: "the executive's consent score for the instrument",
+      binding: 'as above',
+      noise: 'as above',
+    },
+    default: 'clamp(support + 0.3 * consent + 0.5 * noise, 0, 1)',
+  },
+  ratify: {
+    doc: "The subnational legislature's score for ratifying its government's instrument: >= 0 ratifies.",
+    variables: { position: 'as above', salience: 'as above', total: 'as above', noise: 'as above' },
+    default: '0.5 + total + noise',
+  },
+  comply: {
+    doc: 'A subnational\'s score for complying with a central demand to denounce an instrument: >= 0 complies.',
+    variables: { relationScore: 'as above', autonomyAspiration: 'as above', noise: 'as above' },
+    default: '0.3 + relationScore - autonomyAspiration + noise',
+  },
+  subnationalPosition: {
+    doc: "A subnational's new position on an issue each tick.",
+    variables: { position: 'current position', salience: 'as above', damage: 'as above', emissionShare: 'as above' },
+    default: 'clamp(2 * salience - 1.5 * emissionShare, -1, 1)',
+  },
+  salience: {
+    doc: "A unit's new salience of an issue each tick, 0..1.",
+    variables: {
+      salience: 'current salience',
+      damage: "the unit's damage",
+      ties: "the unit's instruments in force on the issue",
+      laws: 'laws enacted on the issue anywhere so far',
+      noise: 'as above',
+    },
+    default: 'clamp(salience + salienceRate * (damage - salience) + 0.01 * ties + 0.01 * noise, 0, 1)',
+  },
+  damage: {
+    doc: "A unit's damage from an issue, from deposition and sensitivity.",
+    variables: { deposition: 'sum over sources of emission * exp(-distance / lengthScale)', sensitivity: "the unit's sensitivity" },
+    default: 'sensitivity * deposition / (1 + deposition)',
+  },
+  centralPosition: {
+    doc: "A central executive's new position on an issue each tick.",
+    variables: {
+      stance: "the leader's stated stance (timeline input)",
+      position: 'current position',
+      pressure: 'lobbying pressure received on the issue (decaying sum)',
+      salience: "mean salience of the issue among the central's affected units",
+      ties: "instruments in force on the issue between the central's units and foreign units",
+      laws: "laws enacted on the issue by the central's units",
+      foreign: "the highest position among other centrals on the issue",
+    },
+    default: 'clamp(stance + 0.2 * pressure + 0.1 * salience, -1, 1)',
+  },
+  chamberSupport: {
+    doc: "A chamber's new support (share of members) for action on an issue each tick.",
+    variables: {
+      support: 'current support',
+      pressure: 'as above',
+      salience: 'as above',
+      ties: 'as above',
+      laws: 'as above',
+      position: "the executive's position",
+      foreign: 'as above',
+    },
+    default: 'clamp(support + 0.05 * (0.2 + 0.3 * pressure + 0.3 * salience + 0.3 * position - support), 0, 1)',
+  },
+  gatekeeperPosition: {
+    doc: "A gatekeeper's new position on an issue each tick; a bill reaches the floor only while every gatekeeper is at or above parameter gate.",
+    variables: { position: 'current position', pressure: 'as above', salience: 'as above', ties: 'as above', laws: 'as above' },
+    default: 'position',
+  },
+  relation: {
+    doc: 'A subnational\'s relation score with its central, -1..1; mapped to support / complementarity / competition / conflict by parameters.',
+    variables: {
+      alignment: 'mean over issue goals of 1 - |position - centralPosition| / 2 (1 without issues)',
+      autonomyAspiration: 'as above',
+      protodiplomaticTies: 'protodiplomatic instruments in force',
+      sanctions: 'sanctions received',
+      refusals: "the actor's approvals refused by its central",
+    },
+    default: 'clamp(alignment - autonomyAspiration - 0.2 * protodiplomaticTies - 0.2 * sanctions - 0.1 * refusals, -1, 1)',
+  },
+} as const satisfies Record<string, FormulaSpec>;
+
+export type FormulaName = keyof typeof FORMULAS;
+export const FORMULA_NAMES = Object.keys(FORMULAS) as FormulaName[];
+
+/** Default parameters; every one is a formula variable too. */
+export const DEFAULT_PARAMETERS: Record<string, { value: number; doc: string }> = {
+  actThreshold: { value: 0.5, doc: 'a subnational proposes its best action if its utility is at least this' },
+  acceptThreshold: { value: 0.2, doc: 'a subnational partner accepts if its own utility is at least this' },
+  noise: { value: 0.1, doc: 'standard deviation of the noise term in decisions' },
+  loadCost: { value: 0.1, doc: 'cost per unit of load (instruments per capacity)' },
+  partnersPerTick: { value: 4, doc: 'partners each subnational samples per tick (keeps cost linear)' },
+  responsiveness: { value: 0.5, doc: 'chance per tick that a central organ acts on a pending approval rather than stay silent' },
+  approvalTimeout: { value: 12, doc: 'months after which an approval without a stated deadline lapses as refused' },
+  lobbyCost: { value: 0.1, doc: 'cost of lobbying' },
+  lobbyPressure: { value: 0.1, doc: 'pressure one lobbying action adds, times capacity' },
+  pressureDecay: { value: 0.9, doc: 'share of pressure kept from one tick to the next' },
+  lawCost: { value: 1, doc: 'cost of an own law, scaled by the emitter share' },
+  lawCut: { value: 0.3, doc: 'emission cut a law brings to the units it binds' },
+  salienceRate: { value: 0.05, doc: 'speed at which salience follows damage' },
+  gate: { value: 0, doc: 'gatekeepers at or above this position let a bill reach the floor' },
+  lawExecutiveMin: { value: 0, doc: 'the executive signs a law only at or above this position (else veto)' },
+  lawChance: { value: 0.2, doc: 'chance per tick that a bill with the votes and an open gate is enacted (legislative time)' },
+  agreementMin: { value: 0.3, doc: 'both centrals must be at or above this position to sign an issue agreement' },
+  agreementChance: { value: 0.15, doc: 'chance per tick that negotiations conclude once positions overlap' },
+  denounceBelow: { value: -0.5, doc: 'a central with the power demands denunciation if its consent score falls below this' },
+  relationSupport: { value: 0.6, doc: 'relation score at or above which the mode is support' },
+  relationComplementarity: { value: 0.2, doc: 'at or above: complementarity' },
+  relationCompetition: { value: -0.2, doc: 'at or above: competition; below: conflict' },
+  positionStep: { value: 0.1, doc: 'a position change is reported (position.changed) when it crosses a multiple of this' },
+};
+
+export interface InstrumentDefaults {
+  cost: number;
+  fit: Record<string, number>;
+  term: number;
+}
+
+/** Default costs and goal fits of the instruments (economic, identity, protodiplomatic, issue). */
+export const DEFAULT_INSTRUMENTS: Record<InstrumentKind, InstrumentDefaults> = {
+  visit: { cost: 0.1, fit: { economic: 0.3, identity: 0.2, protodiplomatic: 0.2, issue: 0.1 }, term: 1 },
+  mou: { cost: 0.2, fit: { economic: 0.4, identity: 0.3, protodiplomatic: 0.3, issue: 0.8 }, term: 0 },
+  agreement: { cost: 0.4, fit: { economic: 0.7, identity: 0.4, protodiplomatic: 0.6, issue: 0.9 }, term: 0 },
+  treaty: { cost: 0.6, fit: { economic: 0.8, identity: 0.5, protodiplomatic: 1.0, issue: 1.0 }, term: 0 },
+  office: { cost: 0.8, fit: { economic: 0.9, identity: 0.5, protodiplomatic: 0.8, issue: 0.2 }, term: 0 },
+  forum: { cost: 0.2, fit: { economic: 0.2, identity: 0.2, protodiplomatic: 0.3, issue: 0.4 }, term: 1 },
+  twinning: { cost: 0.2, fit: { economic: 0.3, identity: 0.5, protodiplomatic: 0.1, issue: 0.1 }, term: 0 },
+  membership: { cost: 0.3, fit: { economic: 0.3, identity: 0.2, protodiplomatic: 0.2, issue: 0.5 }, term: 0 },
+};
+
+/** The competence domain an action serves, by goal; issue goals use their issue's domain. */
+export const GOAL_DOMAINS: Record<string, string> = {
+  economic: 'economy',
+  identity: 'culture',
+  protodiplomatic: 'external-relations',
+};

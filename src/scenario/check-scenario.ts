@@ -1,0 +1,145 @@
+/**
+ * Checks that need more than the schema: ids and references, dates, rule-set references and options, and
+ * every formula (parsed, checked against its variables, compiled). All problems are collected, positioned.
+ */
+import { parseDate } from '../model/calendar.ts';
+import { CORE_GOALS, INSTRUMENTS } from '../model/vocabulary.ts';
+import { DEFAULT_PARAMETERS, FORMULAS, type FormulaName } from '../rules/catalog.ts';
+import { compileFormula } from '../rules/formula.ts';
+import type { RuleSet } from '../rules/rule-set.ts';
+import type { Problem, ProblemCode } from './problem.ts';
+import type { Scenario } from './schema.ts';
+import type { Source } from './source.ts';
+
+type Path = (string | number)[];
+
+export function checkScenario(s: Scenario, source: Source, ruleSets: readonly RuleSet[]): Problem[] {
+  const problems: Problem[] = [];
+  const report = (code: ProblemCode, path: Path, message: string, expected?: string, found?: string): void => {
+    const { line, column } = source.locate(path);
+    const p: Problem = { code, file: source.file, line, column, path, message };
+    if (expected !== undefined) p.expected = expected;
+    if (found !== undefined) p.found = found;
+    problems.push(p);
+  };
+
+  // One namespace for agents and issues, so an id in a goal, tie or filter is never ambiguous.
+  const seen = new Map<string, string>();
+  const declare = (id: string, path: Path): void => {
+    if (seen.has(id)) report('duplicate-id', path, `id "${id}" is already used by ${seen.get(id)}`);
+    else seen.set(id, path.slice(0, 2).join('.'));
+  };
+  s.centrals.forEach((c, i) => declare(c.id, ['centrals', i, 'id']));
+  s.subnationals.forEach((u, i) => declare(u.id, ['subnationals', i, 'id']));
+  s.networks.forEach((n, i) => declare(n.id, ['networks', i, 'id']));
+  s.issues.forEach((x, i) => declare(x.id, ['issues', i, 'id']));
+
+  const centrals = new Set(s.centrals.map((c) => c.id));
+  const units = new Set(s.subnationals.map((u) => u.id));
+  const issues = new Set(s.issues.map((x) => x.id));
+  const agents = new Set([...centrals, ...units, ...s.networks.map((n) => n.id)]);
+  const need = (ids: Set<string>, what: string, id: string, path: Path): void => {
+    if (!ids.has(id)) report('unknown-id', path, `unknown ${what} "${id}"`, `one of ${[...ids].slice(0, 8).join(', ')}${ids.size > 8 ? ', ...' : ''}`);
+  };
+
+  const countries = new Set(ruleSets.map((r) => r.country));
+  s.centrals.forEach((c, i) => {
+    c.neighbours.forEach((n, j) => need(centrals, 'central', n, ['centrals', i, 'neighbours', j]));
+    Object.keys(c.attitude).forEach((n) => need(centrals, 'central', n, ['centrals', i, 'attitude', n]));
+    if (!countries.has(c.ruleSet)) {
+      report('unknown-id', ['centrals', i, 'ruleSet'], `unknown rule set "${c.ruleSet}"`, `one of ${[...countries].sort().join(', ')}`);
+    } else {
+      const options = new Map<string, RuleSet['options'][string]>();
+      for (const r of ruleSets) if (r.country === c.ruleSet) for (const [k, v] of Object.entries(r.options)) options.set(k, v);
+      for (const [k, v] of Object.entries(c.ruleOptions)) {
+        const opt = options.get(k);
+        if (!opt) report('unknown-key', ['centrals', i, 'ruleOptions', k], `rule set ${c.ruleSet} has no option "${k}"`, [...options.keys()].join(', ') || 'no options');
+        else if (!opt.values.includes(v)) report('invalid-value', ['centrals', i, 'ruleOptions', k], `value not allowed for option "${k}"`, opt.values.map(String).join(' | '), String(v));
+      }
+    }
+    for (const [ci, ch] of (c.legislature?.chambers ?? []).entries()) {
+      Object.keys(ch.support).forEach((x) => need(issues, 'issue', x, ['centrals', i, 'legislature', 'chambers', ci, 'support', x]));
+    }
+  });
+
+  s.subnationals.forEach((u, i) => {
+    need(centrals, 'central', u.central, ['subnationals', i, 'central']);
+    u.neighbours.forEach((n, j) => need(units, 'subnational', n, ['subnationals', i, 'neighbours', j]));
+    Object.keys(u.tradeTies).forEach((n) => need(agents, 'subnational or central', n, ['subnationals', i, 'tradeTies', n]));
+    u.kin.forEach((n, j) => need(agents, 'subnational or central', n, ['subnationals', i, 'kin', j]));
+    for (const g of Object.keys(u.goals)) {
+      if (!(CORE_GOALS as readonly string[]).includes(g) && !issues.has(g)) {
+        report('unknown-id', ['subnationals', i, 'goals', g], `goal "${g}" is neither a core goal nor an issue`, [...CORE_GOALS, ...issues].join(', '));
+      }
+    }
+  });
+
+  s.issues.forEach((x, i) => {
+    Object.keys(x.units).forEach((n) => need(units, 'subnational', n, ['issues', i, 'units', n]));
+    for (const [c, series] of Object.entries(x.emissionSeries)) {
+      need(centrals, 'central', c, ['issues', i, 'emissionSeries', c]);
+      Object.keys(series).forEach((d) => checkDate(d, ['issues', i, 'emissionSeries', c, d]));
+    }
+    x.law?.centrals.forEach((c, j) => need(centrals, 'central', c, ['issues', i, 'law', 'centrals', j]));
+    x.agreement?.between.forEach((c, j) => need(centrals, 'central', c, ['issues', i, 'agreement', 'between', j]));
+    x.agreement?.requiresLaw.forEach((c, j) => need(centrals, 'central', c, ['issues', i, 'agreement', 'requiresLaw', j]));
+  });
+
+  function checkDate(text: string, path: Path): string | null {
+    const d = parseDate(text);
+    if (d === null) report('bad-date', path, `not a real date`, 'YYYY-MM or YYYY-MM-DD', JSON.stringify(text));
+    return d;
+  }
+  const start = checkDate(s.calendar.start, ['calendar', 'start']);
+  const end = checkDate(s.calendar.end, ['calendar', 'end']);
+  if (start && end && end < start) report('bad-date', ['calendar', 'end'], 'the calendar ends before it starts', `a date after ${start}`, end);
+  s.timeline.forEach((t, i) => checkDate(t.date, ['timeline', i, 'date']));
+  s.targets.forEach((t, i) => {
+    const m = t.measure;
+    const filters = [m.count, m.first, m.parties, ...(m.order ?? [])];
+    filters.forEach((f) => {
+      if (f?.from) checkDate(f.from, ['targets', i, 'measure']);
+      if (f?.to) checkDate(f.to, ['targets', i, 'measure']);
+    });
+    if (m.indicator) {
+      checkDate(m.indicator.at, ['targets', i, 'measure', 'indicator', 'at']);
+      if (!s.indicators.some((ind) => ind.id === m.indicator!.id)) report('unknown-id', ['targets', i, 'measure', 'indicator', 'id'], `unknown indicator "${m.indicator.id}"`);
+    }
+    const kinds = Object.keys(m).filter((k) => m[k as keyof typeof m] !== undefined);
+    if (kinds.length !== 1) report('invalid-value', ['targets', i, 'measure'], 'a measure has exactly one of count, first, parties, order, indicator', 'one measure', kinds.join(', ') || 'none');
+  });
+  s.indicators.forEach((ind, i) => {
+    const kinds = [ind.count, ind.mean, ind.value].filter((k) => k !== undefined).length;
+    if (kinds !== 1) report('invalid-value', ['indicators', i], 'an indicator has exactly one of count, mean, value');
+    if (ind.mean) need(issues, 'issue', ind.mean.issue, ['indicators', i, 'mean', 'issue']);
+  });
+  const timelineIds = new Set(s.timeline.map((t) => t.id).filter(Boolean));
+  s.variants.forEach((v, i) => v.removeTimeline.forEach((id, j) => need(timelineIds as Set<string>, 'timeline entry', id, ['variants', i, 'removeTimeline', j])));
+
+  Object.keys(s.behaviour.instruments).forEach((k) => {
+    if (!(INSTRUMENTS as readonly string[]).includes(k)) report('unknown-key', ['behaviour', 'instruments', k], `unknown instrument "${k}"`, INSTRUMENTS.join(', '));
+  });
+
+  // Formulas: name known, variables known, syntax allowed; offsets become line:column inside the scalar.
+  const parameters = new Set([...Object.keys(DEFAULT_PARAMETERS), ...Object.keys(s.behaviour.parameters)]);
+  const attributes = new Set(s.subnationals.flatMap((u) => Object.keys(u.attributes)));
+  for (const [name, text] of Object.entries(s.behaviour.formulas)) {
+    const path: Path = ['behaviour', 'formulas', name];
+    const specName = (name.startsWith('goal.') && issues.has(name.slice(5)) ? 'goal.issue' : name) as FormulaName;
+    const spec = FORMULAS[specName];
+    if (!spec) {
+      report('unknown-key', path, `unknown formula "${name}"`, `one of ${Object.keys(FORMULAS).join(', ')} or goal.<issue id>`);
+      continue;
+    }
+    const allowed = new Set([...Object.keys(spec.variables), ...parameters, ...attributes]);
+    const result = compileFormula(text, allowed);
+    if (!result.ok) {
+      const base = source.scalarStart(path);
+      for (const fp of result.problems) {
+        const pos = base === null ? source.locate(path) : source.lineCol(base + fp.offset);
+        problems.push({ code: 'bad-formula', file: source.file, line: pos.line, column: pos.column, path, message: `formula ${name}: ${fp.message}` });
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,79 @@
+/**
+ * Scenario text to a validated, resolved Scenario: parse positioned YAML, apply the variant's and the
+ * command line's overrides, validate with the schema, check references and formulas. Either a scenario or
+ * the full list of positioned problems; never an exception for bad input.
+ */
+import type { RuleSet } from '../rules/rule-set.ts';
+import { checkScenario } from './check-scenario.ts';
+import { applyOverride, type Override } from './overrides.ts';
+import type { Problem } from './problem.ts';
+import { scenarioSchema, type Scenario } from './schema.ts';
+import { parseYaml, zodProblems, type Source } from './source.ts';
+
+export interface LoadOptions {
+  /** The rule-set library the scenario may refer to. */
+  ruleSets: readonly RuleSet[];
+  variant?: string | null;
+  overrides?: readonly Override[];
+}
+
+export type Loaded = { ok: true; scenario: Scenario; source: Source } | { ok: false; problems: Problem[] };
+
+export function loadScenario(text: string, file: string, options: LoadOptions): Loaded {
+  const parsed = parseYaml(text, file);
+  if (!parsed.ok) return parsed;
+  const { data, source } = parsed;
+  const problems: Problem[] = [];
+
+  if (options.variant) {
+    const variants = isRecord(data) && Array.isArray(data['variants']) ? data['variants'] : [];
+    const index = variants.findIndex((v) => isRecord(v) && v['id'] === options.variant);
+    if (index < 0) {
+      const known = variants.map((v) => (isRecord(v) ? String(v['id']) : '?')).join(', ') || 'none declared';
+      return { ok: false, problems: [argProblem(file, `unknown variant "${options.variant}"`, known)] };
+    }
+    const variant = variants[index] as Record<string, unknown>;
+    const set = isRecord(variant['set']) ? variant['set'] : {};
+    for (const [path, value] of Object.entries(set)) {
+      const r = applyOverride(data, path, value);
+      if (!r.ok) {
+        const { line, column } = source.locate(['variants', index, 'set', path]);
+        problems.push({ code: 'bad-override', file, line, column, path: ['variants', index, 'set', path], message: r.error });
+      }
+    }
+    const remove = new Set(Array.isArray(variant['removeTimeline']) ? variant['removeTimeline'] : []);
+    if (isRecord(data) && Array.isArray(data['timeline'])) {
+      data['timeline'] = data['timeline'].filter((t) => !(isRecord(t) && remove.has(t['id'])));
+    }
+  }
+  for (const o of options.overrides ?? []) {
+    const r = applyOverride(data, o.path, o.value);
+    if (!r.ok) problems.push({ ...argProblem(file, `--set ${o.path}: ${r.error}`), code: 'bad-override' });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const result = scenarioSchema.safeParse(data);
+  if (!result.success) return { ok: false, problems: zodProblems(result.error, source) };
+  const scenario = normalise(result.data);
+  const checked = checkScenario(scenario, source, options.ruleSets);
+  if (checked.length > 0) return { ok: false, problems: checked };
+  return { ok: true, scenario, source };
+}
+
+/** Every subnational has the three core goals (weight 0 when the file is silent). */
+function normalise(s: Scenario): Scenario {
+  for (const u of s.subnationals) {
+    u.goals = { economic: 0, identity: 0, protodiplomatic: 0, ...u.goals };
+  }
+  return s;
+}
+
+function argProblem(file: string, message: string, expected?: string): Problem {
+  const p: Problem = { code: 'bad-argument', file, line: 0, column: 0, path: [], message };
+  if (expected !== undefined) p.expected = expected;
+  return p;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
