@@ -9,6 +9,7 @@ export const EVENT_KINDS = [
   'action.proposed',
   'action.forbidden',
   'action.declined',
+  'action.vetoed',
   'approval.requested',
   'approval.granted',
   'approval.refused',

@@ -12,7 +12,7 @@ import { decide } from './phases/decide.ts';
 import { issues } from './phases/issues.ts';
 import { assessProposal } from './phases/legal.ts';
 import { observe } from './phases/observe.ts';
-import { respondToApprovals, respondToProposal } from './phases/respond.ts';
+import { respondToApprovals, respondToProposal, vetoOf } from './phases/respond.ts';
 import { timeline } from './phases/timeline.ts';
 import type { Streams } from './rng.ts';
 import { WorldIndex } from './world-index.ts';
@@ -33,10 +33,12 @@ export function step(model: Model, world: World, streams: Streams): TickResult {
   issues(model, world, streams, date);
   const idx = new WorldIndex(world);
   const proposals: TickOutcomes['proposals'] = decide(model, idx, streams).map((proposal) => {
-    if (proposal.type !== 'external') return { proposal, verdict: null, response: null };
+    if (proposal.type !== 'external') return { proposal, verdict: null, veto: null, response: null };
     const verdict = assessProposal(model, idx, date, proposal);
-    const response = verdict.verdict === 'forbidden' ? null : respondToProposal(model, idx, streams, proposal);
-    return { proposal, verdict, response };
+    if (verdict.verdict === 'forbidden') return { proposal, verdict, veto: null, response: null };
+    const veto = vetoOf(model, idx, streams, date, proposal);
+    const response = veto ? null : respondToProposal(model, idx, streams, proposal);
+    return { proposal, verdict, veto, response };
   });
   const approvals = respondToApprovals(model, idx, streams);
   const decisions = central(model, idx, streams, date);

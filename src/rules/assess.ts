@@ -5,7 +5,7 @@
  * Every answer carries the citations that decided it, so an event can always say why.
  */
 import { isBinding, type CentralPower, type InstrumentKind, type PartnerCategory } from '../model/vocabulary.ts';
-import type { ApprovalStep, DomainCondition, OptionCondition, OptionValue, PowerRule, Rule, RuleSet } from './rule-set.ts';
+import type { ApprovalStep, DomainCondition, OptionCondition, OptionValue, PowerRule, Rule, RuleSet, RuleSetOption } from './rule-set.ts';
 
 /** One subnational party of a proposed action, seen under its own country's rule set. */
 export interface PartyView {
@@ -43,13 +43,22 @@ export function selectRuleSet(ruleSets: readonly RuleSet[], country: string, iso
   return inForce[0];
 }
 
+/**
+ * Options every rule set has: what silence means, for binding and non-binding instruments. The defaults are
+ * the rule set's own `silence` entry, so a researcher can test another reading of a silent constitution.
+ */
+export const SILENCE_OPTIONS: Record<string, RuleSetOption> = {
+  silenceBinding: { default: 'rule set', values: ['rule set', 'allow', 'forbid'], description: 'what silence means for agreements and treaties', citation: 'paradip: silence is configurable (DESIGN.md section 4)' },
+  silenceNonBinding: { default: 'rule set', values: ['rule set', 'allow', 'forbid'], description: 'what silence means for non-binding instruments', citation: 'paradip: silence is configurable (DESIGN.md section 4)' },
+};
+
 /** The rule set's option defaults with `overrides` applied; an unknown option or value is a problem. */
 export function resolveOptions(
   ruleSet: RuleSet,
   overrides: Record<string, OptionValue>,
 ): { ok: true; options: Record<string, OptionValue> } | { ok: false; problem: string } {
   for (const [name, value] of Object.entries(overrides).sort(([a], [b]) => compare(a, b))) {
-    const option = ruleSet.options[name];
+    const option = ruleSet.options[name] ?? SILENCE_OPTIONS[name];
     if (option === undefined) {
       const known = Object.keys(ruleSet.options).sort().join(', ') || 'none';
       return { ok: false, problem: `rule set ${ruleSet.id} has no option "${name}" (options: ${known})` };
@@ -60,6 +69,7 @@ export function resolveOptions(
   }
   const options: Record<string, OptionValue> = {};
   for (const name of Object.keys(ruleSet.options).sort()) options[name] = overrides[name] ?? ruleSet.options[name]!.default;
+  for (const name of Object.keys(SILENCE_OPTIONS)) if (overrides[name] !== undefined) options[name] = overrides[name];
   return { ok: true, options };
 }
 
@@ -121,8 +131,13 @@ export function assessParty(
       steps: [...steps],
     };
   }
-  const effect = isBinding(instrument) ? ruleSet.silence.binding : ruleSet.silence.nonBinding;
-  return { ...base, verdict: effect === 'allow' ? 'allowed' : 'forbidden', rule: 'silence', citations: [ruleSet.silence.citation], steps: [] };
+  const binding = isBinding(instrument);
+  const chosen = options[binding ? 'silenceBinding' : 'silenceNonBinding'];
+  const effect = chosen === 'allow' || chosen === 'forbid' ? chosen : binding ? ruleSet.silence.binding : ruleSet.silence.nonBinding;
+  const citation = chosen === 'allow' || chosen === 'forbid'
+    ? `${ruleSet.silence.citation.replace(/ \(configurable:[^)]*\)$/, '')}; here set to ${chosen} by option ${binding ? 'silenceBinding' : 'silenceNonBinding'}`
+    : ruleSet.silence.citation;
+  return { ...base, verdict: effect === 'allow' ? 'allowed' : 'forbidden', rule: 'silence', citations: [citation], steps: [] };
 }
 
 /**

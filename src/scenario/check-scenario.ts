@@ -6,6 +6,7 @@ import { parseDate } from '../model/calendar.ts';
 import { CORE_GOALS, INSTRUMENTS } from '../model/vocabulary.ts';
 import { DEFAULT_PARAMETERS, FORMULAS, type FormulaName } from '../rules/catalog.ts';
 import { compileFormula } from '../rules/formula.ts';
+import { SILENCE_OPTIONS } from '../rules/assess.ts';
 import type { RuleSet } from '../rules/rule-set.ts';
 import type { Problem, ProblemCode } from './problem.ts';
 import type { Scenario } from './schema.ts';
@@ -49,7 +50,7 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
     if (!countries.has(c.ruleSet)) {
       report('unknown-id', ['centrals', i, 'ruleSet'], `unknown rule set "${c.ruleSet}"`, `one of ${[...countries].sort().join(', ')}`);
     } else {
-      const options = new Map<string, RuleSet['options'][string]>();
+      const options = new Map<string, RuleSet['options'][string]>(Object.entries(SILENCE_OPTIONS));
       for (const r of ruleSets) if (r.country === c.ruleSet) for (const [k, v] of Object.entries(r.options)) options.set(k, v);
       for (const [k, v] of Object.entries(c.ruleOptions)) {
         const opt = options.get(k);

@@ -54,7 +54,7 @@ export function defineAmericasTests(): void {
     it('Canada: the source is silent on provincial treaties; the default forbids binding instruments', () => {
       covers('CA', 'silence');
       const citation = ruleSet('CA').silence.citation;
-      expect(citation).toMatch(/^Silent: .*default forbid.*\(configurable: ruleSets option\)$/);
+      expect(citation).toMatch(/^Silent: .*default forbid.*\(configurable: ruleOptions silenceBinding, silenceNonBinding\)$/);
       expect(assess('CA', 'treaty', DISTANT_STATE)).toMatchObject({ verdict: 'forbidden', rule: 'silence', citations: [citation] });
       expect(assess('CA', 'agreement', CROSS_BORDER_UNIT).verdict).toBe('forbidden');
       // Practice instruments of the seed: offices, the acid-rain MOUs.

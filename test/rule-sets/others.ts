@@ -97,3 +97,24 @@ export function defineOtherTests(): void {
     });
   });
 }
+
+/** The synthetic control used for partner countries in experiments, and the silence options every rule set has. */
+export function defineControlTests(): void {
+  describe('Controls and silence options', () => {
+    it('OPEN control: every instrument is allowed without approvals (synthetic, no legal source)', () => {
+      covers('OPEN', 'open-all', 'silence');
+      for (const kind of ['visit', 'mou', 'agreement', 'treaty', 'office', 'forum', 'twinning'] as const) {
+        expect(assess('OPEN', kind, DISTANT_STATE)).toMatchObject({ verdict: 'allowed', rule: 'open-all', steps: [] });
+      }
+      expect(ruleSet('OPEN').silence).toMatchObject({ binding: 'allow', nonBinding: 'allow' });
+    });
+
+    it('silence is configurable: option silenceBinding=allow lets a Canadian province conclude a treaty, and says so', () => {
+      const a = assess('CA', 'treaty', DISTANT_STATE, { options: { silenceBinding: 'allow' } });
+      expect(a).toMatchObject({ verdict: 'allowed', rule: 'silence' });
+      expect(a.citations[0]).toContain('here set to allow by option silenceBinding');
+      expect(assess('CA', 'mou', DISTANT_STATE, { options: { silenceNonBinding: 'forbid' } }).verdict).toBe('forbidden');
+      expect(assess('CA', 'mou', DISTANT_STATE).verdict).toBe('allowed');
+    });
+  });
+}

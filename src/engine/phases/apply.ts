@@ -17,7 +17,7 @@ import { optionsFor } from './legal.ts';
 import type { ApprovalDecision, PartnerResponse } from './respond.ts';
 
 export interface TickOutcomes {
-  proposals: { proposal: Proposal; verdict: LegalVerdict | null; response: PartnerResponse | null }[];
+  proposals: { proposal: Proposal; verdict: LegalVerdict | null; veto: { central: Id; citation: string; why: Record<string, unknown> } | null; response: PartnerResponse | null }[];
   approvals: ApprovalDecision[];
   central: CentralDecisions;
 }
@@ -28,7 +28,7 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
   const date = dateOf(model.calendar, w.tick);
   for (const c of Object.values(w.pressure)) for (const k of Object.keys(c)) c[k] = (c[k] ?? 0) * (p['pressureDecay'] ?? 0.9);
 
-  for (const { proposal, verdict, response } of o.proposals) {
+  for (const { proposal, verdict, veto, response } of o.proposals) {
     const actor = idx.subnational(proposal.actor)!;
     if (proposal.type === 'lobby') {
       const pressure = (w.pressure[actor.central] ??= {});
@@ -64,6 +64,10 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
     log.emit('action.proposed', { ...subject, duchacek: inst.duchacek, protodiplomacy: inst.protodiplomacy, why: proposal.why });
     if (!verdict || verdict.verdict === 'forbidden') {
       log.emit('action.forbidden', { ...subject, citations: verdict?.citations ?? [], why: { assessments: verdict?.parts ?? [] } });
+      continue;
+    }
+    if (veto) {
+      log.emit('action.vetoed', { ...subject, by: veto.central, citations: [veto.citation], why: veto.why });
       continue;
     }
     if (!response?.accepted) {

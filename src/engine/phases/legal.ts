@@ -5,7 +5,7 @@
  */
 import { partnerCategories } from '../../model/geography.ts';
 import type { Central, Subnational } from '../../model/world.ts';
-import { assessParty, combineAssessments, resolveOptions, selectRuleSet, type PartyAssessment } from '../../rules/assess.ts';
+import { assessParty, combineAssessments, resolveOptions, selectRuleSet, SILENCE_OPTIONS, type PartyAssessment } from '../../rules/assess.ts';
 import type { OptionValue, RuleSet } from '../../rules/rule-set.ts';
 import type { Model } from '../model.ts';
 import type { WorldIndex } from '../world-index.ts';
@@ -52,7 +52,7 @@ function assessOne(model: Model, idx: WorldIndex, date: string, party: Subnation
 
 /** A central's option settings that this period's rule set knows, over the rule set's defaults. */
 export function optionsFor(ruleSet: RuleSet, central: Central): Record<string, OptionValue> {
-  const known = Object.fromEntries(Object.entries(central.ruleOptions).filter(([k]) => Object.hasOwn(ruleSet.options, k)));
+  const known = Object.fromEntries(Object.entries(central.ruleOptions).filter(([k]) => Object.hasOwn(ruleSet.options, k) || Object.hasOwn(SILENCE_OPTIONS, k)));
   const r = resolveOptions(ruleSet, known);
   // Option values were checked against the rule sets at load; a failure is a bug.
   if (!r.ok) throw new Error(`rule set ${ruleSet.id}: ${r.problem}`);

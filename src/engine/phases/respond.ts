@@ -5,6 +5,8 @@
  * gatekeeper keeps the matter off the floor; a subnational's own legislature ratifies or not.
  */
 import { isBinding } from '../../model/vocabulary.ts';
+import { findPower, selectRuleSet } from '../../rules/assess.ts';
+import { optionsFor } from './legal.ts';
 import type { ApprovalRecord, Central, Id, Instrument, Subnational } from '../../model/world.ts';
 import type { Model } from '../model.ts';
 import type { Streams } from '../rng.ts';
@@ -41,6 +43,20 @@ export function respondToProposal(model: Model, idx: WorldIndex, streams: Stream
     return { accepted: score >= 0, why: { consent: round(score), threshold: 0 } };
   }
   return { accepted: true, why: { network: 'open to members' } };
+}
+
+/**
+ * A central veto outside any approval step (a rule set's `veto` power, e.g. China's MFA over local Foreign
+ * Affairs Offices): the actor's central scores the proposal and blocks it below zero.
+ */
+export function vetoOf(model: Model, idx: WorldIndex, streams: Streams, date: string, p: External): { central: Id; citation: string; why: Record<string, unknown> } | null {
+  const actor = idx.subnational(p.actor)!;
+  const c = idx.central(actor.central)!;
+  const rs = selectRuleSet(model.ruleSets, c.ruleSet, date);
+  const power = rs ? findPower(rs, optionsFor(rs, c), 'veto', p.instrument, null) : null;
+  if (!power) return null;
+  const score = consentScore(model, idx, c, actor, p.scored.issue, p.scored.lead === 'protodiplomatic', isBinding(p.instrument), streams.normal('respond'));
+  return score >= 0 ? null : { central: c.id, citation: power.citation, why: { consent: round(score), threshold: 0 } };
 }
 
 /** A central's consent score for an instrument of `actor` (its own unit, or a foreign unit dealing with it). */
