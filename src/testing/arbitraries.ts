@@ -1,0 +1,163 @@
+/**
+ * fast-check arbitraries for property tests: rule sets, scenarios and worlds. Every generated scenario is
+ * valid (it passes the schema and the reference checks), so a property failing on one is a bug in the model
+ * or in the property, never in the generator. Exported through `paradip/testing`.
+ */
+import fc from 'fast-check';
+import { APPROVAL_STEPS, CENTRAL_POWERS, INSTRUMENTS, PARTNER_CATEGORIES } from '../model/vocabulary.ts';
+import type { ApprovalStep, PowerRule, Rule, RuleSet } from '../rules/rule-set.ts';
+import { scenarioSchema, type Scenario } from '../scenario/schema.ts';
+
+const DOMAINS = ['economy', 'culture', 'education', 'environment', 'external-relations'] as const;
+
+const approvalStep: fc.Arbitrary<ApprovalStep> = fc
+  .record({
+    step: fc.constantFrom(...APPROVAL_STEPS),
+    within: fc.option(fc.constantFrom('2 weeks', '8 weeks', '3 months', '1 year'), { nil: undefined }),
+    onSilence: fc.option(fc.constantFrom('consent' as const, 'refuse' as const), { nil: undefined }),
+  })
+  .map(({ step, within, onSilence }): ApprovalStep => {
+    const by = step === 'vote' ? 'legislature' : step === 'ratify' ? 'own-legislature' : 'executive';
+    const s: ApprovalStep = { step, by, citation: `generated ${step} step` };
+    if (step !== 'notify' && step !== 'ratify' && within !== undefined) s.within = within;
+    if (step !== 'notify' && step !== 'ratify' && onSilence !== undefined) s.onSilence = onSilence;
+    if (step === 'vote') s.threshold = 0.5;
+    return s;
+  });
+
+const rule = (i: number): fc.Arbitrary<Rule> =>
+  fc
+    .record({
+      effect: fc.constantFrom('allow' as const, 'allow' as const, 'forbid' as const),
+      instruments: fc.uniqueArray(fc.constantFrom(...INSTRUMENTS), { minLength: 1, maxLength: 4 }),
+      partners: fc.option(fc.uniqueArray(fc.constantFrom(...PARTNER_CATEGORIES), { minLength: 1, maxLength: 3 }), { nil: undefined }),
+      domains: fc.constantFrom('any' as const, 'own-competence' as const, 'outside-competence' as const),
+      approvals: fc.array(approvalStep, { maxLength: 3 }),
+    })
+    .map(({ effect, instruments, partners, domains, approvals }): Rule => {
+      const r: Rule = { id: `rule-${i}`, effect, instruments, domains, citation: `generated rule ${i}` };
+      if (partners) r.partners = partners;
+      if (effect === 'allow' && approvals.length > 0) r.approvals = approvals;
+      return r;
+    });
+
+/** A rule set for country `country`: a few rules, powers and a silence default, no options. */
+export function ruleSetArbitrary(country: string): fc.Arbitrary<RuleSet> {
+  return fc
+    .record({
+      rules: fc.integer({ min: 0, max: 5 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => rule(i)))),
+      powers: fc.uniqueArray(fc.constantFrom(...CENTRAL_POWERS), { maxLength: 4 }),
+      binding: fc.constantFrom('allow' as const, 'forbid' as const),
+      nonBinding: fc.constantFrom('allow' as const, 'forbid' as const),
+    })
+    .map(({ rules, powers, binding, nonBinding }) => ({
+      id: country,
+      country,
+      name: `Generated rule set ${country}`,
+      valid: {},
+      legalBasis: 'generated',
+      sources: [],
+      subnationalKinds: ['region'],
+      rules: [...rules],
+      powers: powers.map((power): PowerRule => ({ power, citation: `generated ${power} power` })),
+      silence: { binding, nonBinding, citation: 'generated silence' },
+      silent: [],
+      options: {},
+    }));
+}
+
+export interface GeneratedScenario {
+  scenario: Scenario;
+  ruleSets: RuleSet[];
+}
+
+/**
+ * A valid scenario with its rule sets: 2-3 countries, 2-10 subnationals with symmetric borders, goals and
+ * competences, optionally an issue with sources and receptors, a legislature with a gatekeeper, and timeline
+ * inputs. Thresholds are low so that runs are eventful.
+ */
+export function scenarioArbitrary(options: { maxSubnationals?: number } = {}): fc.Arbitrary<GeneratedScenario> {
+  const maxUnits = options.maxSubnationals ?? 10;
+  return fc
+    .record({
+      countries: fc.integer({ min: 2, max: 3 }),
+      units: fc.integer({ min: 2, max: maxUnits }),
+      tick: fc.constantFrom('week' as const, 'month' as const, 'quarter' as const),
+      withIssue: fc.boolean(),
+      seed: fc.nat(),
+    })
+    .chain(({ countries, units, tick, withIssue }) =>
+      fc.record({
+        ruleSets: fc.tuple(...Array.from({ length: countries }, (_, i) => ruleSetArbitrary(`R${i}`))),
+        home: fc.array(fc.integer({ min: 0, max: countries - 1 }), { minLength: units, maxLength: units }),
+        borders: fc.uniqueArray(fc.tuple(fc.nat(units - 1), fc.nat(units - 1)), { maxLength: units * 2 }),
+        goals: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: units, maxLength: units }),
+        competences: fc.array(fc.subarray([...DOMAINS]), { minLength: units, maxLength: units }),
+        emissions: fc.array(fc.tuple(fc.double({ min: 0, max: 3, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 })), { minLength: units, maxLength: units }),
+        gatekeeper: fc.double({ min: -1, max: 1, noNaN: true }),
+        stanceChange: fc.double({ min: -1, max: 1, noNaN: true }),
+        threshold: fc.double({ min: -0.2, max: 0.5, noNaN: true }),
+        tick: fc.constant(tick),
+        withIssue: fc.constant(withIssue),
+        countries: fc.constant(countries),
+      }),
+    )
+    .map((g) => {
+      const cid = (i: number) => `C${i}`;
+      const uid = (i: number) => `U${i}`;
+      const neighbours = g.home.map(() => new Set<string>());
+      for (const [a, b] of g.borders) {
+        if (a === b) continue;
+        neighbours[a]!.add(uid(b));
+        neighbours[b]!.add(uid(a));
+      }
+      const data = {
+        paradip: 1,
+        id: 'generated',
+        title: 'Generated scenario',
+        calendar: { tick: g.tick, start: '2000-01-01', end: g.tick === 'week' ? '2000-12-31' : '2002-12-01' },
+        centrals: Array.from({ length: g.countries }, (_, i) => ({
+          id: cid(i),
+          name: `Country ${i}`,
+          ruleSet: `R${i}`,
+          neighbours: i === 0 ? [cid(1)] : i === 1 ? [cid(0)] : [],
+          executive: { leader: `Leader ${i}`, stance: g.withIssue ? { X: 0 } : {} },
+          legislature: i === 0 ? { chambers: [{ id: 'house', name: 'House', threshold: 0.5, support: g.withIssue ? { X: 0.4 } : {}, gatekeepers: [{ id: 'chair', name: 'Chair', role: 'chair', position: g.withIssue ? { X: g.gatekeeper } : {} }] }] } : null,
+          attitude: Object.fromEntries(Array.from({ length: g.countries }, (_, j) => [cid(j), 0.3]).filter(([k]) => k !== cid(i))),
+        })),
+        subnationals: g.home.map((c, i) => ({
+          id: uid(i),
+          name: `Unit ${i}`,
+          kind: 'region',
+          central: cid(c),
+          neighbours: [...neighbours[i]!].sort(),
+          competences: g.competences[i],
+          goals: { economic: g.goals[i]![0], identity: g.goals[i]![1], protodiplomatic: g.goals[i]![2], ...(g.withIssue ? { X: g.goals[i]![3] } : {}) },
+          tradeTies: i + 1 < g.home.length ? { [uid(i + 1)]: 0.5 } : {},
+          attributes: { identityStrength: g.goals[i]![1], autonomyAspiration: g.goals[i]![2] },
+          location: [g.emissions[i]![2], g.emissions[i]![3]],
+        })),
+        networks: [{ id: 'NET', name: 'Network' }],
+        issues: g.withIssue
+          ? [{
+              id: 'X',
+              name: 'Generated issue',
+              domain: 'environment',
+              transfer: { lengthScale: 400 },
+              units: Object.fromEntries(g.home.map((_, i) => [uid(i), { emission: g.emissions[i]![0], sensitivity: g.emissions[i]![1] }])),
+              law: { centrals: [cid(0)] },
+              agreement: { between: [cid(0), cid(1)], requiresLaw: [cid(0)] },
+            }]
+          : [],
+        behaviour: { parameters: { actThreshold: g.threshold, acceptThreshold: -0.2, salienceRate: 0.3 } },
+        timeline: g.withIssue ? [{ id: 'shift', date: '2001-01', set: { [`centrals.${cid(0)}.executive.stance.X`]: g.stanceChange } }] : [],
+        indicators: [{ id: 'mous', count: { instrument: 'mou' } }],
+      };
+      return { scenario: scenarioSchema.parse(data), ruleSets: [...g.ruleSets] };
+    });
+}
+
+/** A scenario with a seed for its run. */
+export function runArbitrary(options: { maxSubnationals?: number } = {}): fc.Arbitrary<GeneratedScenario & { seed: number }> {
+  return fc.record({ generated: scenarioArbitrary(options), seed: fc.nat({ max: 1_000_000 }) }).map(({ generated, seed }) => ({ ...generated, seed }));
+}

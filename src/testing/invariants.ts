@@ -1,0 +1,69 @@
+/**
+ * Invariants of any run, checkable on any world: what the constitutions and the approval machinery guarantee.
+ * `checkInvariants` returns violations as data; `assertInvariants` throws one error naming the tick and seed.
+ * Exported through `paradip/testing` for users' own properties.
+ */
+import { dateOf } from '../model/calendar.ts';
+import { partnerCategories } from '../model/geography.ts';
+import type { World } from '../model/world.ts';
+import { assessParty, selectRuleSet } from '../rules/assess.ts';
+import type { Model } from '../engine/model.ts';
+import { optionsFor } from '../engine/phases/legal.ts';
+import { WorldIndex } from '../engine/world-index.ts';
+
+export interface Violation {
+  invariant: 'approvals-complete' | 'not-forbidden' | 'deadline-resolved' | 'tacit-only-where-stated' | 'lifecycle';
+  instrument: string;
+  message: string;
+}
+
+export function checkInvariants(model: Model, world: World): Violation[] {
+  const out: Violation[] = [];
+  const idx = new WorldIndex(world);
+  // `world.tick` is the next tick to run: every tick before it is complete.
+  const done = world.tick - 1;
+  for (const inst of world.instruments) {
+    const v = (invariant: Violation['invariant'], message: string): void => void out.push({ invariant, instrument: inst.id, message });
+    const everSigned = inst.signedTick !== null;
+    if (inst.status === 'in-force' || everSigned) {
+      for (const a of inst.approvals) {
+        if (a.status !== 'granted' && a.status !== 'tacit') v('approvals-complete', `signed with approval ${a.id} ${a.status}`);
+      }
+    }
+    if ((inst.status === 'in-force') !== (everSigned && inst.endedTick === null)) v('lifecycle', `status ${inst.status} with signedTick ${inst.signedTick} and endedTick ${inst.endedTick}`);
+    if (everSigned && inst.duchacek !== null) {
+      const date = dateOf(model.calendar, inst.signedTick!);
+      for (const partyId of inst.parties) {
+        const party = idx.subnational(partyId);
+        if (!party) continue;
+        const central = idx.central(party.central)!;
+        const rs = selectRuleSet(model.ruleSets, central.ruleSet, dateOf(model.calendar, inst.proposedTick));
+        if (!rs) {
+          v('not-forbidden', `signed on ${date} while ${central.ruleSet} had no rule set in force`);
+          continue;
+        }
+        const counterpart = inst.parties.find((p) => p !== partyId)!;
+        const a = assessParty(rs, optionsFor(rs, central), inst.kind, inst.domain, {
+          party: partyId, kind: party.kind, competences: party.competences, counterpart, counterpartCategories: partnerCategories(idx, party, counterpart),
+        });
+        if (a.verdict === 'forbidden') v('not-forbidden', `in force although ${rs.id} forbids it for ${partyId} (${a.citations.join('; ')})`);
+        const required = a.steps.length;
+        const held = inst.approvals.filter((x) => x.party === partyId).length;
+        if (required !== held) v('approvals-complete', `${rs.id} requires ${required} approval step(s) of ${partyId}, the instrument went through ${held}`);
+      }
+    }
+    for (const a of inst.approvals) {
+      if (a.deadlineTick !== null && a.deadlineTick <= done && a.status === 'pending') v('deadline-resolved', `approval ${a.id} still pending after its deadline tick ${a.deadlineTick}`);
+      if (a.deadlineTick !== null && a.resolvedTick !== null && a.resolvedTick > a.deadlineTick) v('deadline-resolved', `approval ${a.id} resolved at tick ${a.resolvedTick}, after its deadline ${a.deadlineTick}`);
+      if (a.status === 'tacit' && (a.onSilence !== 'consent' || a.resolvedTick !== a.deadlineTick)) v('tacit-only-where-stated', `approval ${a.id} tacit without a tacit-consent rule or before its deadline`);
+    }
+  }
+  return out;
+}
+
+export function assertInvariants(model: Model, world: World, seed: number | string): void {
+  const violations = checkInvariants(model, world);
+  if (violations.length > 0) {
+    throw new Error(`invariants broken at tick ${world.tick - 1} (seed ${seed}):\n${violations.map((x) => `  ${x.invariant} ${x.instrument}: ${x.message}`).join('\n')}`);
+  }
+}
