@@ -41,7 +41,7 @@ function fileProblem(file: string, message: string): Problem {
 export function parseRuleSetFile(text: string, file: string): { ok: true; ruleSet: RuleSet } | { ok: false; problems: Problem[] } {
   const parsed = parseYaml(text, file);
   if (!parsed.ok) return parsed;
-  const r = ruleSetSchema.safeParse(parsed.data);
+  const r = ruleSetSchema.safeParse(parsed.data, { reportInput: true });
   if (!r.success) return { ok: false, problems: zodProblems(r.error, parsed.source) };
   return { ok: true, ruleSet: r.data as RuleSet };
 }

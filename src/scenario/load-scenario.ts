@@ -52,7 +52,7 @@ export function loadScenario(text: string, file: string, options: LoadOptions): 
   }
   if (problems.length > 0) return { ok: false, problems };
 
-  const result = scenarioSchema.safeParse(data);
+  const result = scenarioSchema.safeParse(data, { reportInput: true });
   if (!result.success) return { ok: false, problems: zodProblems(result.error, source) };
   const scenario = normalise(result.data);
   const checked = checkScenario(scenario, source, options.ruleSets);
