@@ -115,7 +115,7 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
         continue;
       }
       if (inst.denunciationDemandedTick !== null) continue;
-      const consent = consentScore(model, idx, c, unit, inst.issue, inst.protodiplomacy, inst.kind === 'treaty' || inst.kind === 'agreement', noise);
+      const consent = consentScore(model, idx, c, unit, inst.parties.find((x) => x !== unitId) ?? unitId, inst.issue, inst.protodiplomacy, inst.kind === 'treaty' || inst.kind === 'agreement', noise);
       if (consent >= (p['denounceBelow'] ?? -0.5)) continue;
       const demand = findPower(ruleSet, options, 'demand-denunciation', inst.kind, signed);
       const denounce = findPower(ruleSet, options, 'denounce', inst.kind, signed);

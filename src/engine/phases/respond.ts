@@ -39,7 +39,7 @@ export function respondToProposal(model: Model, idx: WorldIndex, streams: Stream
   }
   const central = idx.central(p.partner);
   if (central) {
-    const score = consentScore(model, idx, central, actor, p.scored.issue, p.scored.lead === 'protodiplomatic', isBinding(p.instrument), noise);
+    const score = consentScore(model, idx, central, actor, p.partner, p.scored.issue, p.scored.lead === 'protodiplomatic', isBinding(p.instrument), noise);
     return { accepted: score >= 0, why: { consent: round(score), threshold: 0 } };
   }
   return { accepted: true, why: { network: 'open to members' } };
@@ -55,24 +55,28 @@ export function vetoOf(model: Model, idx: WorldIndex, streams: Streams, date: st
   const rs = selectRuleSet(model.ruleSets, c.ruleSet, date);
   const power = rs ? findPower(rs, optionsFor(rs, c), 'veto', p.instrument, null) : null;
   if (!power) return null;
-  const score = consentScore(model, idx, c, actor, p.scored.issue, p.scored.lead === 'protodiplomatic', isBinding(p.instrument), streams.normal('respond'));
+  const score = consentScore(model, idx, c, actor, p.partner, p.scored.issue, p.scored.lead === 'protodiplomatic', isBinding(p.instrument), streams.normal('respond'));
   return score >= 0 ? null : { central: c.id, citation: power.citation, why: { consent: round(score), threshold: 0 } };
 }
 
-/** A central's consent score for an instrument of `actor` (its own unit, or a foreign unit dealing with it). */
+/**
+ * A central's consent score for an instrument of `actor` (its own unit, or a foreign unit dealing with it);
+ * `counterpart` is the other party, whose country the central's attitude is about.
+ */
 export function consentScore(
   model: Model,
   idx: WorldIndex,
   central: Central,
   actor: Subnational,
+  counterpart: Id,
   issue: Id | null,
   protodiplomacy: boolean,
   binding: boolean,
   noise: number,
 ): number {
   const scope: Record<string, number> = { ...model.parameters };
-  const foreign = actor.central === central.id ? null : actor.central;
-  scope['attitude'] = foreign ? (central.attitude[foreign] ?? 0) : 0;
+  const other = actor.central === central.id ? (idx.subnational(counterpart)?.central ?? counterpart) : actor.central;
+  scope['attitude'] = other === central.id ? 0 : (central.attitude[other] ?? 0);
   scope['alignment'] = issue ? 1 - Math.abs((central.executive.position[issue] ?? 0) - (actor.position[issue] ?? 0)) / 2 : 1;
   scope['protodiplomacy'] = protodiplomacy ? 1 : 0;
   scope['binding'] = binding ? 1 : 0;
@@ -114,7 +118,7 @@ function decideStep(model: Model, idx: WorldIndex, inst: Instrument, step: Appro
   }
   const central = idx.central(step.approver)!;
   const protodiplomacy = inst.protodiplomacy;
-  const consent = consentScore(model, idx, central, party, inst.issue, protodiplomacy, isBinding(inst.kind), noise);
+  const consent = consentScore(model, idx, central, party, inst.parties.find((x) => x !== party.id) ?? party.id, inst.issue, protodiplomacy, isBinding(inst.kind), noise);
   if (step.organ === 'executive') {
     if (acts && !due) return { ...base, outcome: consent >= 0 ? 'granted' : 'refused', why: { consent: round(consent), threshold: 0 } };
     if (due) return silence(base, step);
