@@ -17,8 +17,13 @@ export class WorldIndex implements Geography {
   /** Instruments in force or awaiting approval, by party. */
   readonly active = new Map<Id, Instrument[]>();
   readonly coAffected = new Map<Id, Id[]>();
+  /** Every instrument ever proposed, by id. */
+  readonly instrumentById = new Map<Id, Instrument>();
+  /** Instruments in force, by the central of each subnational party (each listed once per central). */
+  readonly inForceByCentral = new Map<Id, Instrument[]>();
   private readonly salienceCache = new Map<string, number>();
-  private readonly tiesCache = new Map<string, number>();
+  /** In-force instruments on an issue with a foreign party, counted per central of a subnational party. */
+  private readonly tiesCount = new Map<string, number>();
 
   constructor(readonly world: World) {
     for (const c of world.centrals) {
@@ -38,6 +43,19 @@ export class WorldIndex implements Geography {
       );
     }
     for (const inst of world.instruments) {
+      this.instrumentById.set(inst.id, inst);
+      if (inst.status === 'in-force') {
+        const centrals = new Set(inst.parties.map((p) => this.subById.get(p)?.central).filter((c): c is Id => c !== undefined));
+        for (const c of centrals) {
+          const list = this.inForceByCentral.get(c);
+          if (list) list.push(inst);
+          else this.inForceByCentral.set(c, [inst]);
+          if (inst.issue !== null && inst.duchacek !== null) {
+            const key = `${inst.issue}|${c}`;
+            this.tiesCount.set(key, (this.tiesCount.get(key) ?? 0) + 1);
+          }
+        }
+      }
       if (inst.status !== 'in-force' && inst.status !== 'awaiting-approval') continue;
       for (const p of inst.parties) {
         const list = this.active.get(p);
@@ -80,17 +98,7 @@ export class WorldIndex implements Geography {
 
   /** Instruments in force on an issue between a central's units and foreign parties. */
   ties(issue: Id, central: Id): number {
-    const key = `${issue}|${central}`;
-    let v = this.tiesCache.get(key);
-    if (v === undefined) {
-      v = 0;
-      for (const inst of this.world.instruments) {
-        if (inst.status !== 'in-force' || inst.issue !== issue || inst.duchacek === null) continue;
-        if (inst.parties.some((p) => this.subById.get(p)?.central === central)) v++;
-      }
-      this.tiesCache.set(key, v);
-    }
-    return v;
+    return this.tiesCount.get(`${issue}|${central}`) ?? 0;
   }
 
   /** Laws on an issue enacted by a central's units. */

@@ -101,7 +101,7 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
   }
 
   for (const d of o.approvals) {
-    const inst = w.instruments.find((i) => i.id === d.instrument)!;
+    const inst = idx.instrumentById.get(d.instrument)!;
     const step = inst.approvals.find((a) => a.id === d.approval)!;
     step.status = d.outcome;
     step.resolvedTick = w.tick;
@@ -209,12 +209,12 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
       consult(inst);
     }
     for (const d of c.demands) {
-      const inst = w.instruments.find((i) => i.id === d.instrument)!;
+      const inst = idx.instrumentById.get(d.instrument)!;
       inst.denunciationDemandedTick = w.tick;
       log.emit('denunciation.demanded', { id: inst.id, instrument: inst.kind, by: d.central, parties: inst.parties, citation: d.citation, why: d.why });
     }
     for (const d of c.endings) {
-      const inst = w.instruments.find((i) => i.id === d.instrument)!;
+      const inst = idx.instrumentById.get(d.instrument)!;
       inst.denunciationDemandedTick = null;
       if (d.outcome === 'kept') continue;
       end(inst, d.outcome === 'denounced' ? 'denounced' : 'taken-over');

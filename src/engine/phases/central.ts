@@ -31,6 +31,7 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
   const out: CentralDecisions = { positions: [], support: [], gatekeepers: [], lawStatus: [], laws: [], agreements: [], demands: [], endings: [], relations: [] };
   const w = idx.world;
   const p = model.parameters;
+  const topTwo = new Map<Id, [[number, Id], [number, Id]]>();
   for (const c of w.centrals) {
     for (const issue of model.scenario.issues) {
       const x = issue.id;
@@ -41,10 +42,11 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
       scope['salience'] = idx.meanSalience(x, c.id);
       scope['ties'] = idx.ties(x, c.id);
       scope['laws'] = idx.unitLaws(x, c.id);
-      scope['foreign'] = Math.max(0, ...w.centrals.filter((o) => o.id !== c.id).map((o) => o.executive.position[x] ?? 0));
+      scope['foreign'] = foreignPosition(x, c.id);
       const position = model.formulas['centralPosition']!.evaluate(scope);
       out.positions.push({ central: c.id, issue: x, value: position });
       scope['position'] = position;
+      scope['executive'] = position;
       for (const ch of c.legislature?.chambers ?? []) {
         scope['support'] = ch.support[x] ?? 0;
         out.support.push({ central: c.id, chamber: ch.id, issue: x, value: model.formulas['chamberSupport']!.evaluate(scope) });
@@ -75,6 +77,21 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
   relations();
   return out;
 
+  /** The highest position on an issue among the other centrals (the top two are kept, so this is O(1)). */
+  function foreignPosition(issue: Id, self: Id): number {
+    let top = topTwo.get(issue);
+    if (!top) {
+      top = [[0, ''], [0, '']];
+      for (const o of w.centrals) {
+        const v = o.executive.position[issue] ?? 0;
+        if (v > top[0][0] || top[0][1] === '') top = [[v, o.id], top[0]];
+        else if (v > top[1][0] || top[1][1] === '') top = [top[0], [v, o.id]];
+      }
+      topTwo.set(issue, top);
+    }
+    return Math.max(0, top[0][1] === self ? top[1][0] : top[0][0]);
+  }
+
   function lawStep(c: Central, x: Id, position: number): void {
     const draw = streams.uniform('central');
     const gate = p['gate'] ?? 0;
@@ -99,8 +116,8 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
     const ruleSet = selectRuleSet(model.ruleSets, c.ruleSet, date);
     if (!ruleSet) return;
     const options = optionsFor(ruleSet, c);
-    for (const inst of w.instruments) {
-      if (inst.status !== 'in-force' || inst.duchacek === null) continue;
+    for (const inst of idx.inForceByCentral.get(c.id) ?? []) {
+      if (inst.duchacek === null) continue;
       const unitId = inst.parties.find((id) => idx.subnational(id)?.central === c.id);
       if (!unitId) continue;
       const unit = idx.subnational(unitId)!;

@@ -9,7 +9,7 @@ import type { Id, Subnational } from '../../model/world.ts';
 import type { Model } from '../model.ts';
 import type { Streams } from '../rng.ts';
 import type { WorldIndex } from '../world-index.ts';
-import { actorScope, scoreExternal, type Scored } from './score.ts';
+import { activeGoals, actorScope, partnerView, scoreExternal, type Scored } from './score.ts';
 
 export interface Alternative {
   action: string;
@@ -39,13 +39,15 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams): Proposa
   const enabled = INSTRUMENTS.filter((kind) => model.instruments[kind].enabled);
   for (const actor of idx.world.subnationals) {
     const scope = actorScope(model, actor);
+    const goals = activeGoals(idx, actor);
     const partners = streams.sample('decide', candidatePartners(idx, actor), k);
     const options: { score: number; alt: Alternative; make: () => Proposal }[] = [];
     for (const partner of partners) {
       const network = idx.isNetwork(partner);
+      const view = partnerView(idx, actor, partner, goals);
       for (const kind of enabled) {
         if (network !== (kind === 'membership')) continue;
-        const scored = scoreExternal(model, idx, actor, partner, kind, streams.normal('decide'), scope);
+        const scored = scoreExternal(model, idx, actor, partner, kind, streams.normal('decide'), scope, view);
         options.push({
           score: scored.utility,
           alt: { action: kind, partner, score: round(scored.utility) },
@@ -87,10 +89,24 @@ export function issueGoals(idx: WorldIndex, actor: Subnational): Id[] {
     .sort();
 }
 
-/** Candidate partners: neighbours, trade ties, kin, co-affected units of the actor's issues, networks. Sorted, unique. */
+/** Co-affected units beyond this many are sampled, so the pool (and the cost per agent) stays bounded. */
+const CO_AFFECTED_POOL = 64;
+
+/**
+ * Candidate partners: neighbours, trade ties, kin, networks, and co-affected units of the actor's issues
+ * (all of them up to CO_AFFECTED_POOL, else an evenly spaced selection rotating with the tick). Sorted, unique.
+ */
 export function candidatePartners(idx: WorldIndex, actor: Subnational): Id[] {
   const set = new Set<Id>([...actor.neighbours, ...Object.keys(actor.tradeTies), ...actor.kin, ...idx.networkIds]);
-  for (const issue of issueGoals(idx, actor)) for (const id of idx.coAffected.get(issue) ?? []) set.add(id);
+  for (const issue of issueGoals(idx, actor)) {
+    const all = idx.coAffected.get(issue) ?? [];
+    if (all.length <= CO_AFFECTED_POOL) for (const id of all) set.add(id);
+    else {
+      const step = all.length / CO_AFFECTED_POOL;
+      const offset = (idx.world.tick * 7919) % all.length;
+      for (let i = 0; i < CO_AFFECTED_POOL; i++) set.add(all[(offset + Math.floor(i * step)) % all.length]!);
+    }
+  }
   set.delete(actor.id);
   set.delete(actor.central);
   return [...set].filter((id) => idx.subById.has(id) || idx.centralById.has(id) || idx.networkIds.has(id)).sort();

@@ -28,6 +28,54 @@ export function actorScope(model: Model, actor: Subnational): Record<string, num
   return scope;
 }
 
+/** What an actor knows about one partner, computed once per partner and shared by every instrument scored. */
+export interface PartnerView {
+  partner: Id;
+  goals: { goal: string; weight: number; issue: Id | null }[];
+  fields: Record<string, number>;
+  /** Per goal: the goal-specific variables (salience, existing ties on the issue, positions). */
+  perGoal: Record<string, number>[];
+  existingAll: number;
+}
+
+/** Goals with a positive weight, sorted, with the issue each stands for (null for core goals). */
+export function activeGoals(idx: WorldIndex, actor: Subnational): PartnerView['goals'] {
+  return Object.keys(actor.goals)
+    .sort()
+    .filter((g) => (actor.goals[g] ?? 0) > 0)
+    .map((goal) => ({ goal, weight: actor.goals[goal]!, issue: idx.issueById.has(goal) ? goal : null }));
+}
+
+export function partnerView(idx: WorldIndex, actor: Subnational, partner: Id, goals: PartnerView['goals']): PartnerView {
+  const partnerUnit = idx.subnational(partner);
+  const partnerCountry = partnerUnit ? partnerUnit.central : partner;
+  const type = duchacek(idx, actor, partner);
+  const existing = idx.activeOf(actor.id).filter((i) => i.parties.includes(partner));
+  const fields: Record<string, number> = {
+    capacity: actor.capacity,
+    tradeTie: Math.max(actor.tradeTies[partner] ?? 0, actor.tradeTies[partnerCountry] ?? 0),
+    kin: actor.kin.includes(partner) || actor.kin.includes(partnerCountry) ? 1 : 0,
+    partnerIsState: idx.central(partner) ? 1 : 0,
+    partnerIsNetwork: idx.isNetwork(partner) ? 1 : 0,
+    crossBorder: type === 'cross-border' ? 1 : 0,
+    transregional: type === 'transregional' ? 1 : 0,
+    global: type === 'global' ? 1 : 0,
+    load: idx.activeOf(actor.id).length / actor.capacity,
+  };
+  const perGoal = goals.map(({ issue }) => {
+    if (!issue) return { salience: 0, damage: 0, partnerSalience: 0, existingTies: existing.length, position: 0, centralPosition: 0 };
+    return {
+      salience: idx.salience(issue, actor.id),
+      damage: idx.issueById.get(issue)?.units[actor.id]?.damage ?? 0,
+      partnerSalience: partnerUnit ? idx.salience(issue, partner) : idx.central(partner) ? idx.meanSalience(issue, partner) : 0,
+      existingTies: existing.filter((i) => i.issue === issue).length,
+      position: actor.position[issue] ?? 0,
+      centralPosition: idx.central(actor.central)?.executive.position[issue] ?? 0,
+    };
+  });
+  return { partner, goals, fields, perGoal, existingAll: existing.length };
+}
+
 export function scoreExternal(
   model: Model,
   idx: WorldIndex,
@@ -36,60 +84,31 @@ export function scoreExternal(
   kind: InstrumentKind,
   noise: number,
   scope: Record<string, number>,
+  view: PartnerView = partnerView(idx, actor, partner, activeGoals(idx, actor)),
 ): Scored {
   const beh = model.instruments[kind];
-  const partnerUnit = idx.subnational(partner);
-  const partnerCountry = partnerUnit ? partnerUnit.central : partner;
-  const type = duchacek(idx, actor, partner);
-  const existing = idx.activeOf(actor.id).filter((i) => i.parties.includes(partner));
+  Object.assign(scope, view.fields);
   scope['cost'] = beh.cost;
   scope['binding'] = isBinding(kind) ? 1 : 0;
-  scope['capacity'] = actor.capacity;
-  scope['tradeTie'] = Math.max(actor.tradeTies[partner] ?? 0, actor.tradeTies[partnerCountry] ?? 0);
-  scope['kin'] = actor.kin.includes(partner) || actor.kin.includes(partnerCountry) ? 1 : 0;
-  scope['partnerIsState'] = idx.central(partner) ? 1 : 0;
-  scope['partnerIsNetwork'] = idx.isNetwork(partner) ? 1 : 0;
-  scope['crossBorder'] = type === 'cross-border' ? 1 : 0;
-  scope['transregional'] = type === 'transregional' ? 1 : 0;
-  scope['global'] = type === 'global' ? 1 : 0;
-  scope['load'] = idx.activeOf(actor.id).length / actor.capacity;
   scope['noise'] = noise * (model.parameters['noise'] ?? 0);
 
   const goals: Record<string, number> = {};
   let total = 0;
   let lead = '';
   let best = -Infinity;
-  for (const goal of Object.keys(actor.goals).sort()) {
-    const weight = actor.goals[goal] ?? 0;
-    if (weight <= 0) continue;
-    const issue = idx.issueById.has(goal) ? goal : null;
+  view.goals.forEach(({ goal, weight, issue }, i) => {
     scope['fit'] = beh.fit[issue ? 'issue' : goal] ?? beh.fit[goal] ?? 0;
-    if (issue) {
-      scope['salience'] = idx.salience(issue, actor.id);
-      scope['damage'] = idx.issueById.get(issue)?.units[actor.id]?.damage ?? 0;
-      scope['partnerSalience'] = partnerUnit ? idx.salience(issue, partner) : idx.central(partner) ? idx.meanSalience(issue, partner) : 0;
-      scope['existingTies'] = existing.filter((i) => i.issue === issue).length;
-      scope['position'] = actor.position[issue] ?? 0;
-      scope['centralPosition'] = idx.central(actor.central)?.executive.position[issue] ?? 0;
-    } else {
-      scope['salience'] = 0;
-      scope['damage'] = 0;
-      scope['partnerSalience'] = 0;
-      scope['existingTies'] = existing.length;
-      scope['position'] = 0;
-      scope['centralPosition'] = 0;
-    }
+    Object.assign(scope, view.perGoal[i]);
     const formula = model.formulas[issue ? `goal.${issue}` : `goal.${goal}`];
-    const value = formula ? formula.evaluate(scope) : 0;
-    const contribution = weight * value;
+    const contribution = weight * (formula ? formula.evaluate(scope) : 0);
     goals[goal] = contribution;
     total += contribution;
     if (contribution > best) {
       best = contribution;
       lead = goal;
     }
-  }
-  scope['existingTies'] = existing.length;
+  });
+  scope['existingTies'] = view.existingAll;
   scope['total'] = total;
   const utility = model.formulas['utility']!.evaluate(scope);
   const issue = idx.issueById.has(lead) ? lead : null;
