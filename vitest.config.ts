@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// Property tests and end-to-end CLI tests run real simulations; on a busy 2-core machine they need more
+// than vitest's default 5 s. Timings are never asserted.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
