@@ -43,6 +43,7 @@ export function initialWorld(model: Model, seed: number | string): World {
       sanctions: 0,
       position: u.position,
       laws: [],
+      learned: {},
     }))
     .sort(byId);
   const issues: IssueState[] = s.issues

@@ -32,7 +32,7 @@ export function step(model: Model, world: World, streams: Streams): TickResult {
   timeline(model, world, log);
   issues(model, world, streams, date);
   const idx = new WorldIndex(world);
-  const proposals: TickOutcomes['proposals'] = decide(model, idx, streams).map((proposal) => {
+  const proposals: TickOutcomes['proposals'] = decide(model, idx, streams, date).map((proposal) => {
     if (proposal.type !== 'external') return { proposal, verdict: null, veto: null, response: null };
     const verdict = assessProposal(model, idx, date, proposal);
     if (verdict.verdict === 'forbidden') return { proposal, verdict, veto: null, response: null };

@@ -14,6 +14,10 @@ export interface Tally {
   declined: number;
   signed: Record<string, number>;
   signedByDuchacek: Record<string, number>;
+  /** Agreements and treaties signed, by Duchacek type: where the constitutions differ most. */
+  bindingByDuchacek: Record<string, number>;
+  /** Approval outcomes by step: consent, vote, ratify, ... */
+  approvalsByStep: Record<string, Record<string, number>>;
   protodiplomatic: number;
   approvals: Record<string, number>;
   laws: { by: string; issue: string; date: string; level: string }[];
@@ -24,7 +28,7 @@ export interface Tally {
 
 export function newTally(): Tally {
   return {
-    ticks: 0, lastDate: '', events: 0, proposed: 0, forbidden: 0, declined: 0, signed: {}, signedByDuchacek: {}, protodiplomatic: 0,
+    ticks: 0, lastDate: '', events: 0, proposed: 0, forbidden: 0, declined: 0, signed: {}, signedByDuchacek: {}, bindingByDuchacek: {}, approvalsByStep: {}, protodiplomatic: 0,
     approvals: { granted: 0, tacit: 0, refused: 0 }, laws: [], denounced: 0, takenOver: 0, forbiddenCitations: {},
   };
 }
@@ -47,16 +51,22 @@ export function addEvents(t: Tally, events: readonly SimEvent[]): void {
         const kind = String(e['instrument']);
         t.signed[kind] = (t.signed[kind] ?? 0) + 1;
         // Ties between centrals and network memberships have no Duchacek type.
-        const d = (e['duchacek'] as string | null) ?? 'central or network';
+        const d = (e['duchacek'] as string | null) ?? 'none (domestic, between centrals or network)';
         t.signedByDuchacek[d] = (t.signedByDuchacek[d] ?? 0) + 1;
+        if (kind === 'agreement' || kind === 'treaty') t.bindingByDuchacek[d] = (t.bindingByDuchacek[d] ?? 0) + 1;
         if (e['protodiplomacy']) t.protodiplomatic++;
         break;
       }
       case 'approval.granted':
       case 'approval.tacit':
       case 'approval.refused':
-        t.approvals[e.kind.slice(9)] = (t.approvals[e.kind.slice(9)] ?? 0) + 1;
+      {
+        const outcome = e.kind.slice(9);
+        t.approvals[outcome] = (t.approvals[outcome] ?? 0) + 1;
+        const byStep = (t.approvalsByStep[String(e['step'])] ??= {});
+        byStep[outcome] = (byStep[outcome] ?? 0) + 1;
         break;
+      }
       case 'law.enacted':
         t.laws.push({ by: String(e['by']), issue: String(e['issue']), date: e.date, level: String(e['level']) });
         break;
@@ -81,7 +91,9 @@ export function formatSummary(t: Tally, world: World, title: string): string {
   lines.push(`  actions proposed ${t.proposed}, forbidden ${t.forbidden}, declined by partners ${t.declined}`);
   lines.push(`  signed by instrument: ${list(t.signed)}`);
   lines.push(`  signed by Duchacek type: ${list(t.signedByDuchacek)}; protodiplomatic ${t.protodiplomatic}`);
+  lines.push(`  agreements and treaties by Duchacek type: ${list(t.bindingByDuchacek)}`);
   lines.push(`  approvals: granted ${t.approvals['granted'] ?? 0}, tacit ${t.approvals['tacit'] ?? 0}, refused ${t.approvals['refused'] ?? 0}`);
+  for (const [step, r] of Object.entries(t.approvalsByStep).sort(([a], [b]) => (a < b ? -1 : 1))) lines.push(`    ${step}: ${list(r)}`);
   lines.push(`  denounced ${t.denounced}, taken over ${t.takenOver}`);
   lines.push(`  laws: ${t.laws.length === 0 ? 'none' : t.laws.map((l) => `${l.by} on ${l.issue} (${l.date.slice(0, 7)})`).join(', ')}`);
   const topForbidden = Object.entries(t.forbiddenCitations).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3);

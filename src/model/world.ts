@@ -84,6 +84,12 @@ export interface Subnational {
   position: Positions;
   /** Laws the subnational has enacted, by issue. */
   laws: Id[];
+  /**
+   * What the subnational has learnt is forbidden: "instrument>partner" -> the rule sets (joined by "|") in
+   * force for the parties when it was forbidden. A government does not propose the same forbidden tie again
+   * while those rule sets stand; a new period of a constitution (or a swapped rule set) clears the lesson.
+   */
+  learned: Record<string, string>;
 }
 
 export interface Network {

@@ -63,6 +63,7 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
     const subject = { id: inst.id, instrument: inst.kind, actor: actor.id, parties: inst.parties, domain: inst.domain, issue: inst.issue };
     log.emit('action.proposed', { ...subject, duchacek: inst.duchacek, protodiplomacy: inst.protodiplomacy, why: proposal.why });
     if (!verdict || verdict.verdict === 'forbidden') {
+      if (verdict) actor.learned[`${inst.kind}>${proposal.partner}`] = verdict.parts.map((part) => part.ruleSet).join('|');
       log.emit('action.forbidden', { ...subject, citations: verdict?.citations ?? [], why: { assessments: verdict?.parts ?? [] } });
       continue;
     }

@@ -7,6 +7,7 @@
 import { INSTRUMENTS, type InstrumentKind } from '../../model/vocabulary.ts';
 import type { Id, Subnational } from '../../model/world.ts';
 import type { Model } from '../model.ts';
+import { selectRuleSet } from '../../rules/assess.ts';
 import type { Streams } from '../rng.ts';
 import type { WorldIndex } from '../world-index.ts';
 import { activeGoals, actorScope, partnerView, scoreExternal, type Scored } from './score.ts';
@@ -32,7 +33,7 @@ export type Proposal =
 
 const SHOWN_ALTERNATIVES = 5;
 
-export function decide(model: Model, idx: WorldIndex, streams: Streams): Proposal[] {
+export function decide(model: Model, idx: WorldIndex, streams: Streams, date: string): Proposal[] {
   const proposals: Proposal[] = [];
   const threshold = model.parameters['actThreshold'] ?? 0.5;
   const k = Math.max(0, Math.floor(model.parameters['partnersPerTick'] ?? 4));
@@ -47,6 +48,7 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams): Proposa
       const view = partnerView(idx, actor, partner, goals);
       for (const kind of enabled) {
         if (network !== (kind === 'membership')) continue;
+        if (knownForbidden(model, idx, date, actor, kind, partner)) continue;
         const scored = scoreExternal(model, idx, actor, partner, kind, streams.normal('decide'), scope, view);
         options.push({
           score: scored.utility,
@@ -80,6 +82,15 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams): Proposa
     }
   }
   return proposals;
+}
+
+/** Whether the actor learnt that this tie is forbidden under the rule sets in force today. */
+function knownForbidden(model: Model, idx: WorldIndex, date: string, actor: Subnational, kind: InstrumentKind, partner: Id): boolean {
+  const lesson = actor.learned[`${kind}>${partner}`];
+  if (lesson === undefined) return false;
+  const parties = idx.subnational(partner) ? [actor, idx.subnational(partner)!] : [actor];
+  const now = parties.map((u) => selectRuleSet(model.ruleSets, idx.central(u.central)!.ruleSet, date)?.id ?? idx.central(u.central)!.ruleSet).join('|');
+  return now === lesson;
 }
 
 /** Issues the actor has a positive goal weight for, in id order. */
