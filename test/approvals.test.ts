@@ -109,4 +109,40 @@ describe('approvals', () => {
     expect(ev.some((e) => e.kind === 'action.declined' || e.kind === 'instrument.signed')).toBe(false);
     expect(forbidden[0]!['citations']).toEqual([expect.stringMatching(/1853|before 1994/)]);
   });
+
+  it('Austria: the federation demands denunciation and takes over when the Land does not comply (B-VG art. 16(3))', () => {
+    const s = scenario('AT', 'month', { responsiveness: 0 }, { attitude: { N: 0.5 } });
+    // The federal government's attitude to the neighbour collapses in 2001 (an input); the Land refuses to comply.
+    s.timeline = [{ id: 'rift', date: '2001-01', note: 'relations with N collapse', set: { 'centrals.H.attitude.N': -1 } }];
+    s.behaviour.formulas['comply'] = '-1';
+    s.behaviour.formulas['consent'] = 'attitude';
+    const ev = parse(simulate(s, ruleSets, 1).events);
+    const demanded = ev.filter((e) => e.kind === 'denunciation.demanded');
+    expect(demanded.length).toBeGreaterThan(0);
+    expect(demanded.every((e) => e.date >= '2001-01-01')).toBe(true);
+    expect(demanded[0]!['citation']).toContain('16(3)');
+    const taken = ev.filter((e) => e.kind === 'instrument.takenOver');
+    expect(taken.map((e) => e['id'])).toEqual(expect.arrayContaining([demanded[0]!['id']]));
+    expect(taken[0]!['citations']).toEqual([expect.stringContaining('16(3)')]);
+  });
+
+  it('Austria: a Land that complies denounces the treaty itself', () => {
+    const s = scenario('AT', 'month', { responsiveness: 0 }, { attitude: { N: 0.5 } });
+    s.timeline = [{ id: 'rift', date: '2001-01', note: '', set: { 'centrals.H.attitude.N': -1 } }];
+    s.behaviour.formulas['comply'] = '1';
+    s.behaviour.formulas['consent'] = 'attitude';
+    const ev = parse(simulate(s, ruleSets, 1).events);
+    expect(ev.some((e) => e.kind === 'instrument.denounced' && e['by'] === 'H-1')).toBe(true);
+    expect(ev.some((e) => e.kind === 'instrument.takenOver')).toBe(false);
+  });
+
+  it('US: no power to demand denunciation, so a hostile federal government leaves agreements in force', () => {
+    const legislature = { chambers: [{ id: 'house', name: 'House', support: {}, gatekeepers: [] }] };
+    const s = scenario('US', 'month', { responsiveness: 1 }, { legislature, attitude: { N: 0.5 } });
+    s.timeline = [{ id: 'rift', date: '2001-01', note: '', set: { 'centrals.H.attitude.N': -1 } }];
+    s.behaviour.formulas['consent'] = 'attitude';
+    const ev = parse(simulate(s, ruleSets, 1).events);
+    expect(ev.some((e) => e.kind === 'instrument.signed' && e.date < '2001-01-01')).toBe(true);
+    expect(ev.some((e) => e.kind === 'denunciation.demanded' || e.kind === 'instrument.denounced' || e.kind === 'instrument.takenOver')).toBe(false);
+  });
 });
