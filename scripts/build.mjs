@@ -8,7 +8,9 @@ const entries = {
   'run-worker': 'src/cli/run-worker.ts',
   bench: 'bench/engine.bench.ts',
 };
-const { existsSync } = await import('node:fs');
+const { existsSync, rmSync } = await import('node:fs');
+// Start clean: stale chunks of earlier builds would otherwise pile up in dist/.
+rmSync('dist', { recursive: true, force: true });
 await build({
   entryPoints: Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file))),
   outdir: 'dist',

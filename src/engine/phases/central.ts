@@ -14,6 +14,7 @@ import type { WorldIndex } from '../world-index.ts';
 import { round } from './decide.ts';
 import { optionsFor } from './legal.ts';
 import { consentScore } from './respond.ts';
+import { scratch } from './score.ts';
 
 export interface CentralDecisions {
   positions: { central: Id; issue: Id; value: number }[];
@@ -153,7 +154,9 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
       const c = idx.central(u.central)!;
       const issues = Object.keys(u.goals).filter((g) => idx.issueById.has(g) && (u.goals[g] ?? 0) > 0);
       const alignment = issues.length === 0 ? 1 : issues.reduce((s, x) => s + 1 - Math.abs((u.position[x] ?? 0) - (c.executive.position[x] ?? 0)) / 2, 0) / issues.length;
-      const scope: Record<string, number> = { ...p, alignment, autonomyAspiration: u.attributes['autonomyAspiration'] ?? 0 };
+      const scope = scratch(model, 'relation');
+      scope['alignment'] = alignment;
+      scope['autonomyAspiration'] = u.attributes['autonomyAspiration'] ?? 0;
       scope['protodiplomaticTies'] = proto.get(u.id) ?? 0;
       scope['sanctions'] = u.sanctions;
       scope['refusals'] = refusals.get(u.id) ?? 0;

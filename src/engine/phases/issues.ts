@@ -8,6 +8,7 @@ import type { IssueSpec } from '../../scenario/schema.ts';
 import type { Model } from '../model.ts';
 import type { Streams } from '../rng.ts';
 import { emissionShare } from './decide.ts';
+import { scratch } from './score.ts';
 
 export function issues(model: Model, world: World, streams: Streams, date: string): void {
   const units = world.subnationals;
@@ -32,7 +33,9 @@ export function issues(model: Model, world: World, streams: Streams, date: strin
       let deposition = 0;
       for (const [src, weight] of transfer.get(u.id) ?? []) deposition += state.units[src]!.emission * weight;
       unit.deposition = deposition;
-      const scope: Record<string, number> = { ...model.parameters, deposition, sensitivity: spec.units[u.id]?.sensitivity ?? 0 };
+      const scope = scratch(model, 'issues');
+      scope['deposition'] = deposition;
+      scope['sensitivity'] = spec.units[u.id]?.sensitivity ?? 0;
       unit.damage = model.formulas['damage']!.evaluate(scope);
       scope['salience'] = unit.salience;
       scope['damage'] = unit.damage;

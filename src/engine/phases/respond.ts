@@ -12,7 +12,7 @@ import type { Model } from '../model.ts';
 import type { Streams } from '../rng.ts';
 import type { WorldIndex } from '../world-index.ts';
 import { round, type Proposal } from './decide.ts';
-import { actorScope, scoreExternal } from './score.ts';
+import { actorScope, scoreExternal, scratch } from './score.ts';
 
 export interface PartnerResponse {
   accepted: boolean;
@@ -74,7 +74,7 @@ export function consentScore(
   binding: boolean,
   noise: number,
 ): number {
-  const scope: Record<string, number> = { ...model.parameters };
+  const scope = scratch(model, 'consent');
   const other = actor.central === central.id ? (idx.subnational(counterpart)?.central ?? counterpart) : actor.central;
   scope['attitude'] = other === central.id ? 0 : (central.attitude[other] ?? 0);
   scope['alignment'] = issue ? 1 - Math.abs((central.executive.position[issue] ?? 0) - (actor.position[issue] ?? 0)) / 2 : 1;
