@@ -14,7 +14,8 @@ import type { Source } from './source.ts';
 
 type Path = (string | number)[];
 
-export function checkScenario(s: Scenario, source: Source, ruleSets: readonly RuleSet[]): Problem[] {
+/** `removedTimeline`: ids of timeline entries the applied variant removed (still valid in removeTimeline lists). */
+export function checkScenario(s: Scenario, source: Source, ruleSets: readonly RuleSet[], removedTimeline: readonly string[] = []): Problem[] {
   const problems: Problem[] = [];
   const report = (code: ProblemCode, path: Path, message: string, expected?: string, found?: string): void => {
     const { line, column } = source.locate(path);
@@ -104,7 +105,9 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
     });
     if (m.indicator) {
       checkDate(m.indicator.at, ['targets', i, 'measure', 'indicator', 'at']);
-      if (!s.indicators.some((ind) => ind.id === m.indicator!.id)) report('unknown-id', ['targets', i, 'measure', 'indicator', 'id'], `unknown indicator "${m.indicator.id}"`);
+      // Built-in indicators (engine/phases/observe.ts) come first in indicators.csv and may be targets too.
+      const known = ['in_force', 'awaiting_approval', 'laws', ...s.issues.map((x) => `salience_${x.id}`), ...s.indicators.map((ind) => ind.id)];
+      if (!known.includes(m.indicator.id)) report('unknown-id', ['targets', i, 'measure', 'indicator', 'id'], `unknown indicator "${m.indicator.id}"`, known.join(', '));
     }
     const kinds = Object.keys(m).filter((k) => m[k as keyof typeof m] !== undefined);
     if (kinds.length !== 1) report('invalid-value', ['targets', i, 'measure'], 'a measure has exactly one of count, first, parties, order, indicator', 'one measure', kinds.join(', ') || 'none');
@@ -114,7 +117,7 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
     if (kinds !== 1) report('invalid-value', ['indicators', i], 'an indicator has exactly one of count, mean, value');
     if (ind.mean) need(issues, 'issue', ind.mean.issue, ['indicators', i, 'mean', 'issue']);
   });
-  const timelineIds = new Set(s.timeline.map((t) => t.id).filter(Boolean));
+  const timelineIds = new Set([...s.timeline.map((t) => t.id).filter(Boolean), ...removedTimeline]);
   s.variants.forEach((v, i) => v.removeTimeline.forEach((id, j) => need(timelineIds as Set<string>, 'timeline entry', id, ['variants', i, 'removeTimeline', j])));
 
   Object.keys(s.behaviour.instruments).forEach((k) => {

@@ -1,0 +1,139 @@
+/**
+ * `paradip check` and `paradip list`, driven through `main()` with fake streams on a small scenario with
+ * targets (test/fixtures/check-small.yaml): the table and exit codes, the JSON report, identical results on 1
+ * and 2 real worker threads, and bad input (exit 2, nothing on stdout).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.ts';
+
+const root = join(import.meta.dirname, '..');
+const fixture = 'test/fixtures/check-small.yaml';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => (out += String(c)));
+  stderr.on('data', (c) => (err += String(c)));
+  const code = await main({ argv, stdout, stderr, stdin: new PassThrough(), env: {}, cwd: root });
+  return { code, out, err };
+}
+
+interface JsonReport {
+  scenario: string;
+  variant: string | null;
+  seeds: { first: number; count: number };
+  pass: boolean;
+  targets: { id: string; expected: string; passRate: number; required: number; pass: boolean; distribution: { median: unknown; min: unknown; max: unknown }; values: unknown[] }[];
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'paradip-check-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('paradip check', () => {
+  it('prints a table and fails (exit 1) when a target misses its pass rate', async () => {
+    const r = await cli('check', fixture, '--seeds', '12', '--workers', '1');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('Check test (two home regions): 12 seeds (1..12), variant none');
+    expect(r.out).toMatch(/^target\s+expected\s+history\s+pass rate\s+median \(min\.\.max\)$/m);
+    expect(r.out).toMatch(/^proposals\s+at least 1\s+synthetic: regions act abroad\s+100% >= 80% ok\s+\d+ \(\d+\.\.\d+\)$/m);
+    expect(r.out).toMatch(/^first-signature\s+on or after 1995-01, before 2000-01 .* ok\s+\d{4}-\d{2} \(\d{4}-\d{2}\.\.\S+\)$/m);
+    expect(r.out).toMatch(/^treaties\s+at least 1\s+must fail: no treaty is possible\s+0% < 80% FAIL\s+0 \(0\.\.0\)$/m);
+    expect(r.out.split('\n').filter((l) => l.startsWith('failed:'))).toEqual(['failed: treaties: 0% of seeds met "at least 1", 80% required']);
+    expect(r.out).toContain('5 of 6 targets pass');
+  });
+
+  it('passes (exit 0) when every target meets its pass rate', async () => {
+    const r = await cli('check', fixture, '--seeds', '5', '--workers', '1', '--set', 'targets.treaties.expect.atLeast=0');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('6 of 6 targets pass');
+    expect(r.out).not.toContain('failed:');
+  });
+
+  it('--json prints one object with values in seed order', async () => {
+    const r = await cli('check', fixture, '--seeds', '12', '--workers', '1', '--json');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out) as JsonReport;
+    expect(report).toMatchObject({ scenario: 'check-small', variant: null, seeds: { first: 1, count: 12 }, pass: false });
+    expect(report.targets.map((t) => [t.id, t.pass])).toEqual([
+      ['proposals', true], ['first-signature', true], ['hub-forbidden', true], ['ties-at-end', true], ['proposed-then-expired', true], ['treaties', false],
+    ]);
+    for (const t of report.targets) expect(t.values).toHaveLength(12);
+    const treaties = report.targets.find((t) => t.id === 'treaties')!;
+    expect(treaties).toMatchObject({ expected: 'at least 1', passRate: 0, required: 0.8, distribution: { median: 0, min: 0, max: 0 } });
+    const forbidden = report.targets.find((t) => t.id === 'hub-forbidden')!;
+    expect(forbidden.values.every((v) => Array.isArray(v) && v.includes('H-HUB'))).toBe(true);
+  });
+
+  it('gives the same report on 1 and 2 worker threads, and a seed the same value in any batch', async () => {
+    const one = await cli('check', fixture, '--seeds', '10', '--workers', '1', '--json');
+    const two = await cli('check', fixture, '--seeds', '10', '--workers', '2', '--json');
+    expect(two.err).toBe('');
+    expect(two.out).toBe(one.out);
+    const later = await cli('check', fixture, '--seeds', '4', '--first-seed', '5', '--workers', '2', '--json');
+    const [a, b] = [JSON.parse(one.out) as JsonReport, JSON.parse(later.out) as JsonReport];
+    expect(b.seeds).toEqual({ first: 5, count: 4 });
+    for (const [i, t] of b.targets.entries()) expect(t.values).toEqual(a.targets[i]!.values.slice(4, 8));
+  }, 20_000);
+
+  it('runs a variant', async () => {
+    const r = await cli('check', fixture, '--seeds', '3', '--workers', '1', '--variant', 'germany', '--json');
+    expect((JSON.parse(r.out) as JsonReport).variant).toBe('germany');
+  });
+
+  it('a scenario without targets: a message and exit 2', async () => {
+    const r = await cli('check', 'scenarios/constitutional-comparison.yaml', '--seeds', '20');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('declares no targets');
+  });
+
+  it.each([
+    [['check'], 'which scenario?'],
+    [['check', fixture, '--seeds', '0'], '--seeds needs a whole number from 1'],
+    [['check', fixture, '--seeds', 'many'], '--seeds needs a whole number, found "many"'],
+    [['check', fixture, '--workers', '0'], '--workers needs a whole number from 1'],
+    [['check', fixture, '--first-seed', '-1'], '--first-seed needs a whole number >= 0'],
+    [['check', fixture, '--until', '1990'], 'unknown option --until'],
+    [['check', 'test/fixtures/nope.yaml'], 'test/fixtures/nope.yaml: no such file'],
+    [['check', fixture, '--variant', 'mars'], 'unknown variant "mars"'],
+    [['check', fixture, '--set', 'targets.treaties.expect.atLeast=many'], 'targets'],
+  ])('bad input %j: exit 2, a message, nothing on stdout', async (argv, message) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(message);
+  });
+
+  it('an expectation that does not fit its measure is reported with its position', async () => {
+    const text = readFileSync(join(root, fixture), 'utf8').replace('expect: { between: [0, 20] }', 'expect: { after: 1999-01 }');
+    const file = join(scratch, 'bad-target.yaml');
+    writeFileSync(file, text);
+    const line = text.split('\n').findIndex((l) => l.includes('after: 1999-01')) + 1;
+    const r = await cli('check', file, '--seeds', '2');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(new RegExp(`bad-target\\.yaml:${line}:\\d+: "after" does not apply to an indicator measure at targets\\.3\\.expect\\.after`));
+  });
+});
+
+describe('paradip list', () => {
+  it('lists the shipped scenarios with their targets', async () => {
+    const r = await cli('list');
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/^constitutional-comparison {2}Constitutional comparison \(synthetic regions\) {2}\((no targets|\d+ targets?)\)$/m);
+    expect(r.out).toContain('paradip run scenarios/constitutional-comparison.yaml --seed 1');
+  });
+
+  it('--seeds goes with --check', async () => {
+    const r = await cli('list', '--seeds', '3');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--seeds and --workers go with --check');
+  });
+});
