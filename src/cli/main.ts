@@ -4,13 +4,21 @@
  */
 import { EXIT, print, type Io } from './io.ts';
 import { version } from './provenance.ts';
+import { CHECK_USAGE, checkCommand } from './check-command.ts';
+import { LIST_USAGE, listCommand } from './list-command.ts';
 import { RUN_USAGE, runCommand } from './run-command.ts';
+import { REPLAY_USAGE, replayCommand } from './replay-command.ts';
+import { EXPLAIN_USAGE, explainCommand } from './explain-command.ts';
 import { validateCommand } from './validate-command.ts';
 
 export const USAGE = `paradip: agent-based simulation of paradiplomacy
 
 usage:
   ${RUN_USAGE}
+  ${CHECK_USAGE}
+  ${LIST_USAGE}
+  ${REPLAY_USAGE}
+  ${EXPLAIN_USAGE}
   paradip validate <file>...
   paradip --version | --help
 
@@ -22,6 +30,14 @@ export async function main(io: Io): Promise<number> {
     switch (command) {
       case 'run':
         return await runCommand(io, rest);
+      case 'check':
+        return await checkCommand(io, rest);
+      case 'list':
+        return await listCommand(io, rest);
+      case 'replay':
+        return await replayCommand(io, rest);
+      case 'explain':
+        return explainCommand(io, rest);
       case 'validate':
         return validateCommand(io, rest);
       case '--version':

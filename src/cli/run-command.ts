@@ -8,9 +8,10 @@ import { addEvents, formatSummary, newTally, type Tally } from '../experiment/ta
 import { formatProblem } from '../scenario/problem.ts';
 import { parseArgs } from './args.ts';
 import { EXIT, print, type Io } from './io.ts';
-import { prepareRun, type Prepared } from './prepare-run.ts';
+import { prepareRun, type Prepared, type RunRequest } from './prepare-run.ts';
 import { provenance } from './provenance.ts';
 import { RunWriter } from './run-writer.ts';
+import { runWithUi, wantsUi } from './ui-host.ts';
 
 export const RUN_USAGE = `paradip run <scenario.yaml> --seed <n> [--out <dir>] [--until <date>] [--variant <name>]
             [--set <path>=<value>]... [--checkpoint-every <ticks>] [--from <checkpoint.json>]
@@ -40,7 +41,7 @@ export async function runCommand(io: Io, argv: string[]): Promise<number> {
   if (every < 0) return usage(io, '--checkpoint-every needs a whole number of ticks >= 1');
   if (every > 0 && flags['out'] === undefined) return usage(io, '--checkpoint-every writes into the run directory: give --out');
 
-  const prep = prepareRun({
+  const request: RunRequest = {
     scenario: positionals[0] ?? null,
     seed: (flags['seed'] as number | undefined) ?? null,
     variant: (flags['variant'] as string | undefined) ?? null,
@@ -48,12 +49,18 @@ export async function runCommand(io: Io, argv: string[]): Promise<number> {
     until: (flags['until'] as string | undefined) ?? null,
     from: (flags['from'] as string | undefined) ?? null,
     cwd: io.cwd,
-  });
+  };
+  const prep = prepareRun(request);
   if (!prep.ok) {
     for (const p of prep.problems) print(io.stderr, `error: ${formatProblem(p)}`);
     return EXIT.badInput;
   }
-  return headless(io, prep.prepared, { out: (flags['out'] as string | undefined) ?? null, every, json: format === 'json', quiet: flags['quiet'] === true });
+  const out = (flags['out'] as string | undefined) ?? null;
+  // The live UI only in a terminal (stdin and stdout TTYs, CI unset); --no-ui, --format json, --quiet: plain lines.
+  if (wantsUi(io, flags['ui'] !== false && format === 'text' && flags['quiet'] !== true)) {
+    return runWithUi(io, prep.prepared, { request, out, every });
+  }
+  return headless(io, prep.prepared, { out, every, json: format === 'json', quiet: flags['quiet'] === true });
 }
 
 interface HeadlessOptions {

@@ -1,0 +1,295 @@
+/**
+ * The why of an event, as data: for a decision, each goal's contribution and the alternatives weighed; for a
+ * legal outcome, the rules and citations applied and the approval path (who consented, who stayed silent
+ * until the deadline, who refused). Pure; the UI's WHY panel draws it, `paradip explain` prints it.
+ */
+import type { SimEvent } from '../engine/events.ts';
+import { describeEvent, instrumentLabel, possessive, shortDate, strings, type NameBook } from './describe-event.ts';
+
+/** yes: allowed, consented, passed; no: forbidden, refused, blocked; silent: tacit, no answer. */
+export type Tone = 'yes' | 'no' | 'silent' | 'plain';
+
+export interface WhyLine {
+  text: string;
+  /** A number the line is about (a goal's contribution, a score), drawn as a bar in the UI. */
+  value?: number;
+  tone?: Tone;
+}
+
+export interface WhySection {
+  title: string;
+  lines: WhyLine[];
+}
+
+export interface Explanation {
+  seq: number;
+  date: string;
+  kind: string;
+  sentence: string;
+  sections: WhySection[];
+}
+
+type Rec = Record<string, unknown>;
+
+/**
+ * Explains one event. `related` are the other events of the same instrument (any order), used for the
+ * approval path's dates and the decision behind a forbidden or declined action.
+ */
+export function explainEvent(e: SimEvent, book: NameBook, related: readonly SimEvent[] = []): Explanation {
+  const why = (e['why'] ?? {}) as Rec;
+  const sections: WhySection[] = [];
+  const story = related.filter((r) => r.seq !== e.seq).sort((a, b) => a.seq - b.seq);
+  switch (e.kind) {
+    case 'action.proposed':
+    case 'lobby.delivered':
+      sections.push(...decision(why, book, String(e['actor'] ?? e['by']), chosen(e, book)));
+      break;
+    case 'law.enacted':
+      if (e['level'] === 'subnational') sections.push(...decision(why, book, String(e['by']), chosen(e, book)));
+      else sections.push(legislature(why, 'passed'));
+      break;
+    case 'law.blocked':
+      sections.push(legislature(why, String(e['reason'])));
+      break;
+    case 'action.forbidden':
+      sections.push(parties(strings(e['parties']), book));
+      sections.push(assessments(why, book));
+      sections.push(...proposalBehind(story, book));
+      break;
+    case 'action.vetoed':
+      sections.push({
+        title: 'Veto',
+        lines: [
+          { text: `${book.name(String(e['by']))} holds a veto outside any approval step`, tone: 'no' },
+          ...citationLines(e),
+          score('consent score', why['consent'], why['threshold']),
+        ],
+      });
+      sections.push(...proposalBehind(story, book));
+      break;
+    case 'action.declined':
+      sections.push(declined(e, why, book));
+      sections.push(...proposalBehind(story, book));
+      break;
+    case 'approval.requested':
+      sections.push(stepSection(e, book));
+      break;
+    case 'approval.granted':
+    case 'approval.tacit':
+    case 'approval.refused':
+      sections.push(stepSection(e, book), stepDecision(e, why, book));
+      break;
+    case 'instrument.signed':
+      sections.push(parties(strings(e['parties']), book));
+      sections.push({ title: 'Rules and citations applied', lines: strings(e['citations']).map((c) => ({ text: c })) });
+      sections.push(approvalPath(e, story, book));
+      break;
+    case 'denunciation.demanded':
+    case 'instrument.denounced':
+    case 'instrument.takenOver':
+      sections.push({ title: 'Central power used', lines: [...citationLines(e), ...scoreLines(why)] });
+      break;
+    case 'central.sanctioned':
+    case 'central.consulted':
+      sections.push({ title: 'Central power used', lines: citationLines(e) });
+      break;
+    case 'relation.changed':
+      sections.push({ title: 'Relation', lines: [{ text: `relation score ${num(why['score'])}: ${String(e['from'])} becomes ${String(e['to'])}`, value: Number(why['score']) }] });
+      break;
+    case 'position.changed':
+      sections.push({ title: 'Position', lines: [{ text: `executive position on ${book.issue(String(e['issue']))}: ${num(e['from'])} to ${num(e['to'])} (stance moved by pressure, salience and ties)` }] });
+      break;
+    case 'timeline.applied':
+      sections.push({ title: 'Timeline input (exogenous)', lines: Object.entries((e['set'] ?? {}) as Rec).map(([k, v]) => ({ text: `${k} = ${String(v)}` })) });
+      break;
+    default:
+      break;
+  }
+  if (story.length > 0) sections.push({ title: 'This instrument, step by step', lines: story.map((r) => ({ text: `${shortDate(r.date)} #${r.seq} ${describeEvent(r, book)}` })) });
+  return { seq: e.seq, date: e.date, kind: e.kind, sentence: describeEvent(e, book), sections: sections.filter((s) => s.lines.length > 0) };
+}
+
+/** The explanation as plain text (for `paradip explain`). */
+export function formatExplanation(x: Explanation): string {
+  const out = [`#${x.seq} ${x.date} ${x.kind}`, x.sentence];
+  for (const s of x.sections) {
+    out.push('', `${s.title}:`);
+    for (const l of s.lines) out.push(`  ${l.text}`);
+  }
+  return out.join('\n');
+}
+
+/** What a decision chose, in the words of the alternatives list. */
+function chosen(e: SimEvent, book: NameBook): string {
+  if (e.kind === 'lobby.delivered') return `lobby ${book.name(String(e['to']))} on ${book.issue(String(e['issue']))}`;
+  if (e.kind === 'law.enacted') return `own law on ${book.issue(String(e['issue']))}`;
+  const partner = strings(e['parties']).find((p) => p !== e['actor']) ?? '';
+  return `${instrumentLabel(String(e['instrument']))} with ${book.name(partner)}`;
+}
+
+function decision(why: Rec, book: NameBook, actor: string, choice?: string): WhySection[] {
+  const goals = Object.entries((why['goals'] ?? {}) as Record<string, number>).sort((a, b) => b[1] - a[1]);
+  const scoreV = Number(why['score']);
+  const threshold = Number(why['threshold']);
+  const acts = scoreV >= threshold;
+  const out: WhySection[] = [
+    {
+      title: `Decision of ${book.name(actor)}`,
+      lines: [{ text: `${choice ? `chose ${choice}: ` : ''}score ${num(scoreV)} ${acts ? '>=' : '<'} threshold ${num(threshold)}, the best of its options`, tone: acts ? 'yes' : 'no' }],
+    },
+    { title: 'Goal contributions', lines: goals.map(([g, v]) => ({ text: `${goalLabel(g, book)} ${num(v)}`, value: v })) },
+  ];
+  const alts = (why['alternatives'] ?? []) as Rec[];
+  if (alts.length > 0) {
+    out.push({
+      title: 'Alternatives weighed (best first)',
+      lines: alts.map((a) => ({ text: `${alternative(a, book)} ${num(a['score'])}`, value: Number(a['score']) })),
+    });
+  }
+  return out;
+}
+
+function alternative(a: Rec, book: NameBook): string {
+  const action = String(a['action']);
+  if (action === 'lobby') return `lobby on ${book.issue(String(a['issue']))}`;
+  if (action === 'local-law') return `own law on ${book.issue(String(a['issue']))}`;
+  return `${instrumentLabel(action)} with ${book.name(String(a['partner']))}`;
+}
+
+function goalLabel(goal: string, book: NameBook): string {
+  const issue = book.issue(goal);
+  return issue === goal ? goal : `${goal} (${issue})`;
+}
+
+/** Each party with its country and rule set: what a rule-set swap (key g) changes. */
+function parties(ids: readonly string[], book: NameBook): WhySection {
+  return { title: 'Parties', lines: ids.map((id) => ({ text: `${book.name(id)}${book.standing(id) ? ` (${book.standing(id)})` : ''}` })) };
+}
+
+function assessments(why: Rec, book: NameBook): WhySection {
+  const lines: WhyLine[] = [];
+  for (const a of (why['assessments'] ?? []) as Rec[]) {
+    const verdict = String(a['verdict']);
+    lines.push({
+      text: `${book.name(String(a['party']))} under rule set ${String(a['ruleSet'])}: ${verdict} (${a['rule'] === 'silence' ? 'the constitution is silent' : `rule ${String(a['rule'])}`})`,
+      tone: verdict === 'forbidden' ? 'no' : 'yes',
+    });
+    for (const c of strings(a['citations'])) lines.push({ text: `  ${c}` });
+  }
+  return { title: 'Rules applied to each party', lines };
+}
+
+function proposalBehind(story: readonly SimEvent[], book: NameBook): WhySection[] {
+  const p = story.find((r) => r.kind === 'action.proposed');
+  return p ? decision((p['why'] ?? {}) as Rec, book, String(p['actor']), chosen(p, book)) : [];
+}
+
+function declined(e: SimEvent, why: Rec, book: NameBook): WhySection {
+  const by = book.name(String(e['by']));
+  if (why['network']) return { title: `Answer of ${by}`, lines: [{ text: String(why['network']) }] };
+  const lines: WhyLine[] = [];
+  if (why['consent'] !== undefined) lines.push(score('consent score', why['consent'], why['threshold']));
+  else {
+    lines.push(score(`${possessive(by)} own score`, why['score'], why['threshold']));
+    for (const [g, v] of Object.entries((why['goals'] ?? {}) as Record<string, number>).sort((a, b) => b[1] - a[1])) lines.push({ text: `  ${goalLabel(g, book)} ${num(v)}`, value: v });
+  }
+  return { title: `Why ${by} declined`, lines };
+}
+
+function stepSection(e: SimEvent, book: NameBook): WhySection {
+  const lines: WhyLine[] = [
+    { text: `${String(e['step'])} by ${possessive(book.name(String(e['approver'])))} ${organName(e['organ'])}, required by the rule set of ${book.name(String(e['party']))}'s country` },
+    { text: String(e['citation']) },
+  ];
+  if (e['deadline']) lines.push({ text: `deadline ${shortDate(String(e['deadline']))}; silence then means ${e['onSilence'] === 'consent' ? 'consent (tacit approval)' : 'refusal'}` });
+  return { title: 'Approval step', lines };
+}
+
+function stepDecision(e: SimEvent, why: Rec, book: NameBook): WhySection {
+  const lines: WhyLine[] = [];
+  const who = `${possessive(book.name(String(e['approver'])))} ${organName(e['organ'])}`;
+  if (why['notified']) lines.push({ text: `${who} was notified; notification needs no answer`, tone: 'yes' });
+  else if (why['silentUntilDeadline']) {
+    lines.push({ text: `${who} stayed silent until the deadline`, tone: 'silent' });
+    const kept = strings(why['keptOffTheFloorBy']);
+    if (kept.length > 0) lines.push({ text: `kept off the floor by ${kept.join(', ')}`, tone: 'no' });
+    lines.push({ text: `the rule says silence means ${why['onSilence'] === 'consent' ? 'consent: approved tacitly' : 'refusal'}`, tone: why['onSilence'] === 'consent' ? 'silent' : 'no' });
+  } else if (why['votes']) {
+    for (const [chamber, share] of Object.entries(why['votes'] as Record<string, number>)) {
+      const t = typeof why['threshold'] === 'number' ? why['threshold'] : null;
+      lines.push({ text: `${chamber}: ${pct(share)} yes${t === null ? '' : ` (needs ${pct(t)})`}`, value: share, tone: t === null || share >= t ? 'yes' : 'no' });
+    }
+  } else if (why['ratify'] !== undefined) lines.push(score('ratification score', why['ratify'], why['threshold']));
+  else if (why['consent'] !== undefined) lines.push(score('consent score', why['consent'], why['threshold']));
+  return { title: e.kind === 'approval.granted' ? 'Consented' : e.kind === 'approval.tacit' ? 'Stayed silent' : 'Refused', lines };
+}
+
+function approvalPath(e: SimEvent, story: readonly SimEvent[], book: NameBook): WhySection {
+  const steps = (e['approvals'] ?? []) as Rec[];
+  if (steps.length === 0) return { title: 'Approval path', lines: [{ text: 'no approval needed under the rules applied', tone: 'yes' }] };
+  const resolved = story.filter((r) => r.kind === 'approval.granted' || r.kind === 'approval.tacit' || r.kind === 'approval.refused');
+  const requested = story.filter((r) => r.kind === 'approval.requested');
+  const lines = steps.map((s, i): WhyLine => {
+    const who = `${possessive(book.name(String(s['approver'])))} ${organName(s['organ'])}`;
+    const outcome = String(s['outcome']);
+    const when = resolved[i] ? ` on ${shortDate(resolved[i]!.date)}` : '';
+    const deadline = requested[i]?.['deadline'] ? ` (deadline ${shortDate(String(requested[i]!['deadline']))})` : '';
+    const text =
+      s['step'] === 'notify'
+        ? `${who} was notified${when}`
+        : outcome === 'tacit'
+          ? `${who} stayed silent until the deadline${deadline}: tacit consent${when}`
+          : outcome === 'refused'
+            ? `${who} refused${when}`
+            : `${who} consented${when}`;
+    return { text: `${i + 1}. ${String(s['step'])}: ${text} [${String(s['citation'])}]`, tone: outcome === 'tacit' ? 'silent' : outcome === 'refused' ? 'no' : 'yes' };
+  });
+  return { title: 'Approval path', lines };
+}
+
+function legislature(why: Rec, outcome: string): WhySection {
+  const lines: WhyLine[] = [];
+  const support = (why['support'] ?? {}) as Record<string, number>;
+  const thresholds = (why['thresholds'] ?? {}) as Record<string, number>;
+  for (const [chamber, s] of Object.entries(support)) {
+    const t = thresholds[chamber] ?? 0.5;
+    lines.push({ text: `${chamber}: support ${pct(s)} (needs ${pct(t)})`, value: s, tone: s >= t ? 'yes' : 'no' });
+  }
+  const gate = Number(why['gate'] ?? 0);
+  for (const g of (why['gatekeepers'] ?? []) as Rec[]) {
+    const p = Number(g['position']);
+    lines.push({ text: `gatekeeper ${String(g['name'])}${g['role'] ? ` (${String(g['role'])})` : ''}: position ${num(p)} ${p < gate ? `< gate ${num(gate)}: keeps it off the floor` : `>= gate ${num(gate)}`}`, value: p, tone: p < gate ? 'no' : 'yes' });
+  }
+  if (why['executive'] !== undefined) lines.push({ text: `executive position ${num(why['executive'])}`, value: Number(why['executive']) });
+  return { title: outcome === 'passed' ? 'Why the law passed' : `Why the law is stuck (${outcome})`, lines };
+}
+
+function citationLines(e: SimEvent): WhyLine[] {
+  const list = e['citation'] !== undefined ? [String(e['citation'])] : strings(e['citations']);
+  return list.map((c) => ({ text: c }));
+}
+
+function scoreLines(why: Rec): WhyLine[] {
+  if (why['comply'] !== undefined) return [{ text: `compliance score ${num(why['comply'])} (denounces when >= ${num(why['threshold'])}, else the central may take over)`, value: Number(why['comply']) }];
+  if (why['consent'] !== undefined) return [{ text: `central's consent score ${num(why['consent'])} below ${num(why['denounceBelow'])}`, value: Number(why['consent']), tone: 'no' }];
+  return [];
+}
+
+function score(label: string, value: unknown, threshold: unknown): WhyLine {
+  const v = Number(value);
+  const t = Number(threshold ?? 0);
+  return { text: `${label} ${num(v)} ${v >= t ? '>=' : '<'} ${num(t)}`, value: v, tone: v >= t ? 'yes' : 'no' };
+}
+
+function organName(organ: unknown): string {
+  return organ === 'own-legislature' ? 'own legislature' : String(organ);
+}
+
+function num(x: unknown): string {
+  const v = Number(x);
+  return Number.isFinite(v) ? String(Math.round(v * 1000) / 1000) : String(x);
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
