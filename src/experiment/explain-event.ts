@@ -81,6 +81,15 @@ export function explainEvent(e: SimEvent, book: NameBook, related: readonly SimE
       break;
     case 'instrument.signed':
       sections.push(parties(strings(e['parties']), book));
+      if (Array.isArray(e['legal']) && e['legal'].length > 0) {
+        sections.push({
+          title: 'Rule set deciding for each party',
+          lines: (e['legal'] as Rec[]).map((l) => ({
+            text: `${book.name(String(l['party']))} under rule set ${String(l['ruleSet'])}: ${l['rule'] === 'silence' ? 'the constitution is silent' : `rule ${String(l['rule'])}`}`,
+            tone: 'yes' as const,
+          })),
+        });
+      }
       sections.push({ title: 'Rules and citations applied', lines: strings(e['citations']).map((c) => ({ text: c })) });
       sections.push(approvalPath(e, story, book));
       break;

@@ -150,6 +150,8 @@ export interface Instrument {
   duchacek: DuchacekType | null;
   protodiplomacy: boolean;
   citations: string[];
+  /** Which rule set, and which of its rules, decided for each subnational party (empty between centrals). */
+  legal: { party: Id; ruleSet: string; rule: string }[];
   approvals: ApprovalRecord[];
   /** Set while the central demands denunciation (Austria). */
   denunciationDemandedTick: number | null;

@@ -109,7 +109,8 @@ function instrumentOf(world: World, e: SimEvent, id: string): Instrument {
     id, kind: String(e['instrument']) as InstrumentKind, initiator: String(e['initiator'] ?? e['actor'] ?? parties[0] ?? ''), parties,
     domain: String(e['domain'] ?? ''), issue: typeof e['issue'] === 'string' ? e['issue'] : null, status: 'proposed' as InstrumentStatus,
     proposedTick: e.tick, signedTick: null, endedTick: null, duchacek: (e['duchacek'] as DuchacekType | null | undefined) ?? null,
-    protodiplomacy: e['protodiplomacy'] === true, citations: strings(e['citations']), approvals: [], denunciationDemandedTick: null,
+    protodiplomacy: e['protodiplomacy'] === true, citations: strings(e['citations']),
+    legal: Array.isArray(e['legal']) ? (e['legal'] as Instrument['legal']) : [], approvals: [], denunciationDemandedTick: null,
   };
   world.instruments.push(inst);
   world.instruments.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

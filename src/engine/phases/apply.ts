@@ -57,6 +57,7 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
       duchacek: duchacek(idx, actor, proposal.partner),
       protodiplomacy: s.lead === 'protodiplomatic',
       citations: verdict?.citations ?? [],
+      legal: (verdict?.parts ?? []).map((part) => ({ party: part.party, ruleSet: part.ruleSet, rule: part.rule })),
       approvals: [],
       denunciationDemandedTick: null,
     };
@@ -158,7 +159,7 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
     inst.signedTick = w.tick;
     log.emit('instrument.signed', {
       id: inst.id, instrument: inst.kind, parties: inst.parties, initiator: inst.initiator, domain: inst.domain, issue: inst.issue,
-      duchacek: inst.duchacek, protodiplomacy: inst.protodiplomacy, citations,
+      duchacek: inst.duchacek, protodiplomacy: inst.protodiplomacy, citations, legal: inst.legal,
       approvals: inst.approvals.map((a) => ({ step: a.step, approver: a.approver, organ: a.organ, outcome: a.status, citation: a.citation })),
     });
     const actor = idx.subnational(inst.initiator);
@@ -203,7 +204,7 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
         id: `i${String(++w.counters.instrument).padStart(6, '0')}`, kind: a.instrument, initiator: a.between[0], parties: [...a.between],
         domain: model.scenario.issues.find((x) => x.id === a.issue)?.domain ?? a.issue, issue: a.issue, status: 'proposed', proposedTick: w.tick,
         signedTick: null, endedTick: null, duchacek: null, protodiplomacy: false,
-        citations: ['Agreement between central governments (their own treaty power)'], approvals: [], denunciationDemandedTick: null,
+        citations: ['Agreement between central governments (their own treaty power)'], legal: [], approvals: [], denunciationDemandedTick: null,
       };
       w.instruments.push(inst);
       sign(inst, inst.citations);
