@@ -1,0 +1,79 @@
+/**
+ * Central powers outside approval steps, end to end: Germany's duty to consult its Länder when the federation
+ * concludes an agreement in their competences (Basic Law art. 32(2)), a sanction of protodiplomacy where a
+ * rule set grants one, and China's veto through the Foreign Affairs Office's subordination to the MFA.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadRuleSets } from '../src/cli/files.ts';
+import type { RuleSet } from '../src/rules/rule-set.ts';
+import { scenarioSchema } from '../src/scenario/schema.ts';
+import { simulate } from '../src/testing/index.ts';
+
+const library = loadRuleSets(null);
+if (!library.ok) throw new Error('rule-set library does not load');
+const parse = (lines: string[]) => lines.map((l) => JSON.parse(l) as Record<string, unknown> & { kind: string; date: string });
+
+function twoCountries(home: string, extra: Record<string, unknown> = {}) {
+  return scenarioSchema.parse({
+    paradip: 1, id: 'powers', title: 'Powers', calendar: { tick: 'month', start: '2000-01', end: '2002-12' },
+    centrals: [
+      { id: 'H', name: 'Home', ruleSet: home, neighbours: ['N'], executive: { stance: { env: 0.8 } } },
+      { id: 'N', name: 'Neighbour', ruleSet: 'OPEN', neighbours: ['H'], executive: { stance: { env: 0.8 } } },
+    ],
+    subnationals: [
+      { id: 'H-1', name: 'Home region', kind: 'land', central: 'H', neighbours: ['N-1'], competences: ['environment', 'economy'], goals: { economic: 1 }, tradeTies: { 'N-1': 1 } },
+      { id: 'H-2', name: 'Other home region', kind: 'land', central: 'H', competences: ['economy'], goals: {} },
+      { id: 'N-1', name: 'Neighbour region', kind: 'region', central: 'N', neighbours: ['H-1'], competences: ['economy'], goals: { economic: 1 }, tradeTies: { 'H-1': 1 } },
+    ],
+    issues: [{ id: 'env', name: 'Environment', domain: 'environment', agreement: { between: ['H', 'N'] } }],
+    behaviour: { parameters: { agreementChance: 1, noise: 0 } },
+    ...extra,
+  });
+}
+
+describe('central powers', () => {
+  it('Germany: the federation consults the Länder whose competences its agreement touches (art. 32(2))', () => {
+    const ev = parse(simulate(twoCountries('DE'), library.ruleSets, 1).events);
+    const treaty = ev.find((e) => e.kind === 'instrument.signed' && e['instrument'] === 'treaty' && (e['parties'] as string[]).includes('H'))!;
+    expect(treaty).toBeDefined();
+    const consulted = ev.filter((e) => e.kind === 'central.consulted');
+    expect(consulted).toEqual([expect.objectContaining({ central: 'H', subnationals: ['H-1'], id: treaty['id'], citation: expect.stringContaining('32') })]);
+  });
+
+  it('United States: no duty to consult is stated, so no consultation', () => {
+    const ev = parse(simulate(twoCountries('US'), library.ruleSets, 1).events);
+    expect(ev.some((e) => e.kind === 'instrument.signed' && e['instrument'] === 'treaty')).toBe(true);
+    expect(ev.some((e) => e.kind === 'central.consulted')).toBe(false);
+  });
+
+  it('a sanction power answers protodiplomacy: the central sanctions the unit and the relation worsens', () => {
+    const sanctioning: RuleSet = {
+      id: 'SANCTION', country: 'SANCTION', name: 'Test rule set with a sanction power', valid: {}, legalBasis: 'test', sources: [],
+      subnationalKinds: ['land'], rules: [], powers: [{ power: 'sanction', citation: 'test: sanction of protodiplomacy' }],
+      silence: { binding: 'allow', nonBinding: 'allow', citation: 'test silence' }, silent: [], options: {},
+    };
+    const s = twoCountries('SANCTION');
+    s.subnationals[0]!.goals = { economic: 0, identity: 0, protodiplomatic: 1 };
+    s.subnationals[0]!.attributes = { autonomyAspiration: 1 };
+    s.behaviour.parameters['actThreshold'] = -1;
+    s.behaviour.parameters['acceptThreshold'] = -5;
+    const ev = parse(simulate(s, [...library.ruleSets, sanctioning], 1).events);
+    const sanctions = ev.filter((e) => e.kind === 'central.sanctioned');
+    expect(sanctions.length).toBeGreaterThan(0);
+    expect(sanctions[0]).toMatchObject({ central: 'H', subnational: 'H-1', citation: 'test: sanction of protodiplomacy' });
+    const signed = ev.find((e) => e.kind === 'instrument.signed' && e['id'] === sanctions[0]!['id'])!;
+    expect(signed['protodiplomacy']).toBe(true);
+    expect(ev.some((e) => e.kind === 'relation.changed' && e['subnational'] === 'H-1' && (e['to'] === 'competition' || e['to'] === 'conflict'))).toBe(true);
+  });
+
+  it('China: a local tie can be vetoed by the centre (FAO subordinated to the MFA)', () => {
+    const s = twoCountries('CN');
+    s.behaviour.formulas['consent'] = '-1';
+    s.behaviour.parameters['actThreshold'] = -1;
+    const ev = parse(simulate(s, library.ruleSets, 1).events);
+    const vetoed = ev.filter((e) => e.kind === 'action.vetoed');
+    expect(vetoed.length).toBeGreaterThan(0);
+    expect(vetoed[0]!['citations']).toEqual([expect.stringContaining('Ministry of Foreign Affairs')]);
+    expect(ev.some((e) => e.kind === 'instrument.signed' && (e['parties'] as string[]).includes('H-1'))).toBe(false);
+  });
+});
