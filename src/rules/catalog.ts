@@ -84,6 +84,7 @@ export const FORMULAS = {
       damage: 'as above',
       position: 'as above',
       emissionShare: "the actor's own emission relative to the largest emitter, 0..1",
+      centralPosition: 'as above (a law can answer the central\'s inaction)',
       centralLaw: '1 if the central has enacted a law on the issue',
       capacity: 'as above',
       noise: 'as above',
@@ -171,7 +172,15 @@ export const FORMULAS = {
   },
   gatekeeperPosition: {
     doc: "A gatekeeper's new position on an issue each tick; a bill reaches the floor only while every gatekeeper is at or above parameter gate.",
-    variables: { position: 'current position', pressure: 'as above', salience: 'as above', ties: 'as above', laws: 'as above' },
+    variables: {
+      position: "the gatekeeper's current position",
+      pressure: 'as above',
+      salience: 'as above',
+      ties: 'as above',
+      laws: 'as above',
+      executive: "the executive's position this tick (its programme and the side payments it offers holdouts)",
+      support: "the gatekeeper's chamber's current support",
+    },
     default: 'position',
   },
   relation: {

@@ -24,6 +24,7 @@ export function loadScenario(text: string, file: string, options: LoadOptions): 
   if (!parsed.ok) return parsed;
   const { data, source } = parsed;
   const problems: Problem[] = [];
+  const removedTimeline: string[] = [];
 
   if (options.variant) {
     const variants = isRecord(data) && Array.isArray(data['variants']) ? data['variants'] : [];
@@ -43,6 +44,8 @@ export function loadScenario(text: string, file: string, options: LoadOptions): 
     }
     const remove = new Set(Array.isArray(variant['removeTimeline']) ? variant['removeTimeline'] : []);
     if (isRecord(data) && Array.isArray(data['timeline'])) {
+      // Removed entries stay known ids, so the variants' removeTimeline lists still resolve when checked.
+      for (const t of data['timeline']) if (isRecord(t) && remove.has(t['id']) && typeof t['id'] === 'string') removedTimeline.push(t['id']);
       data['timeline'] = data['timeline'].filter((t) => !(isRecord(t) && remove.has(t['id'])));
     }
   }
@@ -55,7 +58,7 @@ export function loadScenario(text: string, file: string, options: LoadOptions): 
   const result = scenarioSchema.safeParse(data, { reportInput: true });
   if (!result.success) return { ok: false, problems: zodProblems(result.error, source) };
   const scenario = normalise(result.data);
-  const checked = checkScenario(scenario, source, options.ruleSets);
+  const checked = checkScenario(scenario, source, options.ruleSets, removedTimeline);
   if (checked.length > 0) return { ok: false, problems: checked };
   return { ok: true, scenario, source };
 }

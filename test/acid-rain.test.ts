@@ -1,0 +1,92 @@
+/**
+ * The headline scenario (scenarios/acid-rain-1980s.yaml): its declared targets hold over seeds 1-20 (the
+ * worker-based checker of `paradip check`), the event contract the UI and the docs rely on (an MOU between a
+ * US state and a province, the US law, the US-Canada treaty, all on acid rain), its variants load and run, and
+ * its timeline holds inputs only: no timeline entry touches an instrument or a law.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkTargets } from '../src/cli/check-command.ts';
+import { prepareRun } from '../src/cli/prepare-run.ts';
+import type { SimEvent } from '../src/engine/events.ts';
+import { runTicks } from '../src/engine/run.ts';
+
+const root = join(import.meta.dirname, '..');
+const FILE = 'scenarios/acid-rain-1980s.yaml';
+const SEEDS = 20;
+
+function prepare(variant: string | null = null, seed = 1) {
+  const r = prepareRun({ scenario: FILE, seed, variant, sets: [], until: null, from: null, cwd: root });
+  if (!r.ok) throw new Error(r.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`).join('\n'));
+  return r.prepared;
+}
+
+function events(variant: string | null = null, seed = 1): SimEvent[] {
+  const p = prepare(variant, seed);
+  const out: SimEvent[] = [];
+  for (const t of runTicks(p.run, p.last)) out.push(...t.events);
+  return out;
+}
+
+describe('acid rain 1977-1992', () => {
+  it(`every declared target meets its pass rate over seeds 1-${SEEDS}`, async () => {
+    const checked = await checkTargets({ scenario: FILE, seeds: SEEDS, firstSeed: 1, variant: null, sets: [], workers: 2, cwd: root });
+    if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+    const { targets } = checked.report;
+    expect(targets.map((t) => t.target.id)).toEqual(['mous', 'mou-parties-states', 'mou-parties-provinces', 'state-laws', 'no-early-law', 'federal-law', 'agreement', 'order']);
+    const rates = Object.fromEntries(targets.map((t) => [t.target.id, t.passRate]));
+    const required = Object.fromEntries(targets.map((t) => [t.target.id, t.target.passRate]));
+    for (const id of Object.keys(rates)) expect(rates[id], `${id}: ${rates[id]} of seeds, ${required[id]} required`).toBeGreaterThanOrEqual(required[id]!);
+  });
+
+  it('the event contract: a state-province MOU, the US law and the US-Canada treaty, all on acid rain', () => {
+    const evs = events();
+    const mou = evs.find((e) => e.kind === 'instrument.signed' && e['instrument'] === 'mou' && e['issue'] === 'acid-rain');
+    expect(mou).toBeDefined();
+    const parties = mou!['parties'] as string[];
+    expect(parties).toHaveLength(2);
+    expect(parties.filter((p) => p.startsWith('US-'))).toHaveLength(1);
+    expect(parties.filter((p) => p.startsWith('CA-'))).toHaveLength(1);
+    const law = evs.find((e) => e.kind === 'law.enacted' && e['by'] === 'US' && e['issue'] === 'acid-rain');
+    expect(law).toBeDefined();
+    const treaty = evs.find((e) => e.kind === 'instrument.signed' && e['instrument'] === 'treaty' && e['issue'] === 'acid-rain');
+    expect(treaty).toBeDefined();
+    expect([...(treaty!['parties'] as string[])].sort()).toEqual(['CA', 'US']);
+    expect(mou!.date < law!.date && law!.date < treaty!.date).toBe(true);
+  });
+
+  it('the timeline holds inputs only: offices, stated positions and gatekeepers, never an instrument or a law', () => {
+    const { scenario } = prepare().run.model;
+    const input = /^centrals\.[A-Z]+\.(executive\.(leader|stance\.[a-z-]+)|legislature\.chambers\.[a-z-]+\.gatekeepers\.[a-z-]+\.(name|position\.[a-z-]+))$/;
+    const paths = scenario.timeline.flatMap((t) => Object.keys(t.set));
+    expect(paths.length).toBeGreaterThan(0);
+    for (const path of paths) {
+      expect(path).toMatch(input);
+      expect(path).not.toMatch(/instrument|law|treat|mou|agreement/i);
+    }
+    // Nor does any variant add to the timeline or set an outcome.
+    for (const v of scenario.variants) for (const path of Object.keys(v.set)) expect(path).not.toMatch(/^(timeline|instruments|issues\.[^.]+\.laws)/);
+  });
+
+  it('the no-paradiplomacy variant disables every instrument and still runs (no MOU, laws and lobbying remain)', () => {
+    const p = prepare('no-paradiplomacy');
+    expect(Object.values(p.run.model.instruments).every((i) => !i.enabled)).toBe(true);
+    const evs = events('no-paradiplomacy');
+    expect(evs.some((e) => e.kind === 'instrument.signed' && e['instrument'] === 'mou')).toBe(false);
+    expect(evs.some((e) => e.kind === 'lobby.delivered')).toBe(true);
+  });
+
+  it('the no-1989-window variant removes the 1989 changes of office and loads', () => {
+    const { scenario } = prepare('no-1989-window').run.model;
+    const ids = scenario.timeline.map((t) => t.id);
+    for (const id of ['bush-1989', 'mitchell-1989', 'bush-plan-1989']) expect(ids).not.toContain(id);
+    expect(ids).toContain('reagan-1981');
+  });
+
+  it('the strict-compact-clause variant sends MOUs to Congress, where the gatekeepers keep them off the floor', () => {
+    expect(prepare('strict-compact-clause').run.model.scenario.centrals.find((c) => c.id === 'US')!.ruleOptions['mouIsCompact']).toBe(true);
+    const evs = events('strict-compact-clause').filter((e) => e.date < '1987-01');
+    expect(evs.some((e) => e.kind === 'approval.requested' && e['instrument'] === 'mou' && e['organ'] === 'legislature')).toBe(true);
+    expect(evs.some((e) => e.kind === 'instrument.signed' && e['instrument'] === 'mou')).toBe(false);
+  });
+});
