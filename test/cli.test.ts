@@ -132,6 +132,22 @@ describe('runs', () => {
     }
   });
 
+  it('a rule-set swap on the command line drops the options the new rule set does not know, and says so in run.json', () => {
+    const file = join(dir, 'swap.yaml');
+    writeFileSync(file, MINI.replace('    ruleSet: AT\n', '    ruleSet: US\n    ruleOptions: { mouIsCompact: true }\n'));
+    expect(paradip('validate', file).code).toBe(0);
+    const r = paradip('run', file, '--seed', '1', '--set', 'centrals.A.ruleSet=AT', '--out', join(dir, 'swap'), '--quiet');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const run = JSON.parse(readFileSync(join(dir, 'swap/run.json'), 'utf8'));
+    expect(run.scenario.centrals[0].ruleOptions).toEqual({});
+    expect(run.scenario.notes).toMatch(/dropped rule options A\.mouIsCompact/);
+    // An option set explicitly with the swap is still checked against the new rule set.
+    const bad = paradip('run', file, '--seed', '1', '--set', 'centrals.A.ruleSet=AT', '--set', 'centrals.A.ruleOptions.mouIsCompact=true');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/rule set AT has no option "mouIsCompact"/);
+  });
+
   it('without --out prints a readable summary', () => {
     const r = paradip('run', join(ROOT, 'scenarios/constitutional-comparison.yaml'), '--seed', '1', '--variant', 'united-states', '--quiet');
     expect(r.code).toBe(0);

@@ -6,19 +6,14 @@
  * (<out>-2, <out>-3, ...); no two runs share one. Ink and React are loaded only here, on demand.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-import { checkpoint, lastTick, startRun } from '../engine/run.ts';
+import { checkpoint } from '../engine/run.ts';
 import { indicatorNames } from '../engine/phases/observe.ts';
 import type { TickResult } from '../engine/step.ts';
 import { addEvents, formatSummary, newTally, type Tally } from '../experiment/tally.ts';
-import { parseDate } from '../model/calendar.ts';
-import { SILENCE_OPTIONS } from '../rules/assess.ts';
 import type { RuleSet } from '../rules/rule-set.ts';
-import { loadScenario } from '../scenario/load-scenario.ts';
-import { parseOverride, type Override } from '../scenario/overrides.ts';
 import { formatProblem } from '../scenario/problem.ts';
 import type { LiveHost, OpenedRun, RunSettings } from '../ui/session.ts';
-import { loadRuleSets, readText } from './files.ts';
+import { loadRuleSets } from './files.ts';
 import { EXIT, print, type Io } from './io.ts';
 import { prepareRun, type Prepared, type PrepareResult, type RunRequest } from './prepare-run.ts';
 import { provenance } from './provenance.ts';
@@ -97,42 +92,15 @@ export async function runWithUi(io: Io, first: Prepared, o: UiRunOptions): Promi
 }
 
 /**
- * prepareRun for a restart with the keys' settings. A rule-set swap (key g) also drops the central's rule
- * options that the new country's rule sets do not know: the acid-rain scenario sets the US option
- * mouIsCompact, which means nothing under Austria's rules and would make "the United States under AT" fail
- * validation. prepareRun takes overrides only as text (scalars), so that case loads here with a typed
- * override replacing the central's ruleOptions; run.json records it like any other override.
+ * prepareRun for a restart with the keys' settings: a rule-set swap (key g) is an override like any other; the
+ * scenario loader drops the central's options that the new country's rule sets do not know.
  */
-export function prepareRestart(req: RunRequest, settings: RunSettings, library: readonly RuleSet[]): PrepareResult {
+export function prepareRestart(req: RunRequest, settings: RunSettings, _library: readonly RuleSet[]): PrepareResult {
   const swaps = Object.entries(settings.ruleSets);
   const sets = [...req.sets, ...swaps.map(([c, x]) => `centrals.${c}.ruleSet=${x}`)];
-  const plain = prepareRun({ ...req, seed: settings.seed, variant: settings.variant, sets });
-  if (plain.ok || swaps.length === 0 || req.scenario === null) return plain;
-  const stale = plain.problems.filter((p) => p.code === 'unknown-key' && p.path[0] === 'centrals' && p.path[2] === 'ruleOptions');
-  if (stale.length === 0 || stale.length !== plain.problems.length) return plain;
-  const file = isAbsolute(req.scenario) ? req.scenario : resolve(req.cwd, req.scenario);
-  const read = readText(file);
-  if (!read.ok) return plain;
-  // The options each swapped central keeps: those its new rule sets (any period) or every rule set know.
-  const unswapped = loadScenario(read.text, req.scenario, { ruleSets: library, variant: settings.variant, overrides: parseAll(req.sets) });
-  if (!unswapped.ok) return plain;
-  const overrides = parseAll(sets);
-  for (const [central, country] of swaps) {
-    const known = new Set([...Object.keys(SILENCE_OPTIONS), ...library.filter((r) => r.country === country).flatMap((r) => Object.keys(r.options))]);
-    const options = unswapped.scenario.centrals.find((c) => c.id === central)?.ruleOptions ?? {};
-    overrides.push({ path: `centrals.${central}.ruleOptions`, value: Object.fromEntries(Object.entries(options).filter(([k]) => known.has(k))) as unknown as string });
-  }
-  const loaded = loadScenario(read.text, req.scenario, { ruleSets: library, variant: settings.variant, overrides });
-  if (!loaded.ok) return loaded;
-  const used = library.filter((r) => loaded.scenario.centrals.some((c) => c.ruleSet === r.country));
-  const run = startRun(loaded.scenario, used, { seed: settings.seed, variant: settings.variant, overrides });
-  const until = req.until === null ? null : parseDate(req.until);
-  return { ok: true, prepared: { run, last: lastTick(run.model, until), scenarioFile: req.scenario, resumedFrom: null } };
+  return prepareRun({ ...req, seed: settings.seed, variant: settings.variant, sets });
 }
 
-function parseAll(sets: readonly string[]): Override[] {
-  return sets.map(parseOverride).filter((o): o is Override => o !== null);
-}
 
 /** The output directory of the n-th run of a session: <out>-n, or the next free one after it. */
 function sibling(out: string, n: number): string {

@@ -3,6 +3,7 @@
  * command line's overrides, validate with the schema, check references and formulas. Either a scenario or
  * the full list of positioned problems; never an exception for bad input.
  */
+import { SILENCE_OPTIONS } from '../rules/assess.ts';
 import type { RuleSet } from '../rules/rule-set.ts';
 import { checkScenario } from './check-scenario.ts';
 import { applyOverride, type Override } from './overrides.ts';
@@ -54,6 +55,7 @@ export function loadScenario(text: string, file: string, options: LoadOptions): 
     if (!r.ok) problems.push({ ...argProblem(file, `--set ${o.path}: ${r.error}`), code: 'bad-override' });
   }
   if (problems.length > 0) return { ok: false, problems };
+  dropStaleRuleOptions(data, options);
 
   const result = scenarioSchema.safeParse(data, { reportInput: true });
   if (!result.success) return { ok: false, problems: zodProblems(result.error, source) };
@@ -61,6 +63,41 @@ export function loadScenario(text: string, file: string, options: LoadOptions): 
   const checked = checkScenario(scenario, source, options.ruleSets, removedTimeline);
   if (checked.length > 0) return { ok: false, problems: checked };
   return { ok: true, scenario, source };
+}
+
+/**
+ * A rule-set swap (`--set centrals.US.ruleSet=AT`, a variant, the UI's key g) gives a central another country's
+ * rules: its options for the old rule set mean nothing under the new one, so they are dropped (and the drop is
+ * written into the scenario's notes, which run.json keeps). Options the same overrides set explicitly stay,
+ * so a wrong one is still an error.
+ */
+function dropStaleRuleOptions(data: unknown, options: LoadOptions): void {
+  const overrides = [...(options.overrides ?? [])];
+  const swapped = new Set(overrides.map((o) => /^centrals\.([^.]+)\.ruleSet$/.exec(o.path)?.[1]).filter((c): c is string => c !== undefined));
+  if (!isRecord(data) || !Array.isArray(data['centrals'])) return;
+  if (options.variant && Array.isArray(data['variants'])) {
+    const v = data['variants'].find((x) => isRecord(x) && x['id'] === options.variant);
+    if (isRecord(v) && isRecord(v['set'])) for (const path of Object.keys(v['set'])) {
+      const c = /^centrals\.([^.]+)\.ruleSet$/.exec(path)?.[1];
+      if (c) swapped.add(c);
+      overrides.push({ path, value: '' });
+    }
+  }
+  const dropped: string[] = [];
+  for (const central of data['centrals']) {
+    if (!isRecord(central) || !swapped.has(String(central['id'])) || !isRecord(central['ruleOptions'])) continue;
+    const known = new Set([...Object.keys(SILENCE_OPTIONS), ...options.ruleSets.filter((r) => r.country === central['ruleSet']).flatMap((r) => Object.keys(r.options))]);
+    for (const key of Object.keys(central['ruleOptions'])) {
+      const explicit = overrides.some((o) => o.path === `centrals.${String(central['id'])}.ruleOptions.${key}`);
+      if (known.has(key) || explicit) continue;
+      delete central['ruleOptions'][key];
+      dropped.push(`${String(central['id'])}.${key}`);
+    }
+  }
+  if (dropped.length > 0) {
+    const note = `Rule-set swap: dropped rule options ${dropped.join(', ')} (not options of the new rule sets).`;
+    data['notes'] = typeof data['notes'] === 'string' && data['notes'] ? `${data['notes']}\n${note}` : note;
+  }
 }
 
 /** Every subnational has the three core goals (weight 0 when the file is silent). */

@@ -27,7 +27,6 @@ export interface EventLogProps {
 
 const RED = new Set(['action.forbidden', 'action.vetoed', 'approval.refused', 'instrument.denounced', 'instrument.takenOver', 'law.blocked', 'central.sanctioned', 'denunciation.demanded']);
 const GREEN = new Set(['instrument.signed', 'approval.granted', 'law.enacted']);
-const DIM = new Set(['action.declined', 'instrument.expired', 'lobby.delivered']);
 
 export function eventColor(e: SimEvent): string | undefined {
   if (RED.has(e.kind)) return 'red';

@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { PanelTitle } from './PanelTitle.tsx';
 import type { PickerItem } from './screen-state.ts';
-import { fit, pad } from './text.ts';
+import { pad } from './text.ts';
 
 export interface PickerProps {
   title: string;

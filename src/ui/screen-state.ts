@@ -181,7 +181,7 @@ export function indexOfSeq(seqs: readonly number[], seq: number): number {
 }
 
 /** The items of the open picker: what the screen lists and what Enter picks. */
-export function pickerItems(o: Overlay | null, frame: Frame, choices: Choices | null, filterItems: () => PickerItem[]): PickerItem[] {
+export function pickerItems(o: Overlay | null, _frame: Frame, choices: Choices | null, filterItems: () => PickerItem[]): PickerItem[] {
   if (o?.type !== 'picker') return [];
   switch (o.picker) {
     case 'filter':

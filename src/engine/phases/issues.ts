@@ -25,7 +25,7 @@ export function issues(model: Model, world: World, streams: Streams, date: strin
     for (const u of sources) {
       state.units[u.id]!.emission = spec.units[u.id]!.emission * seriesFactor(spec, u.central, date) * lawFactor(u.id, u.central);
     }
-    const transfer = transferOf(model, spec, world);
+    const transfer = transferOf(spec, world);
     const ties = tiesByUnit(world, spec.id);
     const noiseSd = 1;
     for (const u of units) {
@@ -82,7 +82,7 @@ function tiesByUnit(world: World, issue: Id): Map<Id, number> {
 
 /** Receptor -> [source, weight] lists; a unit always receives its own emission at weight 1. Cached per model. */
 const transfers = new WeakMap<IssueSpec, Map<Id, [Id, number][]>>();
-function transferOf(model: Model, spec: IssueSpec, world: World): Map<Id, [Id, number][]> {
+function transferOf(spec: IssueSpec, world: World): Map<Id, [Id, number][]> {
   let t = transfers.get(spec);
   if (t) return t;
   t = new Map();
