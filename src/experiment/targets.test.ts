@@ -10,6 +10,7 @@ import {
   matches,
   measureTarget,
   meetsExpectation,
+  monthsBetween,
   targetProblems,
   type IndicatorRow,
   type TargetEvent,
@@ -40,6 +41,24 @@ function target(measure: TargetSpec['measure'], expect: Expectation): TargetSpec
 
 const value = (measure: TargetSpec['measure']) => measureTarget(target(measure, {}), events, rows, calendar);
 const passes = (measure: TargetSpec['measure'], expect: Expectation) => evaluateTarget(target(measure, expect), events, rows, calendar).pass;
+
+describe('lag', () => {
+  it('measures whole months between two first matches, and fails when one is missing', () => {
+    const events = [
+      { seq: 1, tick: 0, date: '1990-11-15', kind: 'law.enacted', by: 'US' },
+      { seq: 2, tick: 4, date: '1991-03-13', kind: 'instrument.signed', instrument: 'treaty' },
+    ] as unknown as Parameters<typeof measureTarget>[1];
+    const cal = { unit: 'month' as const, start: '1990-01-01', end: '1992-12-01' };
+    const t = { id: 'agreement', description: '', history: '', passRate: 0.8, measure: { lag: { from: { kind: 'law.enacted', by: 'US' }, to: { kind: 'instrument.signed', instrument: 'treaty' as const } } }, expect: { between: [0, 12] as [number, number] } };
+    expect(measureTarget(t, events, [], cal)).toBe(4);
+    expect(evaluateTarget(t, events, [], cal).pass).toBe(true);
+    expect(evaluateTarget({ ...t, expect: { between: [5, 12] } }, events, [], cal).pass).toBe(false);
+    expect(measureTarget(t, events.slice(0, 1), [], cal)).toBeNull();
+    expect(evaluateTarget(t, events.slice(0, 1), [], cal).pass).toBe(false);
+    expect(monthsBetween('1991-03-13', '1990-11-15')).toBe(-4);
+    expect(targetProblems({ ...t, expect: { after: '1990-01' } }).map((p) => p.path)).toEqual([['expect', 'after']]);
+  });
+});
 
 describe('filters', () => {
   it('match kind, instrument, issue and party', () => {

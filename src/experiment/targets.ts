@@ -14,6 +14,8 @@
  *   actor, as for `by`), keeping only ids that start with `prefix` when one is given.
  * - `order`: true when every filter has a first match and those first dates strictly increase (the same date
  *   twice is not an order).
+ * - `lag`: whole calendar months from the first match of `from` to the first match of `to` (negative when
+ *   `to` comes first), or null when either has no match.
  * - `indicator`: the indicator's value in the row of the tick dated `at`, or of the last tick before it;
  *   null when the run has no such row or the value is not a number.
  *
@@ -48,12 +50,12 @@ export interface TargetResult {
   pass: boolean;
 }
 
-export type MeasureKind = 'count' | 'first' | 'parties' | 'order' | 'indicator';
+export type MeasureKind = 'count' | 'first' | 'parties' | 'order' | 'lag' | 'indicator';
 
 /** Which measure a target uses (the scenario checker guarantees exactly one). */
 export function measureKind(target: TargetSpec): MeasureKind {
   const m = target.measure;
-  return m.count ? 'count' : m.first ? 'first' : m.parties ? 'parties' : m.order ? 'order' : 'indicator';
+  return m.count ? 'count' : m.first ? 'first' : m.parties ? 'parties' : m.order ? 'order' : m.lag ? 'lag' : 'indicator';
 }
 
 /** The acting government of an event: `by`, else `actor`, else `initiator`. */
@@ -109,12 +111,22 @@ export function measureTarget(target: TargetSpec, events: readonly TargetEvent[]
     const dates = m.order.map((f) => firstMatch(f, events));
     return dates.every((d, i) => d !== null && (i === 0 || d > dates[i - 1]!));
   }
+  if (m.lag) {
+    const from = firstMatch(m.lag.from, events);
+    const to = firstMatch(m.lag.to, events);
+    return from === null || to === null ? null : monthsBetween(from, to);
+  }
   const { id, at } = m.indicator!;
   const tick = indicatorTick(calendar, at);
   let row: IndicatorRow | null = null;
   for (const r of rows) if (r.tick <= tick && (row === null || r.tick > row.tick)) row = r;
   const v = row?.values[id];
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** Whole calendar months from one ISO date to another (1990-11-15 to 1991-03-13: 4). */
+export function monthsBetween(from: string, to: string): number {
+  return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
 }
 
 /** Whether a measured value meets every stated key of the expectation. */
@@ -145,6 +157,7 @@ const APPLIES: Record<MeasureKind, readonly (keyof Expectation)[]> = {
   parties: ['between', 'atLeast', 'atMost', 'equals', 'includes', 'excludes'],
   first: ['after', 'before'],
   order: ['equals'],
+  lag: ['between', 'atLeast', 'atMost', 'equals'],
 };
 
 /** A target whose expectation cannot be met by its measure, as a path under the target and a message. */

@@ -98,7 +98,7 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
   s.timeline.forEach((t, i) => checkDate(t.date, ['timeline', i, 'date']));
   s.targets.forEach((t, i) => {
     const m = t.measure;
-    const filters = [m.count, m.first, m.parties, ...(m.order ?? [])];
+    const filters = [m.count, m.first, m.parties, ...(m.order ?? []), m.lag?.from, m.lag?.to];
     filters.forEach((f) => {
       if (f?.from) checkDate(f.from, ['targets', i, 'measure']);
       if (f?.to) checkDate(f.to, ['targets', i, 'measure']);
@@ -110,7 +110,7 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
       if (!known.includes(m.indicator.id)) report('unknown-id', ['targets', i, 'measure', 'indicator', 'id'], `unknown indicator "${m.indicator.id}"`, known.join(', '));
     }
     const kinds = Object.keys(m).filter((k) => m[k as keyof typeof m] !== undefined);
-    if (kinds.length !== 1) report('invalid-value', ['targets', i, 'measure'], 'a measure has exactly one of count, first, parties, order, indicator', 'one measure', kinds.join(', ') || 'none');
+    if (kinds.length !== 1) report('invalid-value', ['targets', i, 'measure'], 'a measure has exactly one of count, first, parties, order, lag, indicator', 'one measure', kinds.join(', ') || 'none');
   });
   s.indicators.forEach((ind, i) => {
     const kinds = [ind.count, ind.mean, ind.value].filter((k) => k !== undefined).length;

@@ -164,6 +164,8 @@ const target = z.strictObject({
     first: filter.optional(),
     parties: filter.extend({ prefix: z.string().optional() }).optional(),
     order: z.array(filter).min(2).optional(),
+    /** Whole months from the first match of `from` to the first match of `to` (negative if `to` comes first). */
+    lag: z.strictObject({ from: filter, to: filter }).optional(),
     indicator: z.strictObject({ id: z.string(), at: dateText }).optional(),
   }),
   expect: expectation,
