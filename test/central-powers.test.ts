@@ -76,4 +76,13 @@ describe('central powers', () => {
     expect(vetoed[0]!['citations']).toEqual([expect.stringContaining('Ministry of Foreign Affairs')]);
     expect(ev.some((e) => e.kind === 'instrument.signed' && (e['parties'] as string[]).includes('H-1'))).toBe(false);
   });
+
+  it('a position change records what moved it (the inputs of the centralPosition formula)', () => {
+    const s = twoCountries('US');
+    s.timeline = [{ id: 'new-leader', date: '2001-01', note: 'a sceptic takes office', set: { 'centrals.H.executive.stance.env': -0.4 } }];
+    const ev = parse(simulate(s, library.ruleSets, 1).events);
+    const moved = ev.find((e) => e.kind === 'position.changed' && e['by'] === 'H')!;
+    expect(moved).toMatchObject({ date: '2001-01-01', from: 0.8, to: -0.4, why: { stance: -0.4, pressure: 0, ties: 0, laws: 0 } });
+  });
 });
+

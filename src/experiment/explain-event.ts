@@ -107,6 +107,11 @@ export function explainEvent(e: SimEvent, book: NameBook, related: readonly SimE
       break;
     case 'position.changed':
       sections.push({ title: 'Position', lines: [{ text: `executive position on ${book.issue(String(e['issue']))}: ${num(e['from'])} to ${num(e['to'])} (stance moved by pressure, salience and ties)` }] });
+      // The inputs of the centralPosition formula this tick: what moved the position.
+      sections.push({
+        title: 'What the position is made of (formula centralPosition)',
+        lines: Object.entries(why as Record<string, unknown>).map(([k, v]) => ({ text: `${POSITION_INPUTS[k] ?? k}: ${num(v)}`, value: Number(v) })),
+      });
       break;
     case 'timeline.applied':
       sections.push({ title: 'Timeline input (exogenous)', lines: Object.entries((e['set'] ?? {}) as Rec).map(([k, v]) => ({ text: `${k} = ${String(v)}` })) });
@@ -277,6 +282,15 @@ function citationLines(e: SimEvent): WhyLine[] {
   const list = e['citation'] !== undefined ? [String(e['citation'])] : strings(e['citations']);
   return list.map((c) => ({ text: c }));
 }
+
+const POSITION_INPUTS: Record<string, string> = {
+  stance: "the leader's stated stance (timeline input)",
+  pressure: 'lobbying pressure received',
+  salience: 'mean salience among affected units',
+  ties: 'transborder instruments in force on the issue',
+  laws: "the units' own laws on the issue",
+  foreign: 'highest position of another central',
+};
 
 function scoreLines(why: Rec): WhyLine[] {
   if (why['comply'] !== undefined) return [{ text: `compliance score ${num(why['comply'])} (denounces when >= ${num(why['threshold'])}, else the central may take over)`, value: Number(why['comply']) }];

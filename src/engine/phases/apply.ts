@@ -185,7 +185,7 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
       const from = central.executive.position[d.issue] ?? 0;
       central.executive.position[d.issue] = d.value;
       if (Math.floor(from / step + 1e-9) !== Math.floor(d.value / step + 1e-9)) {
-        log.emit('position.changed', { by: d.central, issue: d.issue, from: round(from), to: round(d.value), leader: central.executive.leader });
+        log.emit('position.changed', { by: d.central, issue: d.issue, from: round(from), to: round(d.value), leader: central.executive.leader, why: d.why });
       }
     }
     for (const d of c.support) chamber(d.central, d.chamber).support[d.issue] = d.value;

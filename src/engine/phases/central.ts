@@ -17,7 +17,7 @@ import { consentScore } from './respond.ts';
 import { scratch } from './score.ts';
 
 export interface CentralDecisions {
-  positions: { central: Id; issue: Id; value: number }[];
+  positions: { central: Id; issue: Id; value: number; why: Record<string, number> }[];
   support: { central: Id; chamber: Id; issue: Id; value: number }[];
   gatekeepers: { central: Id; chamber: Id; gatekeeper: Id; issue: Id; value: number }[];
   lawStatus: { central: Id; issue: Id; status: string; why: Record<string, unknown> }[];
@@ -45,7 +45,8 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
       scope['laws'] = idx.unitLaws(x, c.id);
       scope['foreign'] = foreignPosition(x, c.id);
       const position = model.formulas['centralPosition']!.evaluate(scope);
-      out.positions.push({ central: c.id, issue: x, value: position });
+      const inputs = { stance: scope['stance']!, pressure: scope['pressure']!, salience: scope['salience']!, ties: scope['ties']!, laws: scope['laws']!, foreign: scope['foreign']! };
+      out.positions.push({ central: c.id, issue: x, value: position, why: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, round(v)])) });
       scope['position'] = position;
       scope['executive'] = position;
       for (const ch of c.legislature?.chambers ?? []) {
