@@ -10,7 +10,6 @@ import { checkpoint } from '../engine/run.ts';
 import { indicatorNames } from '../engine/phases/observe.ts';
 import type { TickResult } from '../engine/step.ts';
 import { addEvents, formatSummary, newTally, type Tally } from '../experiment/tally.ts';
-import type { RuleSet } from '../rules/rule-set.ts';
 import { formatProblem } from '../scenario/problem.ts';
 import type { LiveHost, OpenedRun, RunSettings } from '../ui/session.ts';
 import { loadRuleSets } from './files.ts';
@@ -59,7 +58,7 @@ export async function runWithUi(io: Io, first: Prepared, o: UiRunOptions): Promi
     // A country with several periods (AR-1853, AR-1994) is one choice: the engine picks the period by date.
     ruleSets: [...countries.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([country, names]) => ({ country, name: names.length > 1 ? `${names[0]!.replace(/\s*\(.*\)$/, '')} (${names.length} periods, chosen by date)` : names[0]! })),
     open(settings) {
-      const prep = prepareRestart(o.request, settings, lib.ok ? lib.ruleSets : []);
+      const prep = prepareRestart(o.request, settings);
       if (!prep.ok) return { ok: false, error: prep.problems.map(formatProblem).join('; ') };
       const dir = o.out === null ? null : sibling(o.out, restarts + 2);
       const r = openOutputs(prep.prepared, dir, o, written);
@@ -95,7 +94,7 @@ export async function runWithUi(io: Io, first: Prepared, o: UiRunOptions): Promi
  * prepareRun for a restart with the keys' settings: a rule-set swap (key g) is an override like any other; the
  * scenario loader drops the central's options that the new country's rule sets do not know.
  */
-export function prepareRestart(req: RunRequest, settings: RunSettings, _library: readonly RuleSet[]): PrepareResult {
+export function prepareRestart(req: RunRequest, settings: RunSettings): PrepareResult {
   const swaps = Object.entries(settings.ruleSets);
   const sets = [...req.sets, ...swaps.map(([c, x]) => `centrals.${c}.ruleSet=${x}`)];
   return prepareRun({ ...req, seed: settings.seed, variant: settings.variant, sets });

@@ -26,6 +26,8 @@ export function loadScenario(text: string, file: string, options: LoadOptions): 
   const { data, source } = parsed;
   const problems: Problem[] = [];
   const removedTimeline: string[] = [];
+  /** Every path overridden, by the variant or the command line, in order. */
+  const applied: string[] = [];
 
   if (options.variant) {
     const variants = isRecord(data) && Array.isArray(data['variants']) ? data['variants'] : [];
@@ -37,6 +39,7 @@ export function loadScenario(text: string, file: string, options: LoadOptions): 
     const variant = variants[index] as Record<string, unknown>;
     const set = isRecord(variant['set']) ? variant['set'] : {};
     for (const [path, value] of Object.entries(set)) {
+      applied.push(path);
       const r = applyOverride(data, path, value);
       if (!r.ok) {
         const { line, column } = source.locate(['variants', index, 'set', path]);
@@ -51,11 +54,12 @@ export function loadScenario(text: string, file: string, options: LoadOptions): 
     }
   }
   for (const o of options.overrides ?? []) {
+    applied.push(o.path);
     const r = applyOverride(data, o.path, o.value);
     if (!r.ok) problems.push({ ...argProblem(file, `--set ${o.path}: ${r.error}`), code: 'bad-override' });
   }
   if (problems.length > 0) return { ok: false, problems };
-  dropStaleRuleOptions(data, options);
+  dropStaleRuleOptions(data, applied, options.ruleSets);
 
   const result = scenarioSchema.safeParse(data, { reportInput: true });
   if (!result.success) return { ok: false, problems: zodProblems(result.error, source) };
@@ -71,24 +75,15 @@ export function loadScenario(text: string, file: string, options: LoadOptions): 
  * written into the scenario's notes, which run.json keeps). Options the same overrides set explicitly stay,
  * so a wrong one is still an error.
  */
-function dropStaleRuleOptions(data: unknown, options: LoadOptions): void {
-  const overrides = [...(options.overrides ?? [])];
-  const swapped = new Set(overrides.map((o) => /^centrals\.([^.]+)\.ruleSet$/.exec(o.path)?.[1]).filter((c): c is string => c !== undefined));
-  if (!isRecord(data) || !Array.isArray(data['centrals'])) return;
-  if (options.variant && Array.isArray(data['variants'])) {
-    const v = data['variants'].find((x) => isRecord(x) && x['id'] === options.variant);
-    if (isRecord(v) && isRecord(v['set'])) for (const path of Object.keys(v['set'])) {
-      const c = /^centrals\.([^.]+)\.ruleSet$/.exec(path)?.[1];
-      if (c) swapped.add(c);
-      overrides.push({ path, value: '' });
-    }
-  }
+function dropStaleRuleOptions(data: unknown, applied: readonly string[], ruleSets: readonly RuleSet[]): void {
+  const swapped = new Set(applied.map((path) => /^centrals\.([^.]+)\.ruleSet$/.exec(path)?.[1]).filter((c): c is string => c !== undefined));
+  if (swapped.size === 0 || !isRecord(data) || !Array.isArray(data['centrals'])) return;
   const dropped: string[] = [];
   for (const central of data['centrals']) {
     if (!isRecord(central) || !swapped.has(String(central['id'])) || !isRecord(central['ruleOptions'])) continue;
-    const known = new Set([...Object.keys(SILENCE_OPTIONS), ...options.ruleSets.filter((r) => r.country === central['ruleSet']).flatMap((r) => Object.keys(r.options))]);
+    const known = new Set([...Object.keys(SILENCE_OPTIONS), ...ruleSets.filter((r) => r.country === central['ruleSet']).flatMap((r) => Object.keys(r.options))]);
     for (const key of Object.keys(central['ruleOptions'])) {
-      const explicit = overrides.some((o) => o.path === `centrals.${String(central['id'])}.ruleOptions.${key}`);
+      const explicit = applied.includes(`centrals.${String(central['id'])}.ruleOptions.${key}`);
       if (known.has(key) || explicit) continue;
       delete central['ruleOptions'][key];
       dropped.push(`${String(central['id'])}.${key}`);

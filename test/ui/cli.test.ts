@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { loadRuleSets } from '../../src/cli/files.ts';
 import { prepareRun } from '../../src/cli/prepare-run.ts';
 import { prepareRestart, wantsUi } from '../../src/cli/ui-host.ts';
 import type { Io } from '../../src/cli/io.ts';
@@ -121,11 +120,9 @@ describe('paradip replay without a terminal', () => {
 describe('a rule-set swap (key g)', () => {
   const req = { scenario: 'test/ui/fixtures/swap.yaml', seed: 1, variant: null, sets: [], until: null, from: null, cwd: ROOT };
   it("drops the options the new country's rules do not know, and keeps the others", () => {
-    const lib = loadRuleSets(join(ROOT, req.scenario));
-    if (!lib.ok) throw new Error('rule sets');
     // The command line and the restart key agree: mouIsCompact is an option of the US rules only.
     expect(prepareRun({ ...req, sets: ['centrals.A.ruleSet=AT'] }).ok).toBe(true);
-    const r = prepareRestart(req, { seed: 1, variant: null, ruleSets: { A: 'AT' } }, lib.ruleSets);
+    const r = prepareRestart(req, { seed: 1, variant: null, ruleSets: { A: 'AT' } });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const a = r.prepared.run.model.scenario.centrals.find((c) => c.id === 'A')!;
