@@ -43,8 +43,8 @@ export function formulaReference(): string {
   }
   out.push('Issue goals use `goal.issue` unless the scenario sets `goal.<issue id>`.', '', '## Parameters', '', '| parameter | default | meaning |', '|---|---|---|');
   for (const [name, p] of Object.entries(DEFAULT_PARAMETERS)) out.push(`| \`${name}\` | ${p.value} | ${p.doc} |`);
-  out.push('', '## Instruments', '', 'Defaults of `behaviour.instruments.<kind>`: cost, fit to each goal (`issue` stands for every issue goal), term in months (0: no expiry).', '', '| instrument | cost | economic | identity | protodiplomatic | issue | term |', '|---|---|---|---|---|---|---|');
-  for (const [kind, d] of Object.entries(DEFAULT_INSTRUMENTS)) out.push(`| ${kind} | ${d.cost} | ${d.fit['economic']} | ${d.fit['identity']} | ${d.fit['protodiplomatic']} | ${d.fit['issue']} | ${d.term} |`);
+  out.push('', '## Instruments', '', 'Defaults of `behaviour.instruments.<kind>`: cost, fit to each goal (`issue` stands for every issue goal), term in months (0: no expiry), review in months (0: never reviewed; else renewed or lapsing by the renew formula).', '', '| instrument | cost | economic | identity | protodiplomatic | issue | term | review |', '|---|---|---|---|---|---|---|---|');
+  for (const [kind, d] of Object.entries(DEFAULT_INSTRUMENTS)) out.push(`| ${kind} | ${d.cost} | ${d.fit['economic']} | ${d.fit['identity']} | ${d.fit['protodiplomatic']} | ${d.fit['issue']} | ${d.term} | ${d.review} |`);
   return `${out.join('\n')}\n`;
 }
 

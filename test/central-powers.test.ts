@@ -11,6 +11,7 @@ import { simulate } from '../src/testing/index.ts';
 
 const library = loadRuleSets(null);
 if (!library.ok) throw new Error('rule-set library does not load');
+const monthsBetween = (a: string, b: string): number => (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
 const parse = (lines: string[]) => lines.map((l) => JSON.parse(l) as Record<string, unknown> & { kind: string; date: string });
 
 function twoCountries(home: string, extra: Record<string, unknown> = {}) {
@@ -37,7 +38,17 @@ describe('central powers', () => {
     const treaty = ev.find((e) => e.kind === 'instrument.signed' && e['instrument'] === 'treaty' && (e['parties'] as string[]).includes('H'))!;
     expect(treaty).toBeDefined();
     const consulted = ev.filter((e) => e.kind === 'central.consulted');
-    expect(consulted).toEqual([expect.objectContaining({ central: 'H', subnationals: ['H-1'], id: treaty['id'], citation: expect.stringContaining('32') })]);
+    expect(consulted).toEqual([expect.objectContaining({ central: 'H', subnationals: ['H-1'], issue: 'env', citation: expect.stringContaining('32') })]);
+    // "In sufficient time, before concluding": the consultation comes first, at least consultMonths (3) earlier.
+    expect(consulted[0]!.date < treaty.date).toBe(true);
+    expect(monthsBetween(consulted[0]!.date, treaty.date)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('Germany: the consultation delays the agreement (with agreementChance 1 it would come the month positions overlap)', () => {
+    const de = parse(simulate(twoCountries('DE'), library.ruleSets, 1).events);
+    const us = parse(simulate(twoCountries('US'), library.ruleSets, 1).events);
+    const signed = (ev: typeof de) => ev.find((e) => e.kind === 'instrument.signed' && e['instrument'] === 'treaty')!.date;
+    expect(monthsBetween(signed(us), signed(de))).toBe(3);
   });
 
   it('United States: no duty to consult is stated, so no consultation', () => {
@@ -68,7 +79,7 @@ describe('central powers', () => {
 
   it('China: a local tie can be vetoed by the centre (FAO subordinated to the MFA)', () => {
     const s = twoCountries('CN');
-    s.behaviour.formulas['consent'] = '-1';
+    s.behaviour.formulas['veto'] = '-1';
     s.behaviour.parameters['actThreshold'] = -1;
     const ev = parse(simulate(s, library.ruleSets, 1).events);
     const vetoed = ev.filter((e) => e.kind === 'action.vetoed');

@@ -18,6 +18,8 @@ export const EVENT_KINDS = [
   'instrument.denounced',
   'instrument.takenOver',
   'instrument.expired',
+  'instrument.renewed',
+  'instrument.lapsed',
   'denunciation.demanded',
   'law.enacted',
   'law.blocked',

@@ -66,6 +66,7 @@ export function initialWorld(model: Model, seed: number | string): World {
     counters: { instrument: 0, event: 0 },
     pressure: Object.fromEntries(centrals.map((c) => [c.id, {}])),
     lawStatus: Object.fromEntries(centrals.map((c) => [c.id, {}])),
+    consultations: {},
     rng: Streams.fromSeed(seed).state(),
   };
 }

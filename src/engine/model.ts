@@ -5,7 +5,7 @@
  */
 import type { Calendar } from '../model/calendar.ts';
 import { INSTRUMENTS, type InstrumentKind } from '../model/vocabulary.ts';
-import { DEFAULT_INSTRUMENTS, DEFAULT_PARAMETERS, FORMULAS, FORMULA_NAMES, type FormulaName, type InstrumentDefaults } from '../rules/catalog.ts';
+import { DEFAULT_INSTRUMENTS, DEFAULT_PARAMETERS, FORMULAS, FORMULA_NAMES, formulaScopeNames, type FormulaName, type InstrumentDefaults } from '../rules/catalog.ts';
 import { compileFormula, type CompiledFormula } from '../rules/formula.ts';
 import type { RuleSet } from '../rules/rule-set.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -24,9 +24,44 @@ export interface Model {
   formulas: Readonly<Record<string, CompiledFormula>>;
   /** Attribute names any subnational has (read as 0 where a unit lacks one). */
   attributes: readonly string[];
+  /** The tick's nominal length in months (day 12/365.25 ... year 12): every rate is per month, converted with it. */
+  dt: number;
 }
 
-export function buildModel(scenario: Scenario, ruleSets: readonly RuleSet[]): Model {
+/** Nominal tick lengths in months: a mean Gregorian month is 365.25 / 12 days. */
+export const TICK_MONTHS = { day: 12 / 365.25, week: (7 * 12) / 365.25, month: 1, quarter: 3, year: 12 } as const;
+
+/**
+ * The chance that something with `chancePerMonth` of happening within a month happens within one tick: a
+ * constant hazard, so n ticks of a day give the same chance as the month they fill (1 - (1 - p) ^ dt).
+ */
+export function chancePerTick(model: Model, chancePerMonth: number): number {
+  const p = Math.min(1, Math.max(0, chancePerMonth));
+  return p >= 1 ? 1 : 1 - Math.pow(1 - p, model.dt);
+}
+
+/** A share kept per month (a decay), as the share kept over one tick. */
+export function sharePerTick(model: Model, sharePerMonth: number): number {
+  return Math.pow(Math.max(0, sharePerMonth), model.dt);
+}
+
+/**
+ * The chance that a subnational deliberates in a tick: `deliberationRate` times per month, so once a tick under
+ * month ticks and on about one day in thirty under day ticks. Ticks longer than 1 / rate months cap it at 1.
+ */
+export function deliberationChance(model: Model): number {
+  return Math.min(1, Math.max(0, (model.parameters['deliberationRate'] ?? 1) * model.dt));
+}
+
+export function buildModel(input: Scenario, ruleSets: readonly RuleSet[]): Model {
+  // Loops over issues draw random numbers and the timeline writes in order: both run in an order the file
+  // cannot change (issues by id; timeline entries by date, then id, then content), so reordering a file
+  // changes no outcome.
+  const scenario: Scenario = {
+    ...input,
+    issues: [...input.issues].sort((a, b) => compare(a.id, b.id)),
+    timeline: [...input.timeline].sort((a, b) => compare(normDate(a.date), normDate(b.date)) || compare(a.id ?? '', b.id ?? '') || compare(JSON.stringify(a.set), JSON.stringify(b.set))),
+  };
   const parameters: Record<string, number> = {};
   for (const [k, v] of Object.entries(DEFAULT_PARAMETERS)) parameters[k] = v.value;
   Object.assign(parameters, scenario.behaviour.parameters);
@@ -40,12 +75,13 @@ export function buildModel(scenario: Scenario, ruleSets: readonly RuleSet[]): Mo
       cost: s?.cost ?? d.cost,
       fit: { ...d.fit, ...(s?.fit ?? {}) },
       term: s?.term ?? d.term,
+      review: s?.review ?? d.review,
     };
   }
 
   const attributes = [...new Set(['identityStrength', 'autonomyAspiration', ...scenario.subnationals.flatMap((u) => Object.keys(u.attributes))])].sort();
   const compile = (name: string, spec: FormulaName, source: string): CompiledFormula => {
-    const allowed = new Set([...Object.keys(FORMULAS[spec].variables), ...Object.keys(parameters), ...attributes]);
+    const allowed = formulaScopeNames(spec, Object.keys(parameters), attributes);
     const r = compileFormula(source, allowed);
     // Scenario formulas were checked at load; a failure here is a bug in a default formula.
     if (!r.ok) throw new Error(`formula ${name} does not compile: ${r.problems.map((p) => p.message).join('; ')}`);
@@ -58,7 +94,11 @@ export function buildModel(scenario: Scenario, ruleSets: readonly RuleSet[]): Mo
     formulas[name] = compile(name, 'goal.issue', scenario.behaviour.formulas[name] ?? scenario.behaviour.formulas['goal.issue'] ?? FORMULAS['goal.issue'].default);
   }
   const calendar: Calendar = { unit: scenario.calendar.tick, start: normDate(scenario.calendar.start), end: normDate(scenario.calendar.end) };
-  return { scenario, calendar, ruleSets, parameters, instruments, formulas, attributes };
+  return { scenario, calendar, ruleSets, parameters, instruments, formulas, attributes, dt: TICK_MONTHS[calendar.unit] };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function normDate(d: string): string {

@@ -139,6 +139,12 @@ export function describeEvent(e: SimEvent, book: NameBook): string {
       return `${n('by')} takes over ${tieOf(e, book, String(e['by']))}`;
     case 'instrument.expired':
       return `The ${instrumentLabel(kind)} between ${joinNames(parties, book)} expires`;
+    case 'instrument.renewed':
+      return `The ${instrumentLabel(kind)} between ${joinNames(parties, book)} is renewed at its review`;
+    case 'instrument.lapsed':
+      return kind === 'office'
+        ? `${n('by')} closes its office in ${joinNames(parties.filter((p) => p !== e['by']), book)}`
+        : `${n('by')} lets the ${instrumentLabel(kind)}${partnerSuffix(e, book)} lapse at its review`;
     case 'denunciation.demanded':
       return `${n('by')} demands that ${joinNames(parties.filter((p) => p !== e['by']), book)} denounce the ${instrumentLabel(kind)}${partnerSuffix(e, book)}`;
     case 'law.enacted':
@@ -154,7 +160,7 @@ export function describeEvent(e: SimEvent, book: NameBook): string {
     case 'central.sanctioned':
       return `${n('central')} sanctions ${n('subnational')} for protodiplomacy`;
     case 'central.consulted':
-      return `${n('central')} consults ${joinNames(strings(e['subnationals']), book)} on an agreement`;
+      return `${n('central')} consults ${joinNames(strings(e['subnationals']), book)} before concluding an agreement${e['issue'] ? ` on ${book.issue(String(e['issue']))}` : ''}`;
     default:
       return String(e.kind);
   }

@@ -62,7 +62,7 @@ export function explainEvent(e: SimEvent, book: NameBook, related: readonly SimE
         lines: [
           { text: `${book.name(String(e['by']))} holds a veto outside any approval step`, tone: 'no' },
           ...citationLines(e),
-          score('consent score', why['consent'], why['threshold']),
+          score(`veto score (judging ${book.name(String(why['party'] ?? e['actor']))}'s side)`, why['veto'], why['threshold']),
         ],
       });
       sections.push(...proposalBehind(story, book));
@@ -99,8 +99,27 @@ export function explainEvent(e: SimEvent, book: NameBook, related: readonly SimE
       sections.push({ title: 'Central power used', lines: [...citationLines(e), ...scoreLines(why)] });
       break;
     case 'central.sanctioned':
-    case 'central.consulted':
       sections.push({ title: 'Central power used', lines: citationLines(e) });
+      break;
+    case 'central.consulted':
+      sections.push({
+        title: 'Duty to consult, before concluding',
+        lines: [
+          ...citationLines(e),
+          ...Object.entries((why['positions'] ?? {}) as Record<string, number>).map(([u, v]) => ({ text: `${book.name(u)}'s position ${num(v)}`, value: v })),
+          { text: `the agreement can be concluded ${num(why['concludeAfterMonths'])} months after this consultation at the earliest` },
+        ],
+      });
+      break;
+    case 'instrument.renewed':
+    case 'instrument.lapsed':
+      sections.push({
+        title: 'Review',
+        lines: [
+          ...Object.entries((why['renew'] ?? {}) as Record<string, number>).map(([u, v]) => score(`${possessive(book.name(u))} score for keeping it`, v, why['threshold'])),
+          { text: `reviewed every ${num(why['reviewMonths'])} months after signing` },
+        ],
+      });
       break;
     case 'relation.changed':
       sections.push({ title: 'Relation', lines: [{ text: `relation score ${num(why['score'])}: ${String(e['from'])} becomes ${String(e['to'])}`, value: Number(why['score']) }] });
@@ -203,6 +222,7 @@ function declined(e: SimEvent, why: Rec, book: NameBook): WhySection {
   if (why['network']) return { title: `Answer of ${by}`, lines: [{ text: String(why['network']) }] };
   const lines: WhyLine[] = [];
   if (why['consent'] !== undefined) lines.push(score('consent score', why['consent'], why['threshold']));
+  else if (why['partnerState'] !== undefined) lines.push(score(`${possessive(by)} score as a partner state`, why['partnerState'], why['threshold']));
   else {
     lines.push(score(`${possessive(by)} own score`, why['score'], why['threshold']));
     for (const [g, v] of Object.entries((why['goals'] ?? {}) as Record<string, number>).sort((a, b) => b[1] - a[1])) lines.push({ text: `  ${goalLabel(g, book)} ${num(v)}`, value: v });

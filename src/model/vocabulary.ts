@@ -19,7 +19,7 @@ export const DOMESTIC_ACTIONS = ['lobby', 'local-law'] as const;
 export type DomesticActionKind = (typeof DOMESTIC_ACTIONS)[number];
 
 /** Lifecycle of an instrument. */
-export const INSTRUMENT_STATUSES = ['proposed', 'awaiting-approval', 'in-force', 'refused', 'denounced', 'expired', 'taken-over'] as const;
+export const INSTRUMENT_STATUSES = ['proposed', 'awaiting-approval', 'in-force', 'refused', 'denounced', 'expired', 'lapsed', 'taken-over'] as const;
 export type InstrumentStatus = (typeof INSTRUMENT_STATUSES)[number];
 
 /** Mode of a subnational's external action relative to its central (seed-catalog 1.6). */

@@ -146,6 +146,8 @@ export interface Instrument {
   proposedTick: number;
   signedTick: number | null;
   endedTick: number | null;
+  /** The tick of its last renewal at a review date (null: never reviewed yet); the next review counts from it. */
+  reviewedTick: number | null;
   /** Duchacek type; null for ties between centrals and for network membership. */
   duchacek: DuchacekType | null;
   protodiplomacy: boolean;
@@ -171,6 +173,8 @@ export interface World {
   pressure: Record<Id, Positions>;
   /** Why each central's law on each issue has not passed yet ('gatekeeper', 'votes', 'executive', 'ready'), or 'enacted'. */
   lawStatus: Record<Id, Record<Id, string>>;
+  /** When each central last consulted its units before an agreement on an issue (duty to consult), by central and issue. */
+  consultations: Record<Id, Record<Id, number>>;
   /** seedrandom alea state of each named stream. */
   rng: Record<string, unknown>;
 }

@@ -141,6 +141,38 @@ export function assessParty(
 }
 
 /**
+ * A party whose country has no rule set in force on `isoDate` (between two periods of its constitution): the
+ * country is silent, so its silence options decide (`silenceBinding`, `silenceNonBinding` in the central's
+ * ruleOptions); left at 'rule set' there is no rule set to defer to, and the reading common to every shipped
+ * rule set applies: binding instruments forbidden (external relations are reserved to the centre), non-binding
+ * ones allowed.
+ */
+export function assessUnruled(
+  country: string,
+  isoDate: string,
+  options: Readonly<Record<string, OptionValue>>,
+  instrument: InstrumentKind,
+  party: string,
+): PartyAssessment {
+  const binding = isBinding(instrument);
+  const option = binding ? 'silenceBinding' : 'silenceNonBinding';
+  const chosen = options[option];
+  const set = chosen === 'allow' || chosen === 'forbid';
+  const effect = set ? chosen : binding ? 'forbid' : 'allow';
+  const reason = set
+    ? `set to ${effect} by option ${option}`
+    : `${binding ? 'binding instruments forbidden (external relations reserved to the centre)' : 'non-binding instruments allowed'}, the default reading of silence (configurable: ruleOptions ${option})`;
+  return {
+    party,
+    ruleSet: `${country} (none in force)`,
+    verdict: effect === 'allow' ? 'allowed' : 'forbidden',
+    rule: 'silence',
+    citations: [`Silent: no ${country} rule set is in force on ${isoDate}; ${reason}`],
+    steps: [],
+  };
+}
+
+/**
  * The verdict on an action from its parties' assessments: any forbidden party forbids it (each party is bound
  * by its own constitution), else any approval needed delays it. When forbidden, the citations are those of
  * the forbidding parties (the reason); otherwise every party's. Parts are ordered by party id.

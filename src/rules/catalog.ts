@@ -12,8 +12,15 @@ export interface FormulaSpec {
   default: string;
 }
 
+/**
+ * Every formula may read `dt`, the tick's length in months, so that a formula with a rate (a share per month)
+ * gives the same dynamics under day, week and month ticks: a share r per month is 1 - (1 - r) ^ dt per tick.
+ */
+const TICK_DOC = "the tick's length in months (day 0.0329, week 0.23, month 1, quarter 3, year 12)";
+
 /** Variables shared by the goal formulas and the partner's acceptance (the same formulas, seen from the partner). */
 const candidate: Record<string, string> = {
+  dt: TICK_DOC,
   fit: "the instrument's fit to this goal (behaviour.instruments.<kind>.fit.<goal>; 'issue' for issue goals)",
   cost: "the instrument's cost (behaviour.instruments.<kind>.cost)",
   binding: '1 for agreement and treaty, else 0',
@@ -103,6 +110,35 @@ export const FORMULAS = {
     },
     default: '0.2 + 0.5 * attitude + 0.5 * (alignment - 0.5) - protodiplomacy - 0.2 * binding + 0.3 * relationScore + noise',
   },
+  partnerState: {
+    doc: "A foreign central government's score for accepting a subnational's proposal made to it, from its own side (its goodwill to the proposer's country, kinship, trade, its own position on the issue): >= 0 accepts.",
+    variables: {
+      attitude: "the partner state's attitude to the proposer's country, -1..1",
+      kin: "1 if the proposer counts the partner state as kin (shared language, diaspora: France and Quebec)",
+      tradeTie: "the proposer's trade tie to the partner state, 0..1",
+      alignment: "1 - |the partner state's position on the instrument's issue - the proposer's position| / 2 (1 for core goals)",
+      protodiplomacy: 'as above',
+      binding: 'as above',
+      noise: 'as above',
+    },
+    default: '0.2 + 0.5 * attitude + 0.5 * kin + 0.3 * tradeTie + 0.5 * (alignment - 0.5) - 0.2 * binding - 0.5 * protodiplomacy * (1 - kin) + noise',
+  },
+  veto: {
+    doc: "A central's score for letting a proposal go ahead where its rule set gives it a veto outside any approval step (China's Ministry of Foreign Affairs over local Foreign Affairs Offices): below 0 it vetoes. It judges proposals its own units make and those made to them.",
+    variables: {
+      attitude: "the central's attitude to the other party's country, -1..1",
+      alignment: "1 - |the central's position on the instrument's issue - its unit's position| / 2 (1 for core goals)",
+      protodiplomacy: 'as above',
+      binding: 'as above',
+      noise: 'as above',
+    },
+    default: '0.2 + attitude + 0.5 * (alignment - 1) - protodiplomacy - 0.2 * binding + noise',
+  },
+  renew: {
+    doc: "A party's score for keeping an instrument at its review date (behaviour.instruments.<kind>.review months after signing, then every as many months): >= 0 renews it, below 0 it lapses (an office closes).",
+    variables: { ...candidate, total: 'sum over goals of weight * goal value of the tie today (not counting the tie itself among existing ties)', age: 'months since the instrument was signed', noise: 'as above' },
+    default: 'total - 0.5 * cost / capacity - loadCost * load + noise',
+  },
   vote: {
     doc: "A chamber's yes share on consenting to a subnational's instrument; passes if >= the chamber's (or step's) threshold.",
     variables: {
@@ -137,7 +173,8 @@ export const FORMULAS = {
       laws: 'laws enacted on the issue anywhere so far',
       noise: 'as above',
     },
-    default: 'clamp(salience + salienceRate * (damage - salience) + 0.01 * ties + 0.01 * noise, 0, 1)',
+    // salienceRate is a share per month; the random walk's variance grows with time, so its step with sqrt(dt).
+    default: 'clamp(salience + (1 - (1 - salienceRate) ^ dt) * (damage - salience) + 0.01 * ties * dt + 0.01 * noise * sqrt(dt), 0, 1)',
   },
   damage: {
     doc: "A unit's damage from an issue, from deposition and sensitivity.",
@@ -168,7 +205,8 @@ export const FORMULAS = {
       position: "the executive's position",
       foreign: 'as above',
     },
-    default: 'clamp(support + 0.05 * (0.2 + 0.3 * pressure + 0.3 * salience + 0.3 * position - support), 0, 1)',
+    // Support closes 5% of its gap to the target per month.
+    default: 'clamp(support + (1 - 0.95 ^ dt) * (0.2 + 0.3 * pressure + 0.3 * salience + 0.3 * position - support), 0, 1)',
   },
   gatekeeperPosition: {
     doc: "A gatekeeper's new position on an issue each tick; a bill reaches the floor only while every gatekeeper is at or above parameter gate.",
@@ -196,8 +234,25 @@ export const FORMULAS = {
   },
 } as const satisfies Record<string, FormulaSpec>;
 
+// Every formula reads dt (see TICK_DOC); added here so that no variable list can forget it.
+for (const spec of Object.values(FORMULAS) as FormulaSpec[]) spec.variables['dt'] ??= TICK_DOC;
+
 export type FormulaName = keyof typeof FORMULAS;
 export const FORMULA_NAMES = Object.keys(FORMULAS) as FormulaName[];
+
+/**
+ * Formulas evaluated for one subnational, which may also read its attributes (identityStrength, a scenario's
+ * own such as negEcp; 0 where a unit lacks one). The others are a central's or a chamber's and may not.
+ */
+export const UNIT_FORMULAS: ReadonlySet<FormulaName> = new Set<FormulaName>([
+  'goal.economic', 'goal.identity', 'goal.protodiplomatic', 'goal.issue', 'utility', 'renew', 'lobby', 'localLaw', 'ratify', 'comply',
+  'relation', 'subnationalPosition', 'salience', 'damage',
+]);
+
+/** Every name a formula may read: its variables, the parameters, and for unit formulas the attributes. */
+export function formulaScopeNames(name: FormulaName, parameters: readonly string[], attributes: readonly string[]): Set<string> {
+  return new Set([...Object.keys(FORMULAS[name].variables), ...parameters, ...(UNIT_FORMULAS.has(name) ? attributes : [])]);
+}
 
 /** Default parameters; every one is a formula variable too. */
 export const DEFAULT_PARAMETERS: Record<string, { value: number; doc: string }> = {
@@ -206,42 +261,48 @@ export const DEFAULT_PARAMETERS: Record<string, { value: number; doc: string }> 
   noise: { value: 0.1, doc: 'standard deviation of the noise term in decisions' },
   loadCost: { value: 0.1, doc: 'cost per unit of load (instruments per capacity)' },
   partnersPerTick: { value: 4, doc: 'partners each subnational samples per tick (keeps cost linear)' },
-  responsiveness: { value: 0.5, doc: 'chance per tick that a central organ acts on a pending approval rather than stay silent' },
+  deliberationRate: { value: 1, doc: 'times per month a subnational weighs its options (per tick: this times the tick length in months, at most 1)' },
+  responsiveness: { value: 0.5, doc: 'chance per month that a central organ acts on a pending approval rather than stay silent' },
+  oversight: { value: 0.5, doc: "chance per month that a central reviews each of its units' instruments in force under its powers (demand denunciation, denounce)" },
   approvalTimeout: { value: 12, doc: 'months after which an approval without a stated deadline lapses as refused' },
   lobbyCost: { value: 0.1, doc: 'cost of lobbying' },
   lobbyPressure: { value: 0.1, doc: 'pressure one lobbying action adds, times capacity' },
-  pressureDecay: { value: 0.9, doc: 'share of pressure kept from one tick to the next' },
+  pressureDecay: { value: 0.9, doc: 'share of lobbying pressure kept from one month to the next' },
   lawCost: { value: 1, doc: 'cost of an own law, scaled by the emitter share' },
   lawCut: { value: 0.3, doc: 'emission cut a law brings to the units it binds' },
   salienceRate: { value: 0.05, doc: 'speed at which salience follows damage' },
   gate: { value: 0, doc: 'gatekeepers at or above this position let a bill reach the floor' },
   lawExecutiveMin: { value: 0, doc: 'the executive signs a law only at or above this position (else veto)' },
-  lawChance: { value: 0.2, doc: 'chance per tick that a bill with the votes and an open gate is enacted (legislative time)' },
+  lawChance: { value: 0.2, doc: 'chance per month that a bill with the votes and an open gate is enacted (legislative time)' },
   agreementMin: { value: 0.3, doc: 'both centrals must be at or above this position to sign an issue agreement' },
-  agreementChance: { value: 0.15, doc: 'chance per tick that negotiations conclude once positions overlap' },
+  agreementChance: { value: 0.15, doc: 'chance per month that negotiations conclude once positions overlap' },
   denounceBelow: { value: -0.5, doc: 'a central with the power demands denunciation if its consent score falls below this' },
   relationSupport: { value: 0.6, doc: 'relation score at or above which the mode is support' },
   relationComplementarity: { value: 0.2, doc: 'at or above: complementarity' },
   relationCompetition: { value: -0.2, doc: 'at or above: competition; below: conflict' },
+  consultMonths: { value: 3, doc: 'a central with a duty to consult (Germany) consults its affected units at least this many months before it concludes an agreement' },
   positionStep: { value: 0.1, doc: 'a position change is reported (position.changed) when it crosses a multiple of this' },
 };
 
 export interface InstrumentDefaults {
   cost: number;
   fit: Record<string, number>;
+  /** Months after signing when the instrument ends by itself (a visit, a forum meeting); 0: no fixed term. */
   term: number;
+  /** Months after signing (and then every as many months) when its parties decide to renew it or let it lapse; 0: never. */
+  review: number;
 }
 
 /** Default costs and goal fits of the instruments (economic, identity, protodiplomatic, issue). */
 export const DEFAULT_INSTRUMENTS: Record<InstrumentKind, InstrumentDefaults> = {
-  visit: { cost: 0.1, fit: { economic: 0.3, identity: 0.2, protodiplomatic: 0.2, issue: 0.1 }, term: 1 },
-  mou: { cost: 0.2, fit: { economic: 0.4, identity: 0.3, protodiplomatic: 0.3, issue: 0.8 }, term: 0 },
-  agreement: { cost: 0.4, fit: { economic: 0.7, identity: 0.4, protodiplomatic: 0.6, issue: 0.9 }, term: 0 },
-  treaty: { cost: 0.6, fit: { economic: 0.8, identity: 0.5, protodiplomatic: 1.0, issue: 1.0 }, term: 0 },
-  office: { cost: 0.8, fit: { economic: 0.9, identity: 0.5, protodiplomatic: 0.8, issue: 0.2 }, term: 0 },
-  forum: { cost: 0.2, fit: { economic: 0.2, identity: 0.2, protodiplomatic: 0.3, issue: 0.4 }, term: 1 },
-  twinning: { cost: 0.2, fit: { economic: 0.3, identity: 0.5, protodiplomatic: 0.1, issue: 0.1 }, term: 0 },
-  membership: { cost: 0.3, fit: { economic: 0.3, identity: 0.2, protodiplomatic: 0.2, issue: 0.5 }, term: 0 },
+  visit: { cost: 0.1, fit: { economic: 0.3, identity: 0.2, protodiplomatic: 0.2, issue: 0.1 }, term: 1, review: 0 },
+  mou: { cost: 0.2, fit: { economic: 0.4, identity: 0.3, protodiplomatic: 0.3, issue: 0.8 }, term: 0, review: 60 },
+  agreement: { cost: 0.4, fit: { economic: 0.7, identity: 0.4, protodiplomatic: 0.6, issue: 0.9 }, term: 0, review: 120 },
+  treaty: { cost: 0.6, fit: { economic: 0.8, identity: 0.5, protodiplomatic: 1.0, issue: 1.0 }, term: 0, review: 0 },
+  office: { cost: 0.8, fit: { economic: 0.9, identity: 0.5, protodiplomatic: 0.8, issue: 0.2 }, term: 0, review: 36 },
+  forum: { cost: 0.2, fit: { economic: 0.2, identity: 0.2, protodiplomatic: 0.3, issue: 0.4 }, term: 1, review: 0 },
+  twinning: { cost: 0.2, fit: { economic: 0.3, identity: 0.5, protodiplomatic: 0.1, issue: 0.1 }, term: 0, review: 120 },
+  membership: { cost: 0.3, fit: { economic: 0.3, identity: 0.2, protodiplomatic: 0.2, issue: 0.5 }, term: 0, review: 60 },
 };
 
 /** The competence domain an action serves, by goal; issue goals use their issue's domain. */

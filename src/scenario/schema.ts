@@ -95,8 +95,10 @@ const instrumentBehaviour = z.strictObject({
   cost: z.number().min(0),
   /** How well the instrument serves each goal ("issue" stands for every issue goal). */
   fit: z.record(z.string(), z.number()).default({}),
-  /** Months an instrument stays in force before it expires (0: no expiry). */
-  term: z.number().int().min(0).default(0),
+  /** Months an instrument stays in force before it expires (0: no expiry); the catalog's default when absent. */
+  term: z.number().int().min(0).max(12_000).optional(),
+  /** Months after signing, and then every as many months, when the parties renew it or let it lapse (0: never); the catalog's default when absent. */
+  review: z.number().int().min(0).max(12_000).optional(),
 });
 
 export const behaviourSchema = z.strictObject({

@@ -6,7 +6,7 @@
 import { dateOf } from '../model/calendar.ts';
 import { partnerCategories } from '../model/geography.ts';
 import type { World } from '../model/world.ts';
-import { assessParty, selectRuleSet } from '../rules/assess.ts';
+import { assessParty, assessUnruled, selectRuleSet } from '../rules/assess.ts';
 import type { Model } from '../engine/model.ts';
 import { optionsFor } from '../engine/phases/legal.ts';
 import { WorldIndex } from '../engine/world-index.ts';
@@ -37,9 +37,13 @@ export function checkInvariants(model: Model, world: World): Violation[] {
         const party = idx.subnational(partyId);
         if (!party) continue;
         const central = idx.central(party.central)!;
-        const rs = selectRuleSet(model.ruleSets, central.ruleSet, dateOf(model.calendar, inst.proposedTick));
+        const proposed = dateOf(model.calendar, inst.proposedTick);
+        const rs = selectRuleSet(model.ruleSets, central.ruleSet, proposed);
         if (!rs) {
-          v('not-forbidden', `signed on ${date} while ${central.ruleSet} had no rule set in force`);
+          // A country between two rule sets is silent: its silence options decide, and there are no steps.
+          const silent = assessUnruled(central.ruleSet, proposed, central.ruleOptions, inst.kind, partyId);
+          if (silent.verdict === 'forbidden') v('not-forbidden', `signed on ${date} although ${silent.citations.join('; ')}`);
+          if (inst.approvals.some((x) => x.party === partyId)) v('approvals-complete', `${partyId}'s country had no rule set in force, yet the instrument went through approval steps of it`);
           continue;
         }
         const counterpart = inst.parties.find((p) => p !== partyId)!;
@@ -53,6 +57,9 @@ export function checkInvariants(model: Model, world: World): Violation[] {
       }
     }
     for (const a of inst.approvals) {
+      // Every opened step but a notification or a signature (resolved at once) has a deadline: without one it
+      // could stay pending for ever.
+      if (a.openedTick !== null && a.deadlineTick === null && a.step !== 'notify' && a.step !== 'sign') v('deadline-resolved', `approval ${a.id} (${a.step}) was opened without a deadline`);
       if (a.deadlineTick !== null && a.deadlineTick <= done && a.status === 'pending') v('deadline-resolved', `approval ${a.id} still pending after its deadline tick ${a.deadlineTick}`);
       if (a.deadlineTick !== null && a.resolvedTick !== null && a.resolvedTick > a.deadlineTick) v('deadline-resolved', `approval ${a.id} resolved at tick ${a.resolvedTick}, after its deadline ${a.deadlineTick}`);
       if (a.status === 'tacit' && (a.onSilence !== 'consent' || a.resolvedTick !== a.deadlineTick)) v('tacit-only-where-stated', `approval ${a.id} tacit without a tacit-consent rule or before its deadline`);

@@ -74,6 +74,15 @@ export function applyEvent(world: World, e: SimEvent, calendar: Calendar, propos
     case 'instrument.expired':
       end(instrument(world, e, id), 'expired', e.tick);
       break;
+    case 'instrument.lapsed':
+      end(instrument(world, e, id), 'lapsed', e.tick);
+      break;
+    case 'instrument.renewed':
+      instrument(world, e, id).reviewedTick = e.tick;
+      break;
+    case 'central.consulted':
+      if (typeof e['issue'] === 'string') (world.consultations[String(e['central'])] ??= {})[e['issue']] = e.tick;
+      break;
     case 'denunciation.demanded':
       instrument(world, e, id).denunciationDemandedTick = e.tick;
       break;
@@ -108,7 +117,7 @@ function instrumentOf(world: World, e: SimEvent, id: string): Instrument {
   inst = {
     id, kind: String(e['instrument']) as InstrumentKind, initiator: String(e['initiator'] ?? e['actor'] ?? parties[0] ?? ''), parties,
     domain: String(e['domain'] ?? ''), issue: typeof e['issue'] === 'string' ? e['issue'] : null, status: 'proposed' as InstrumentStatus,
-    proposedTick: e.tick, signedTick: null, endedTick: null, duchacek: (e['duchacek'] as DuchacekType | null | undefined) ?? null,
+    proposedTick: e.tick, signedTick: null, endedTick: null, reviewedTick: null, duchacek: (e['duchacek'] as DuchacekType | null | undefined) ?? null,
     protodiplomacy: e['protodiplomacy'] === true, citations: strings(e['citations']),
     legal: Array.isArray(e['legal']) ? (e['legal'] as Instrument['legal']) : [], approvals: [], denunciationDemandedTick: null,
   };

@@ -4,6 +4,7 @@
  * and emits the events, so results never depend on the order agents appear in the file.
  */
 import { dateOf, deadlineTick, parseDuration } from '../../model/calendar.ts';
+import { sharePerTick } from '../model.ts';
 import { duchacek } from '../../model/geography.ts';
 import type { ApprovalRecord, Id, Instrument } from '../../model/world.ts';
 import { findPower, selectRuleSet } from '../../rules/assess.ts';
@@ -11,22 +12,25 @@ import type { EventLog } from '../events.ts';
 import type { Model } from '../model.ts';
 import type { WorldIndex } from '../world-index.ts';
 import type { CentralDecisions } from './central.ts';
-import type { Proposal } from './decide.ts';
+import { lessonKey, type Proposal } from './decide.ts';
 import type { LegalVerdict } from './legal.ts';
-import { optionsFor } from './legal.ts';
-import type { ApprovalDecision, PartnerResponse } from './respond.ts';
+import { legalRegime, optionsFor } from './legal.ts';
+import type { ApprovalDecision, PartnerResponse, ReviewDecision } from './respond.ts';
 
 export interface TickOutcomes {
   proposals: { proposal: Proposal; verdict: LegalVerdict | null; veto: { central: Id; citation: string; why: Record<string, unknown> } | null; response: PartnerResponse | null }[];
   approvals: ApprovalDecision[];
   central: CentralDecisions;
+  /** Renewals and lapses of instruments at their review date (phase `respond`, reviewsDue). */
+  reviews: ReviewDecision[];
 }
 
 export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutcomes): void {
   const w = idx.world;
   const p = model.parameters;
   const date = dateOf(model.calendar, w.tick);
-  for (const c of Object.values(w.pressure)) for (const k of Object.keys(c)) c[k] = (c[k] ?? 0) * (p['pressureDecay'] ?? 0.9);
+  const kept = sharePerTick(model, p['pressureDecay'] ?? 0.9);
+  for (const c of Object.values(w.pressure)) for (const k of Object.keys(c)) c[k] = (c[k] ?? 0) * kept;
 
   for (const { proposal, verdict, veto, response } of o.proposals) {
     const actor = idx.subnational(proposal.actor)!;
@@ -54,6 +58,7 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
       proposedTick: w.tick,
       signedTick: null,
       endedTick: null,
+      reviewedTick: null,
       duchacek: duchacek(idx, actor, proposal.partner),
       protodiplomacy: s.lead === 'protodiplomatic',
       citations: verdict?.citations ?? [],
@@ -64,7 +69,7 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
     const subject = { id: inst.id, instrument: inst.kind, actor: actor.id, parties: inst.parties, domain: inst.domain, issue: inst.issue };
     log.emit('action.proposed', { ...subject, duchacek: inst.duchacek, protodiplomacy: inst.protodiplomacy, why: proposal.why });
     if (!verdict || verdict.verdict === 'forbidden') {
-      if (verdict) actor.learned[`${inst.kind}>${proposal.partner}`] = verdict.parts.map((part) => part.ruleSet).join('|');
+      if (verdict) actor.learned[`${inst.kind}>${proposal.partner}`] = lessonKey(idx, actor, proposal.partner, (c) => legalRegime(model, idx.central(c)!, date));
       log.emit('action.forbidden', { ...subject, citations: verdict?.citations ?? [], why: { assessments: verdict?.parts ?? [] } });
       continue;
     }
@@ -124,6 +129,18 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
     }
   }
 
+  for (const r of o.reviews) {
+    const inst = idx.instrumentById.get(r.instrument)!;
+    if (inst.status !== 'in-force') continue;
+    if (r.renewed) {
+      inst.reviewedTick = w.tick;
+      log.emit('instrument.renewed', { id: inst.id, instrument: inst.kind, parties: inst.parties, by: r.by, issue: inst.issue, why: r.why });
+    } else {
+      end(inst, 'lapsed');
+      log.emit('instrument.lapsed', { id: inst.id, instrument: inst.kind, parties: inst.parties, by: r.by, issue: inst.issue, why: r.why });
+    }
+  }
+
   for (const r of o.central.relations) {
     const u = idx.subnational(r.subnational)!;
     const from = u.relation;
@@ -141,16 +158,22 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
       if (!next) return sign(inst, inst.citations);
       if (next.openedTick !== null) return;
       next.openedTick = w.tick;
-      const within = next.step === 'notify' ? null : parseDuration(next.within ?? `${p['approvalTimeout'] ?? 12} months`);
+      const formality = next.step === 'notify' || next.step === 'sign';
+      const within = formality ? null : next.within !== null ? parseDuration(next.within) : { amount: p['approvalTimeout'] ?? 12, unit: 'month' as const };
+      // Durations were checked at load; a step that opens without a deadline would never resolve.
+      if (!formality && within === null) throw new Error(`approval ${next.id}: duration "${next.within}" does not parse`);
       next.deadlineTick = within ? deadlineTick(model.calendar, w.tick, within) : null;
       log.emit('approval.requested', {
         id: inst.id, instrument: inst.kind, approval: next.id, step: next.step, approver: next.approver, organ: next.organ, party: next.party,
         citation: next.citation, deadline: next.deadlineTick === null ? null : dateOf(model.calendar, next.deadlineTick), onSilence: next.onSilence,
       });
-      if (next.step !== 'notify') return;
+      if (!formality) return;
+      // A notification is given, and a central signature is a formality the rule set states (Switzerland,
+      // Fed. Const. art. 56: treaties are signed by the central authorities), not a consent that may be refused.
       next.status = 'granted';
       next.resolvedTick = w.tick;
-      log.emit('approval.granted', { id: inst.id, instrument: inst.kind, approval: next.id, step: next.step, approver: next.approver, organ: next.organ, party: next.party, citation: next.citation, why: { notified: true } });
+      const why = next.step === 'notify' ? { notified: true } : { signedBy: next.approver, formality: true };
+      log.emit('approval.granted', { id: inst.id, instrument: inst.kind, approval: next.id, step: next.step, approver: next.approver, organ: next.organ, party: next.party, citation: next.citation, why });
     }
   }
 
@@ -203,12 +226,15 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
       const inst: Instrument = {
         id: `i${String(++w.counters.instrument).padStart(6, '0')}`, kind: a.instrument, initiator: a.between[0], parties: [...a.between],
         domain: model.scenario.issues.find((x) => x.id === a.issue)?.domain ?? a.issue, issue: a.issue, status: 'proposed', proposedTick: w.tick,
-        signedTick: null, endedTick: null, duchacek: null, protodiplomacy: false,
+        signedTick: null, endedTick: null, reviewedTick: null, duchacek: null, protodiplomacy: false,
         citations: ['Agreement between central governments (their own treaty power)'], legal: [], approvals: [], denunciationDemandedTick: null,
       };
       w.instruments.push(inst);
       sign(inst, inst.citations);
-      consult(inst);
+    }
+    for (const d of c.consultations) {
+      (w.consultations[d.central] ??= {})[d.issue] = w.tick;
+      log.emit('central.consulted', { central: d.central, subnationals: d.subnationals, issue: d.issue, instrument: d.instrument, citation: d.citation, why: d.why });
     }
     for (const d of c.demands) {
       const inst = idx.instrumentById.get(d.instrument)!;
@@ -221,19 +247,6 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
       if (d.outcome === 'kept') continue;
       end(inst, d.outcome === 'denounced' ? 'denounced' : 'taken-over');
       log.emit(d.outcome === 'denounced' ? 'instrument.denounced' : 'instrument.takenOver', { id: inst.id, instrument: inst.kind, by: d.by, parties: inst.parties, issue: inst.issue, citations: d.citations, why: d.why });
-    }
-  }
-
-  /** Duty to consult: a central that concludes an agreement consults its units whose competences it touches. */
-  function consult(inst: Instrument): void {
-    for (const cid of inst.parties) {
-      const c = idx.central(cid);
-      if (!c) continue;
-      const rs = selectRuleSet(model.ruleSets, c.ruleSet, date);
-      const power = rs ? findPower(rs, optionsFor(rs, c), 'consult', inst.kind, date) : null;
-      if (!power) continue;
-      const units = (idx.unitsOf.get(cid) ?? []).filter((u) => u.competences.includes(inst.domain)).map((u) => u.id);
-      if (units.length > 0) log.emit('central.consulted', { central: cid, subnationals: units, id: inst.id, citation: power.citation });
     }
   }
 

@@ -4,11 +4,11 @@
  * overlap, and use the powers their rule set gives them over subnationals' instruments. Subnationals'
  * relation modes are re-scored. Decisions only; `apply` writes them.
  */
-import { dateOf } from '../../model/calendar.ts';
+import { addUnits, dateOf } from '../../model/calendar.ts';
 import { findPower, selectRuleSet } from '../../rules/assess.ts';
 import { RELATIONS, type InstrumentKind, type Relation } from '../../model/vocabulary.ts';
 import type { Central, Id } from '../../model/world.ts';
-import type { Model } from '../model.ts';
+import { chancePerTick, type Model } from '../model.ts';
 import type { Streams } from '../rng.ts';
 import type { WorldIndex } from '../world-index.ts';
 import { round } from './decide.ts';
@@ -23,20 +23,22 @@ export interface CentralDecisions {
   lawStatus: { central: Id; issue: Id; status: string; why: Record<string, unknown> }[];
   laws: { central: Id; issue: Id; why: Record<string, unknown> }[];
   agreements: { between: [Id, Id]; issue: Id; instrument: InstrumentKind; why: Record<string, unknown> }[];
+  /** Duties to consult discharged this tick, before an agreement is concluded. */
+  consultations: { central: Id; issue: Id; instrument: InstrumentKind; subnationals: Id[]; citation: string; why: Record<string, unknown> }[];
   demands: { central: Id; instrument: Id; citation: string; why: Record<string, unknown> }[];
   endings: { instrument: Id; outcome: 'denounced' | 'takenOver' | 'kept'; by: Id; citations: string[]; why: Record<string, unknown> }[];
   relations: { subnational: Id; score: number; mode: Relation }[];
 }
 
 export function central(model: Model, idx: WorldIndex, streams: Streams, date: string): CentralDecisions {
-  const out: CentralDecisions = { positions: [], support: [], gatekeepers: [], lawStatus: [], laws: [], agreements: [], demands: [], endings: [], relations: [] };
+  const out: CentralDecisions = { positions: [], support: [], gatekeepers: [], lawStatus: [], laws: [], agreements: [], consultations: [], demands: [], endings: [], relations: [] };
   const w = idx.world;
   const p = model.parameters;
   const topTwo = new Map<Id, [[number, Id], [number, Id]]>();
   for (const c of w.centrals) {
     for (const issue of model.scenario.issues) {
       const x = issue.id;
-      const scope: Record<string, number> = { ...p };
+      const scope = scratch(model, 'centralPosition');
       scope['stance'] = c.executive.stance[x] ?? 0;
       scope['position'] = c.executive.position[x] ?? 0;
       scope['pressure'] = w.pressure[c.id]?.[x] ?? 0;
@@ -47,16 +49,20 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
       const position = model.formulas['centralPosition']!.evaluate(scope);
       const inputs = { stance: scope['stance']!, pressure: scope['pressure']!, salience: scope['salience']!, ties: scope['ties']!, laws: scope['laws']!, foreign: scope['foreign']! };
       out.positions.push({ central: c.id, issue: x, value: position, why: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, round(v)])) });
-      scope['position'] = position;
-      scope['executive'] = position;
       for (const ch of c.legislature?.chambers ?? []) {
-        scope['support'] = ch.support[x] ?? 0;
-        out.support.push({ central: c.id, chamber: ch.id, issue: x, value: model.formulas['chamberSupport']!.evaluate(scope) });
+        const chamber = scratch(model, 'chamberSupport');
+        for (const k of ['pressure', 'salience', 'ties', 'laws', 'foreign'] as const) chamber[k] = scope[k]!;
+        chamber['position'] = position;
+        chamber['support'] = ch.support[x] ?? 0;
+        out.support.push({ central: c.id, chamber: ch.id, issue: x, value: model.formulas['chamberSupport']!.evaluate(chamber) });
         for (const g of ch.gatekeepers) {
-          scope['position'] = g.position[x] ?? 0;
-          out.gatekeepers.push({ central: c.id, chamber: ch.id, gatekeeper: g.id, issue: x, value: model.formulas['gatekeeperPosition']!.evaluate(scope) });
+          const gk = scratch(model, 'gatekeeperPosition');
+          for (const k of ['pressure', 'salience', 'ties', 'laws'] as const) gk[k] = scope[k]!;
+          gk['executive'] = position;
+          gk['support'] = ch.support[x] ?? 0;
+          gk['position'] = g.position[x] ?? 0;
+          out.gatekeepers.push({ central: c.id, chamber: ch.id, gatekeeper: g.id, issue: x, value: model.formulas['gatekeeperPosition']!.evaluate(gk) });
         }
-        scope['position'] = position;
       }
       if (issue.law?.centrals.includes(c.id) && !idx.centralHasLaw(x, c.id)) lawStep(c, x, position);
     }
@@ -72,7 +78,23 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
     const positions = { [ca!.id]: round(ca!.executive.position[issue.id] ?? 0), [cb!.id]: round(cb!.executive.position[issue.id] ?? 0) };
     const lawsInPlace = a.requiresLaw.every((id) => idx.centralHasLaw(issue.id, id));
     const overlap = Object.values(positions).every((v) => v >= (p['agreementMin'] ?? 0.3));
-    if (lawsInPlace && overlap && draw < (p['agreementChance'] ?? 0.15)) {
+    if (!lawsInPlace || !overlap) continue;
+    // A duty to consult (Germany) comes "in sufficient time, before concluding": the central consults its
+    // affected units when an agreement is within reach and concludes no earlier than consultMonths later.
+    let waiting = false;
+    for (const c of [ca!, cb!]) {
+      const rs = selectRuleSet(model.ruleSets, c.ruleSet, date);
+      const power = rs ? findPower(rs, optionsFor(rs, c), 'consult', a.instrument, null) : null;
+      if (!power) continue;
+      const consulted = w.consultations[c.id]?.[issue.id];
+      if (consulted === undefined) {
+        const units = (idx.unitsOf.get(c.id) ?? []).filter((u) => u.competences.includes(issue.domain));
+        const views = Object.fromEntries(units.map((u) => [u.id, round(u.position[issue.id] ?? 0)]));
+        out.consultations.push({ central: c.id, issue: issue.id, instrument: a.instrument, subnationals: units.map((u) => u.id), citation: power.citation, why: { positions: views, concludeAfterMonths: p['consultMonths'] ?? 3 } });
+        waiting = true;
+      } else if (dateOf(model.calendar, consulted) > addMonths(date, -(p['consultMonths'] ?? 3))) waiting = true;
+    }
+    if (!waiting && draw < chancePerTick(model, p['agreementChance'] ?? 0.15)) {
       out.agreements.push({ between: [ca!.id, cb!.id], issue: issue.id, instrument: a.instrument, why: { positions, agreementMin: p['agreementMin'], lawsInPlace: a.requiresLaw } });
     }
   }
@@ -111,7 +133,7 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
     if (status !== (w.lawStatus[c.id]?.[x] ?? '')) {
       out.lawStatus.push({ central: c.id, issue: x, status, why: { ...why, blockers, short } });
     }
-    if (status === 'ready' && draw < (p['lawChance'] ?? 0.2)) out.laws.push({ central: c.id, issue: x, why });
+    if (status === 'ready' && draw < chancePerTick(model, p['lawChance'] ?? 0.2)) out.laws.push({ central: c.id, issue: x, why });
   }
 
   function powers(c: Central): void {
@@ -124,16 +146,23 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
       if (!unitId) continue;
       const unit = idx.subnational(unitId)!;
       const signed = inst.signedTick === null ? null : dateOfTick(inst.signedTick);
+      // Fixed draws per instrument: whether the central reviewed it since the last tick (a chance per month,
+      // parameter oversight) and the noise of the decision.
+      const reviews = streams.uniform('central') < chancePerTick(model, p['oversight'] ?? 0.5);
       const noise = streams.normal('central');
       if (inst.denunciationDemandedTick !== null && inst.denunciationDemandedTick < w.tick) {
-        const scope: Record<string, number> = { ...p, relationScore: unit.relationScore, autonomyAspiration: unit.attributes['autonomyAspiration'] ?? 0, noise: noise * (p['noise'] ?? 0) };
+        const scope = scratch(model, 'comply');
+        for (const a of model.attributes) scope[a] = unit.attributes[a] ?? 0;
+        scope['relationScore'] = unit.relationScore;
+        scope['autonomyAspiration'] = unit.attributes['autonomyAspiration'] ?? 0;
+        scope['noise'] = noise * (p['noise'] ?? 0);
         const comply = model.formulas['comply']!.evaluate(scope);
         const takeOver = findPower(ruleSet, options, 'take-over', inst.kind, signed);
         const outcome = comply >= 0 ? 'denounced' : takeOver ? 'takenOver' : 'kept';
         out.endings.push({ instrument: inst.id, outcome, by: outcome === 'takenOver' ? c.id : unitId, citations: takeOver && outcome === 'takenOver' ? [takeOver.citation] : [], why: { comply: round(comply), threshold: 0 } });
         continue;
       }
-      if (inst.denunciationDemandedTick !== null) continue;
+      if (inst.denunciationDemandedTick !== null || !reviews) continue;
       const consent = consentScore(model, idx, c, unit, inst.parties.find((x) => x !== unitId) ?? unitId, inst.issue, inst.protodiplomacy, inst.kind === 'treaty' || inst.kind === 'agreement', noise);
       if (consent >= (p['denounceBelow'] ?? -0.5)) continue;
       const demand = findPower(ruleSet, options, 'demand-denunciation', inst.kind, signed);
@@ -156,6 +185,7 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
       const issues = Object.keys(u.goals).filter((g) => idx.issueById.has(g) && (u.goals[g] ?? 0) > 0);
       const alignment = issues.length === 0 ? 1 : issues.reduce((s, x) => s + 1 - Math.abs((u.position[x] ?? 0) - (c.executive.position[x] ?? 0)) / 2, 0) / issues.length;
       const scope = scratch(model, 'relation');
+      for (const a of model.attributes) scope[a] = u.attributes[a] ?? 0;
       scope['alignment'] = alignment;
       scope['autonomyAspiration'] = u.attributes['autonomyAspiration'] ?? 0;
       scope['protodiplomaticTies'] = proto.get(u.id) ?? 0;
@@ -169,6 +199,11 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
   function dateOfTick(tick: number): string {
     return dateOf(model.calendar, tick);
   }
+}
+
+/** An ISO date moved by whole months (negative: back), the day clamped to the month's length. */
+function addMonths(date: string, months: number): string {
+  return addUnits(date, 'month', months);
 }
 
 export function relationMode(score: number, p: Readonly<Record<string, number>>): Relation {

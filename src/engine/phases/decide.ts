@@ -6,11 +6,11 @@
  */
 import { INSTRUMENTS, type InstrumentKind } from '../../model/vocabulary.ts';
 import type { Id, Subnational } from '../../model/world.ts';
-import type { Model } from '../model.ts';
-import { selectRuleSet } from '../../rules/assess.ts';
+import { deliberationChance, type Model } from '../model.ts';
 import type { Streams } from '../rng.ts';
 import type { WorldIndex } from '../world-index.ts';
-import { activeGoals, actorScope, partnerView, scoreExternal, type Scored } from './score.ts';
+import { legalRegime } from './legal.ts';
+import { activeGoals, actorScope, partnerView, scoreExternal, scratch, type Scored } from './score.ts';
 
 export interface Alternative {
   action: string;
@@ -38,7 +38,16 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
   const threshold = model.parameters['actThreshold'] ?? 0.5;
   const k = Math.max(0, Math.floor(model.parameters['partnersPerTick'] ?? 4));
   const enabled = INSTRUMENTS.filter((kind) => model.instruments[kind].enabled);
+  const deliberates = deliberationChance(model);
+  const regimes = new Map<Id, string>();
+  const regimeOf = (central: Id): string => {
+    let r = regimes.get(central);
+    if (r === undefined) regimes.set(central, (r = legalRegime(model, idx.central(central)!, date)));
+    return r;
+  };
   for (const actor of idx.world.subnationals) {
+    // Decisions come at a rate per month, not one per tick, so day and month ticks decide alike.
+    if (deliberates < 1 && streams.uniform('decide') >= deliberates) continue;
     const scope = actorScope(model, actor);
     const goals = activeGoals(idx, actor);
     const partners = streams.sample('decide', candidatePartners(idx, actor), k);
@@ -48,7 +57,8 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
       const view = partnerView(idx, actor, partner, goals);
       for (const kind of enabled) {
         if (network !== (kind === 'membership')) continue;
-        if (knownForbidden(model, idx, date, actor, kind, partner)) continue;
+        if (knownForbidden(idx, actor, kind, partner, regimeOf)) continue;
+        if (kind === 'office' && hasOffice(idx, actor, partner)) continue;
         const scored = scoreExternal(model, idx, actor, partner, kind, streams.normal('decide'), scope, view);
         options.push({
           score: scored.utility,
@@ -60,7 +70,7 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
     for (const issue of issueGoals(idx, actor)) {
       for (const action of ['lobby', 'local-law'] as const) {
         if (action === 'local-law' && actor.laws.includes(issue)) continue;
-        const score = domesticScore(model, idx, actor, issue, action, streams.normal('decide'), scope);
+        const score = domesticScore(model, idx, actor, issue, action, streams.normal('decide'));
         const goals = { [issue]: score };
         options.push({ score, alt: { action, issue, score: round(score) }, make: (): Proposal => ({ type: action, actor: actor.id, issue, why: why(goals, score) }) as Proposal });
       }
@@ -84,13 +94,24 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
   return proposals;
 }
 
-/** Whether the actor learnt that this tie is forbidden under the rule sets in force today. */
-function knownForbidden(model: Model, idx: WorldIndex, date: string, actor: Subnational, kind: InstrumentKind, partner: Id): boolean {
+/**
+ * The legal situation a lesson about a tie is valid under: the actor's regime, then the partner's (role order,
+ * never id order, so renaming either party cannot change whether the lesson applies).
+ */
+export function lessonKey(idx: WorldIndex, actor: Subnational, partner: Id, regimeOf: (central: Id) => string): string {
+  const partnerUnit = idx.subnational(partner);
+  return `${regimeOf(actor.central)}|${partnerUnit ? regimeOf(partnerUnit.central) : '-'}`;
+}
+
+/** Whether the actor learnt that this tie is forbidden under the regimes in force today. */
+function knownForbidden(idx: WorldIndex, actor: Subnational, kind: InstrumentKind, partner: Id, regimeOf: (central: Id) => string): boolean {
   const lesson = actor.learned[`${kind}>${partner}`];
-  if (lesson === undefined) return false;
-  const parties = idx.subnational(partner) ? [actor, idx.subnational(partner)!] : [actor];
-  const now = parties.map((u) => selectRuleSet(model.ruleSets, idx.central(u.central)!.ruleSet, date)?.id ?? idx.central(u.central)!.ruleSet).join('|');
-  return now === lesson;
+  return lesson !== undefined && lesson === lessonKey(idx, actor, partner, regimeOf);
+}
+
+/** A subnational keeps at most one office in a host place: one in force or awaiting approval there rules out another. */
+function hasOffice(idx: WorldIndex, actor: Subnational, host: Id): boolean {
+  return idx.activeOf(actor.id).some((i) => i.kind === 'office' && i.initiator === actor.id && i.parties.includes(host));
 }
 
 /** Issues the actor has a positive goal weight for, in id order. */
@@ -130,9 +151,11 @@ function domesticScore(
   issue: Id,
   action: 'lobby' | 'local-law',
   noise: number,
-  scope: Record<string, number>,
 ): number {
   const unit = idx.issueById.get(issue)?.units[actor.id];
+  // Its own scope: these variables (weight, damage, ...) must never be read by the actor's candidate scoring.
+  const scope = scratch(model, action);
+  for (const a of model.attributes) scope[a] = actor.attributes[a] ?? 0;
   scope['weight'] = actor.goals[issue] ?? 0;
   scope['salience'] = unit?.salience ?? 0;
   scope['damage'] = unit?.damage ?? 0;

@@ -5,7 +5,7 @@
  */
 import { partnerCategories } from '../../model/geography.ts';
 import type { Central, Subnational } from '../../model/world.ts';
-import { assessParty, combineAssessments, resolveOptions, selectRuleSet, SILENCE_OPTIONS, type PartyAssessment } from '../../rules/assess.ts';
+import { assessParty, assessUnruled, combineAssessments, resolveOptions, selectRuleSet, SILENCE_OPTIONS, type PartyAssessment } from '../../rules/assess.ts';
 import type { OptionValue, RuleSet } from '../../rules/rule-set.ts';
 import type { Model } from '../model.ts';
 import type { WorldIndex } from '../world-index.ts';
@@ -31,16 +31,8 @@ export function assessProposal(model: Model, idx: WorldIndex, date: string, p: E
 function assessOne(model: Model, idx: WorldIndex, date: string, party: Subnational, counterpart: string, p: External): PartyAssessment {
   const central = idx.central(party.central)!;
   const ruleSet = selectRuleSet(model.ruleSets, central.ruleSet, date);
-  if (!ruleSet) {
-    return {
-      party: party.id,
-      ruleSet: central.ruleSet,
-      verdict: 'forbidden',
-      rule: 'no-rule-set',
-      citations: [`No ${central.ruleSet} rule set is in force on ${date}`],
-      steps: [],
-    };
-  }
+  // Between two periods of a constitution (the USSR before 1977, Russia 1992-93) the country is silent.
+  if (!ruleSet) return assessUnruled(central.ruleSet, date, central.ruleOptions, p.instrument, party.id);
   return assessParty(ruleSet, optionsFor(ruleSet, central), p.instrument, p.scored.domain, {
     party: party.id,
     kind: party.kind,
@@ -48,6 +40,25 @@ function assessOne(model: Model, idx: WorldIndex, date: string, party: Subnation
     counterpart,
     counterpartCategories: partnerCategories(idx, party, counterpart),
   });
+}
+
+/**
+ * What a party's lessons are valid under: the rule set in force for its country with the option settings, or
+ * the silent period between two rule sets (named by the rule set that ended before it). A lesson learnt under
+ * one regime says nothing about the next, so the key changes whenever the law does.
+ */
+export function legalRegime(model: Model, central: Central, date: string): string {
+  const ruleSet = selectRuleSet(model.ruleSets, central.ruleSet, date);
+  const options = Object.entries(central.ruleOptions)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(',');
+  if (ruleSet) return `${ruleSet.id}[${options}]`;
+  let before = '';
+  for (const rs of model.ruleSets) {
+    if (rs.country === central.ruleSet && rs.valid.to !== undefined && rs.valid.to <= date && rs.valid.to > before) before = rs.valid.to;
+  }
+  return `silent:${central.ruleSet}:${before || 'start'}[${options}]`;
 }
 
 /** A central's option settings that this period's rule set knows, over the rule set's defaults. */

@@ -8,11 +8,12 @@ import { isBinding } from '../../model/vocabulary.ts';
 import { findPower, selectRuleSet } from '../../rules/assess.ts';
 import { optionsFor } from './legal.ts';
 import type { ApprovalRecord, Central, Id, Instrument, Subnational } from '../../model/world.ts';
-import type { Model } from '../model.ts';
+import { chancePerTick, type Model } from '../model.ts';
 import type { Streams } from '../rng.ts';
+import { deadlineTick } from '../../model/calendar.ts';
 import type { WorldIndex } from '../world-index.ts';
 import { round, type Proposal } from './decide.ts';
-import { actorScope, scoreExternal, scratch } from './score.ts';
+import { actorScope, partnerView, activeGoals, scoreExternal, scratch } from './score.ts';
 
 export interface PartnerResponse {
   accepted: boolean;
@@ -37,26 +38,67 @@ export function respondToProposal(model: Model, idx: WorldIndex, streams: Stream
     const threshold = model.parameters['acceptThreshold'] ?? 0;
     return { accepted: scored.utility >= threshold, why: { goals: roundAll(scored.goals), score: round(scored.utility), threshold } };
   }
-  const central = idx.central(p.partner);
-  if (central) {
-    const score = consentScore(model, idx, central, actor, p.partner, p.scored.issue, p.scored.lead === 'protodiplomatic', isBinding(p.instrument), noise);
-    return { accepted: score >= 0, why: { consent: round(score), threshold: 0 } };
+  const state = idx.central(p.partner);
+  if (state) {
+    const score = partnerStateScore(model, state, actor, p.scored.issue, p.scored.lead === 'protodiplomatic', isBinding(p.instrument), noise);
+    return { accepted: score >= 0, why: { partnerState: round(score), threshold: 0 } };
   }
   return { accepted: true, why: { network: 'open to members' } };
 }
 
 /**
- * A central veto outside any approval step (a rule set's `veto` power, e.g. China's MFA over local Foreign
- * Affairs Offices): the actor's central scores the proposal and blocks it below zero.
+ * A foreign state judges a proposal made to it from its own side: its goodwill to the proposer's country,
+ * kinship (France and Quebec), trade, and its own position on the issue; never the proposer's own central's
+ * consent formula (whose penalty on protodiplomacy is the home government's interest, not the partner's).
  */
-export function vetoOf(model: Model, idx: WorldIndex, streams: Streams, date: string, p: External): { central: Id; citation: string; why: Record<string, unknown> } | null {
+export function partnerStateScore(model: Model, state: Central, actor: Subnational, issue: Id | null, protodiplomacy: boolean, binding: boolean, noise: number): number {
+  const scope = scratch(model, 'partnerState');
+  scope['attitude'] = state.attitude[actor.central] ?? 0;
+  scope['kin'] = actor.kin.includes(state.id) ? 1 : 0;
+  scope['tradeTie'] = actor.tradeTies[state.id] ?? 0;
+  scope['alignment'] = issue ? 1 - Math.abs((state.executive.position[issue] ?? 0) - (actor.position[issue] ?? 0)) / 2 : 1;
+  scope['protodiplomacy'] = protodiplomacy ? 1 : 0;
+  scope['binding'] = binding ? 1 : 0;
+  scope['noise'] = noise * (model.parameters['noise'] ?? 0);
+  return model.formulas['partnerState']!.evaluate(scope);
+}
+
+export interface Veto {
+  central: Id;
+  citation: string;
+  why: Record<string, unknown>;
+}
+
+/**
+ * A central veto outside any approval step (a rule set's `veto` power, e.g. China's Ministry of Foreign Affairs
+ * over local Foreign Affairs Offices). It reaches every subnational party of its country, so a proposal a
+ * foreign unit makes to a Chinese unit is judged as one a Chinese unit makes. Parties are judged in role order
+ * (actor, then partner), one noise draw for each central holding the power, whatever the outcome.
+ */
+export function vetoOf(model: Model, idx: WorldIndex, streams: Streams, date: string, p: External): Veto | null {
   const actor = idx.subnational(p.actor)!;
-  const c = idx.central(actor.central)!;
-  const rs = selectRuleSet(model.ruleSets, c.ruleSet, date);
-  const power = rs ? findPower(rs, optionsFor(rs, c), 'veto', p.instrument, null) : null;
-  if (!power) return null;
-  const score = consentScore(model, idx, c, actor, p.partner, p.scored.issue, p.scored.lead === 'protodiplomatic', isBinding(p.instrument), streams.normal('respond'));
-  return score >= 0 ? null : { central: c.id, citation: power.citation, why: { consent: round(score), threshold: 0 } };
+  const partnerUnit = idx.subnational(p.partner);
+  const parties: [Subnational, Id][] = [[actor, p.partner]];
+  if (partnerUnit && partnerUnit.central !== actor.central) parties.push([partnerUnit, actor.id]);
+  let veto: Veto | null = null;
+  for (const [unit, counterpart] of parties) {
+    const c = idx.central(unit.central)!;
+    const rs = selectRuleSet(model.ruleSets, c.ruleSet, date);
+    const power = rs ? findPower(rs, optionsFor(rs, c), 'veto', p.instrument, null) : null;
+    if (!power) continue;
+    const noise = streams.normal('respond');
+    if (veto) continue;
+    const scope = scratch(model, 'veto');
+    const other = idx.subnational(counterpart)?.central ?? counterpart;
+    scope['attitude'] = other === c.id ? 0 : (c.attitude[other] ?? 0);
+    scope['alignment'] = p.scored.issue ? 1 - Math.abs((c.executive.position[p.scored.issue] ?? 0) - (unit.position[p.scored.issue] ?? 0)) / 2 : 1;
+    scope['protodiplomacy'] = p.scored.lead === 'protodiplomatic' ? 1 : 0;
+    scope['binding'] = isBinding(p.instrument) ? 1 : 0;
+    scope['noise'] = noise * (model.parameters['noise'] ?? 0);
+    const score = model.formulas['veto']!.evaluate(scope);
+    if (score < 0) veto = { central: c.id, citation: power.citation, why: { veto: round(score), threshold: 0, party: unit.id, attitude: scope['attitude'] } };
+  }
+  return veto;
 }
 
 /**
@@ -94,7 +136,8 @@ export function respondToApprovals(model: Model, idx: WorldIndex, streams: Strea
     const step = inst.approvals.find((a) => a.status === 'pending');
     if (!step || step.openedTick === null || step.openedTick === tick) continue;
     // Fixed draws per pending step, whatever the branch, so one approval's path does not shift another's.
-    const acts = streams.uniform('respond') < (model.parameters['responsiveness'] ?? 0.5);
+    // `responsiveness` is a chance per month: over a tick, the chance the organ acted since the last one.
+    const acts = streams.uniform('respond') < chancePerTick(model, model.parameters['responsiveness'] ?? 0.5);
     const noise = streams.normal('respond');
     const decision = decideStep(model, idx, inst, step, acts, noise, tick);
     if (decision) out.push(decision);
@@ -109,18 +152,24 @@ function decideStep(model: Model, idx: WorldIndex, inst: Instrument, step: Appro
   // The party whose rule requires the step is the unit the approver answers for.
   const party = idx.subnational(step.party) ?? actor;
   if (step.organ === 'own-legislature') {
-    const scope: Record<string, number> = { ...model.parameters, position: inst.issue ? (party.position[inst.issue] ?? 0) : 0 };
+    // The legislature weighs what the instrument is worth to its own unit: the unit's goal values of the tie.
+    const counterpart = inst.parties.find((x) => x !== party.id) ?? party.id;
+    const total = scoreExternal(model, idx, party, counterpart, inst.kind, 0, actorScope(model, party), partnerView(idx, party, counterpart, activeGoals(idx, party))).total;
+    const scope = actorScope(model, party);
+    scope['position'] = inst.issue ? (party.position[inst.issue] ?? 0) : 0;
     scope['salience'] = inst.issue ? idx.salience(inst.issue, party.id) : 0;
-    scope['total'] = 0;
+    scope['total'] = total;
     scope['noise'] = noise * (model.parameters['noise'] ?? 0);
     const score = model.formulas['ratify']!.evaluate(scope);
-    return { ...base, outcome: score >= 0 ? 'granted' : 'refused', why: { ratify: round(score), threshold: 0 } };
+    return { ...base, outcome: score >= 0 ? 'granted' : 'refused', why: { ratify: round(score), total: round(total), threshold: 0 } };
   }
   const central = idx.central(step.approver)!;
   const protodiplomacy = inst.protodiplomacy;
   const consent = consentScore(model, idx, central, party, inst.parties.find((x) => x !== party.id) ?? party.id, inst.issue, protodiplomacy, isBinding(inst.kind), noise);
+  // The draw `acts` says whether the organ acted in the time since the last tick; at the deadline tick that
+  // time ends at the deadline, so an organ that acted then decides, and only one that stayed silent is silent.
   if (step.organ === 'executive') {
-    if (acts && !due) return { ...base, outcome: consent >= 0 ? 'granted' : 'refused', why: { consent: round(consent), threshold: 0 } };
+    if (acts) return { ...base, outcome: consent >= 0 ? 'granted' : 'refused', why: { consent: round(consent), threshold: 0 } };
     if (due) return silence(base, step);
     return null;
   }
@@ -136,13 +185,69 @@ function decideStep(model: Model, idx: WorldIndex, inst: Instrument, step: Appro
   const votes: Record<string, number> = {};
   let passed = chambers.length > 0;
   for (const c of chambers) {
-    const scope: Record<string, number> = { ...model.parameters, support: issueKey ? (c.support[issueKey] ?? 0.5) : 0.5, consent, binding: isBinding(inst.kind) ? 1 : 0 };
+    const scope = scratch(model, 'vote');
+    scope['support'] = issueKey ? (c.support[issueKey] ?? 0.5) : 0.5;
+    scope['consent'] = consent;
+    scope['binding'] = isBinding(inst.kind) ? 1 : 0;
     scope['noise'] = noise * (model.parameters['noise'] ?? 0);
     const share = model.formulas['vote']!.evaluate(scope);
     votes[c.id] = round(share);
     if (share < (step.threshold ?? c.threshold)) passed = false;
   }
   return { ...base, outcome: passed ? 'granted' : 'refused', why: { votes, threshold: step.threshold ?? 'chamber threshold' } };
+}
+
+export interface ReviewDecision {
+  instrument: Id;
+  renewed: boolean;
+  /** The party that let it lapse, or the initiator when renewed. */
+  by: Id;
+  why: Record<string, unknown>;
+}
+
+/**
+ * Instruments at their review date (behaviour.instruments.<kind>.review months after signing or the last
+ * renewal): each subnational party, in role order (initiator first), scores keeping it with the renew formula;
+ * it lapses if one of them scores below 0 (an office closes). One noise draw per subnational party, always.
+ */
+export function reviewsDue(model: Model, idx: WorldIndex, streams: Streams): ReviewDecision[] {
+  const out: ReviewDecision[] = [];
+  const w = idx.world;
+  for (const inst of w.instruments) {
+    const review = model.instruments[inst.kind].review;
+    if (inst.status !== 'in-force' || review <= 0 || inst.signedTick === null) continue;
+    const from = inst.reviewedTick ?? inst.signedTick;
+    if (from === w.tick || w.tick < deadlineTick(model.calendar, from, { amount: review, unit: 'month' })) continue;
+    const parties = [inst.initiator, ...inst.parties.filter((x) => x !== inst.initiator)].map((id) => idx.subnational(id)).filter((u): u is Subnational => u !== undefined);
+    const scores: Record<string, number> = {};
+    let lapsedBy: Id | null = null;
+    for (const unit of parties) {
+      const noise = streams.normal('respond');
+      const counterpart = inst.parties.find((x) => x !== unit.id) ?? unit.id;
+      const score = renewScore(model, idx, unit, counterpart, inst, noise);
+      scores[unit.id] = round(score);
+      if (score < 0 && lapsedBy === null) lapsedBy = unit.id;
+    }
+    if (parties.length === 0) continue;
+    out.push({ instrument: inst.id, renewed: lapsedBy === null, by: lapsedBy ?? inst.initiator, why: { renew: scores, threshold: 0, reviewMonths: review } });
+  }
+  return out;
+}
+
+/** What keeping `inst` is worth to `unit` today: its goal values as if proposed anew, the tie itself not counted. */
+function renewScore(model: Model, idx: WorldIndex, unit: Subnational, counterpart: Id, inst: Instrument, noise: number): number {
+  const scope = actorScope(model, unit);
+  const view = partnerView(idx, unit, counterpart, activeGoals(idx, unit));
+  view.existingAll = Math.max(0, view.existingAll - 1);
+  view.goals.forEach(({ issue }, i) => {
+    const g = view.perGoal[i]!;
+    if (issue === null || issue === inst.issue) g['existingTies'] = Math.max(0, (g['existingTies'] ?? 0) - 1);
+  });
+  const scored = scoreExternal(model, idx, unit, counterpart, inst.kind, 0, scope, view);
+  scope['total'] = scored.total;
+  scope['age'] = ((idx.world.tick - (inst.signedTick ?? idx.world.tick)) * model.dt);
+  scope['noise'] = noise * (model.parameters['noise'] ?? 0);
+  return model.formulas['renew']!.evaluate(scope);
 }
 
 function silence(base: { instrument: Id; approval: Id }, step: ApprovalRecord, extra: Record<string, unknown> = {}): ApprovalDecision {

@@ -33,7 +33,7 @@ export function scratch(model: Model, site: string): Record<string, number> {
   let sites = scratchScopes.get(model);
   if (!sites) scratchScopes.set(model, (sites = new Map()));
   let scope = sites.get(site);
-  if (!scope) sites.set(site, (scope = { ...model.parameters }));
+  if (!scope) sites.set(site, (scope = { ...model.parameters, dt: model.dt }));
   return scope;
 }
 
