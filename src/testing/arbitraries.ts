@@ -73,20 +73,20 @@ export interface GeneratedScenario {
 
 /**
  * A valid scenario with its rule sets: 2-3 countries, 2-10 subnationals with symmetric borders, goals and
- * competences, optionally an issue with sources and receptors, a legislature with a gatekeeper, and timeline
+ * competences, 0-3 issues with sources and receptors (the first with an agreement between two centrals), a legislature with a gatekeeper, and timeline
  * inputs. Thresholds are low so that runs are eventful.
  */
-export function scenarioArbitrary(options: { maxSubnationals?: number } = {}): fc.Arbitrary<GeneratedScenario> {
+export function scenarioArbitrary(options: { maxSubnationals?: number; minIssues?: number } = {}): fc.Arbitrary<GeneratedScenario> {
   const maxUnits = options.maxSubnationals ?? 10;
   return fc
     .record({
       countries: fc.integer({ min: 2, max: 3 }),
       units: fc.integer({ min: 2, max: maxUnits }),
       tick: fc.constantFrom('week' as const, 'month' as const, 'quarter' as const),
-      withIssue: fc.boolean(),
+      issueCount: fc.integer({ min: Math.min(3, options.minIssues ?? 0), max: 3 }),
       seed: fc.nat(),
     })
-    .chain(({ countries, units, tick, withIssue }) =>
+    .chain(({ countries, units, tick, issueCount }) =>
       fc.record({
         ruleSets: fc.tuple(...Array.from({ length: countries }, (_, i) => ruleSetArbitrary(`R${i}`))),
         home: fc.array(fc.integer({ min: 0, max: countries - 1 }), { minLength: units, maxLength: units }),
@@ -94,17 +94,25 @@ export function scenarioArbitrary(options: { maxSubnationals?: number } = {}): f
         goals: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: units, maxLength: units }),
         competences: fc.array(fc.subarray([...DOMAINS]), { minLength: units, maxLength: units }),
         emissions: fc.array(fc.tuple(fc.double({ min: 0, max: 3, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 })), { minLength: units, maxLength: units }),
+        // Per further issue and unit: emission, sensitivity and goal weight.
+        more: fc.array(fc.array(fc.tuple(fc.double({ min: 0, max: 3, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: units, maxLength: units }), { minLength: 2, maxLength: 2 }),
         gatekeeper: fc.double({ min: -1, max: 1, noNaN: true }),
         stanceChange: fc.double({ min: -1, max: 1, noNaN: true }),
         threshold: fc.double({ min: -0.2, max: 0.5, noNaN: true }),
         tick: fc.constant(tick),
-        withIssue: fc.constant(withIssue),
+        issueCount: fc.constant(issueCount),
         countries: fc.constant(countries),
       }),
     )
     .map((g) => {
       const cid = (i: number) => `C${i}`;
       const uid = (i: number) => `U${i}`;
+      const issueIds = ['X', 'Y', 'Z'].slice(0, g.issueCount);
+      const withIssue = issueIds.length > 0;
+      /** Emission, sensitivity and goal weight of unit i for issue k (X from `emissions` and `goals`). */
+      const unitIssue = (k: number, i: number): [number, number, number] =>
+        k === 0 ? [g.emissions[i]![0], g.emissions[i]![1], g.goals[i]![3]] : g.more[k - 1]![i]!;
+      const perIssue = <V>(f: (id: string, k: number) => V): Record<string, V> => Object.fromEntries(issueIds.map((id, k) => [id, f(id, k)]));
       const neighbours = g.home.map(() => new Set<string>());
       for (const [a, b] of g.borders) {
         if (a === b) continue;
@@ -121,8 +129,8 @@ export function scenarioArbitrary(options: { maxSubnationals?: number } = {}): f
           name: `Country ${i}`,
           ruleSet: `R${i}`,
           neighbours: i === 0 ? [cid(1)] : i === 1 ? [cid(0)] : [],
-          executive: { leader: `Leader ${i}`, stance: g.withIssue ? { X: 0 } : {} },
-          legislature: i === 0 ? { chambers: [{ id: 'house', name: 'House', threshold: 0.5, support: g.withIssue ? { X: 0.4 } : {}, gatekeepers: [{ id: 'chair', name: 'Chair', role: 'chair', position: g.withIssue ? { X: g.gatekeeper } : {} }] }] } : null,
+          executive: { leader: `Leader ${i}`, stance: perIssue(() => 0) },
+          legislature: i === 0 ? { chambers: [{ id: 'house', name: 'House', threshold: 0.5, support: perIssue(() => 0.4), gatekeepers: [{ id: 'chair', name: 'Chair', role: 'chair', position: perIssue(() => g.gatekeeper) }] }] } : null,
           attitude: Object.fromEntries(Array.from({ length: g.countries }, (_, j) => [cid(j), 0.3]).filter(([k]) => k !== cid(i))),
         })),
         subnationals: g.home.map((c, i) => ({
@@ -132,25 +140,23 @@ export function scenarioArbitrary(options: { maxSubnationals?: number } = {}): f
           central: cid(c),
           neighbours: [...neighbours[i]!].sort(),
           competences: g.competences[i],
-          goals: { economic: g.goals[i]![0], identity: g.goals[i]![1], protodiplomatic: g.goals[i]![2], ...(g.withIssue ? { X: g.goals[i]![3] } : {}) },
+          goals: { economic: g.goals[i]![0], identity: g.goals[i]![1], protodiplomatic: g.goals[i]![2], ...perIssue((_, k) => unitIssue(k, i)[2]) },
           tradeTies: i + 1 < g.home.length ? { [uid(i + 1)]: 0.5 } : {},
           attributes: { identityStrength: g.goals[i]![1], autonomyAspiration: g.goals[i]![2] },
           location: [g.emissions[i]![2], g.emissions[i]![3]],
         })),
         networks: [{ id: 'NET', name: 'Network' }],
-        issues: g.withIssue
-          ? [{
-              id: 'X',
-              name: 'Generated issue',
-              domain: 'environment',
-              transfer: { lengthScale: 400 },
-              units: Object.fromEntries(g.home.map((_, i) => [uid(i), { emission: g.emissions[i]![0], sensitivity: g.emissions[i]![1] }])),
-              law: { centrals: [cid(0)] },
-              agreement: { between: [cid(0), cid(1)], requiresLaw: [cid(0)] },
-            }]
-          : [],
+        issues: issueIds.map((id, k) => ({
+          id,
+          name: `Generated issue ${id}`,
+          domain: 'environment',
+          transfer: { lengthScale: 400 },
+          units: Object.fromEntries(g.home.map((_, i) => [uid(i), { emission: unitIssue(k, i)[0], sensitivity: unitIssue(k, i)[1] }])),
+          law: { centrals: [cid(0)] },
+          agreement: k === 0 ? { between: [cid(0), cid(1)], requiresLaw: [cid(0)] } : null,
+        })),
         behaviour: { parameters: { actThreshold: g.threshold, acceptThreshold: -0.2, salienceRate: 0.3 } },
-        timeline: g.withIssue ? [{ id: 'shift', date: '2001-01', set: { [`centrals.${cid(0)}.executive.stance.X`]: g.stanceChange } }] : [],
+        timeline: withIssue ? [{ id: 'shift', date: '2001-01', set: { [`centrals.${cid(0)}.executive.stance.X`]: g.stanceChange } }] : [],
         indicators: [{ id: 'mous', count: { instrument: 'mou' } }],
       };
       return { scenario: scenarioSchema.parse(data), ruleSets: [...g.ruleSets] };
@@ -158,6 +164,6 @@ export function scenarioArbitrary(options: { maxSubnationals?: number } = {}): f
 }
 
 /** A scenario with a seed for its run. */
-export function runArbitrary(options: { maxSubnationals?: number } = {}): fc.Arbitrary<GeneratedScenario & { seed: number }> {
+export function runArbitrary(options: { maxSubnationals?: number; minIssues?: number } = {}): fc.Arbitrary<GeneratedScenario & { seed: number }> {
   return fc.record({ generated: scenarioArbitrary(options), seed: fc.nat({ max: 1_000_000 }) }).map(({ generated, seed }) => ({ ...generated, seed }));
 }

@@ -4,36 +4,13 @@
  * generated scenario headless and returns its events as the JSON lines `paradip run` would write.
  */
 import { checkpoint, resumeRun, runTicks, startRun, lastTick, type Run } from '../engine/run.ts';
-import type { RuleSet } from '../rules/rule-set.ts';
-import type { Scenario } from '../scenario/schema.ts';
 
 export { ruleSetArbitrary, runArbitrary, scenarioArbitrary, type GeneratedScenario } from './arbitraries.ts';
 export { assertInvariants, checkInvariants, type Violation } from './invariants.ts';
+export { orderPreservingRenaming, renameBack, renameIds, scenarioIds, shuffledRenaming } from './rename.ts';
+export { permute, shuffleScenario } from './shuffle.ts';
+export { differences, outcomes, type CompareOptions, type Difference, type Outcomes } from './outcomes.ts';
+export { equivalentUnderRenaming, equivalentUnderTickLength, sameUpToRenaming, withTick, type LawReport } from './laws.ts';
 export { checkpoint, resumeRun, startRun, runTicks, lastTick, type Run };
+export { continueRun, simulate, type Simulated } from './simulate.ts';
 
-export interface Simulated {
-  run: Run;
-  /** events.jsonl lines, in order. */
-  events: string[];
-  /** indicators.csv rows without the header. */
-  indicators: string[];
-}
-
-/** Runs a scenario for `ticks` ticks (all when absent), calling `onTick` after each (e.g. assertInvariants). */
-export function simulate(scenario: Scenario, ruleSets: readonly RuleSet[], seed: number, options: { ticks?: number; onTick?: (run: Run) => void } = {}): Simulated {
-  const run = startRun(scenario, ruleSets, { seed, variant: null, overrides: [] });
-  return continueRun(run, options);
-}
-
-/** Continues a run (e.g. one resumed from a checkpoint) the same way. */
-export function continueRun(run: Run, options: { ticks?: number; onTick?: (run: Run) => void } = {}): Simulated {
-  const last = options.ticks === undefined ? lastTick(run.model) : Math.min(lastTick(run.model), run.world.tick + options.ticks - 1);
-  const events: string[] = [];
-  const indicators: string[] = [];
-  for (const r of runTicks(run, last)) {
-    for (const e of r.events) events.push(JSON.stringify(e));
-    indicators.push([r.tick, r.date, ...r.indicators].join(','));
-    options.onTick?.(run);
-  }
-  return { run, events, indicators };
-}

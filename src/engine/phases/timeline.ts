@@ -16,7 +16,9 @@ export function timeline(model: Model, world: World, log: EventLog): void {
       // Paths were checked against the initial world when the run was prepared (checkTimeline).
       if (!r.ok) throw new Error(`timeline entry ${entry.id ?? index}: ${r.error}`);
     }
-    log.emit('timeline.applied', { entry: entry.id ?? `timeline-${index}`, note: entry.note, set: entry.set });
+    // Paths sorted: the order they are written in the file is not part of what happened.
+    const set = Object.fromEntries(Object.entries(entry.set).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    log.emit('timeline.applied', { entry: entry.id ?? `timeline-${index}`, note: entry.note, set });
   });
 }
 
