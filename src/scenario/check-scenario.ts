@@ -203,7 +203,7 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
     for (const name of Object.keys(s.behaviour.parameters)) {
       const path: Path = ['behaviour', 'parameters', name];
       if (FORMULA_VARIABLES.has(name) && !Object.hasOwn(DEFAULT_PARAMETERS, name)) {
-        clash(path, `parameter "${name}" has the name of a variable that formulas ${readers(name)} read`, 'a parameter name that is no formula variable');
+        clash(path, `parameter "${name}" has the name of a formula variable (read by ${readers(name)})`, 'a parameter name that is no formula variable');
       } else if (attributes.has(name)) {
         clash(path, `parameter "${name}" has the name of a subnational attribute`, 'a parameter name that is no attribute');
       }
@@ -212,7 +212,7 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
       for (const name of Object.keys(u.attributes)) {
         const path: Path = ['subnationals', i, 'attributes', name];
         if (FORMULA_VARIABLES.has(name) && !CATALOG_ATTRIBUTES.includes(name)) {
-          clash(path, `attribute "${name}" has the name of a variable that formulas ${readers(name)} read`, `an attribute name that is no formula variable (the catalog's attributes: ${CATALOG_ATTRIBUTES.join(', ')})`);
+          clash(path, `attribute "${name}" has the name of a formula variable (read by ${readers(name)})`, `an attribute name that is no formula variable (the catalog's attributes: ${CATALOG_ATTRIBUTES.join(', ')})`);
         } else if (Object.hasOwn(DEFAULT_PARAMETERS, name)) {
           clash(path, `attribute "${name}" has the name of a parameter`, 'an attribute name that is no parameter');
         }

@@ -115,7 +115,7 @@ function loadOnce(data: unknown, source: Source, library: readonly RuleSet[], va
     const index = variants.findIndex((v) => isRecord(v) && v['id'] === variant);
     if (index < 0) {
       const known = variantIds(data).join(', ') || 'none declared';
-      const p: Problem = { code: 'bad-argument', file: COMMAND_LINE, line: 0, column: 0, path: [], message: `--variant ${variant}: unknown variant "${variant}" in ${file}`, expected: known };
+      const p: Problem = { code: 'bad-argument', file: COMMAND_LINE, line: 0, column: 0, path: [], message: `--variant ${variant}: unknown variant "${variant}"`, expected: known };
       return { ok: false, problems: [{ problem: p, variant: null }] };
     }
     const v = variants[index] as Record<string, unknown>;

@@ -76,11 +76,11 @@ export function applyPath(schema: Schema, data: unknown, path: string, value: un
   let node: unknown = data;
   // The user's words so far, for messages and suggestions (ids, not list positions).
   const said = (i: number): string => [...shownPrefix, ...segments.slice(0, i)].join('.') || 'the top level';
-  const suggest = (i: number, word: string, candidates: readonly string[], rest: readonly string[]): { error: string; expected: string } => {
+  const suggest = (i: number, word: string, candidates: readonly string[], rest: readonly string[], what = 'key'): { error: string; expected: string } => {
     const best = closest(word, candidates);
     const where = said(i);
     const hint = best === null ? '' : `; did you mean ${[...shownPrefix, ...segments.slice(0, i), best, ...rest].join('.')}?`;
-    return { error: `no "${word}" in ${where}${hint}`, expected: listNearest(word, candidates) };
+    return { error: `no ${what} "${word}" in ${where}${hint}`, expected: listNearest(word, candidates) };
   };
 
   for (let i = 0; i < segments.length; i++) {
@@ -139,7 +139,7 @@ export function applyPath(schema: Schema, data: unknown, path: string, value: un
           const what = size === 0 ? `${said(i)} is empty` : `${said(i)} has positions 0 to ${size - 1}`;
           return { ok: false, error: `no item "${seg}": ${what}` };
         }
-        return { ok: false, ...suggest(i, seg, names, segments.slice(i + 1)) };
+        return { ok: false, ...suggest(i, seg, names, segments.slice(i + 1), 'item') };
       }
       child = d.type === 'tuple' ? d.items![index]! : item!;
       key = index;
