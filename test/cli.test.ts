@@ -159,6 +159,7 @@ describe('runs', () => {
 });
 
 describe('overrides, rule sets and the timeline (issue 7)', () => {
+  beforeAll(() => writeFileSync(join(dir, 'ok.yaml'), MINI));
   const TIMELINE = '  - { id: change, date: 2001-01, set: { centrals.A.executive.leader: New leader } }\n';
   /** Writes the mini scenario with `find` replaced; returns the file, the changed line and the text. */
   function variantOf(name: string, find: string, replace: string): { file: string; line: number; text: string } {
