@@ -8,6 +8,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { prepareRun } from '../src/cli/prepare-run.ts';
+import { prepareRestart } from '../src/cli/ui-host.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const MINI = readFileSync(join(ROOT, 'test/fixtures/mini.yaml'), 'utf8');
@@ -314,5 +316,16 @@ describe('overrides, rule sets and the timeline (issue 7)', () => {
     const line = lines.findIndex((l) => l.includes('4 fortnights'));
     expect(r.stderr).toContain(`${bad}:${line + 1}:${lines[line]!.indexOf('4 fortnights') + 1}: a duration such as "8 weeks", "3.5 months" or "12w"`);
     expect(r.stderr).toContain('found "4 fortnights"');
+  });
+
+  it("a UI restart that swaps the rule set away keeps the command line's rule-set override idle instead of failing", () => {
+    const scenario = join(dir, 'ok.yaml');
+    const req = { scenario, seed: 1, variant: null, sets: ['ruleSets.AT.silence.binding=allow'], until: null, from: null, cwd: dir };
+    expect(prepareRun(req).ok).toBe(true);
+    const direct = prepareRun({ ...req, sets: [...req.sets, 'centrals.A.ruleSet=DE'] });
+    expect(direct.ok ? [] : direct.problems.map((p) => p.message)).toEqual(['--set ruleSets.AT.silence.binding=allow: rule set AT is not used by this run, so the override would change nothing']);
+    const swapped = prepareRestart(req, { seed: 1, variant: null, ruleSets: { A: 'DE' } });
+    expect(swapped.ok ? swapped.prepared.run.model.ruleSets.map((r) => r.id) : swapped.problems).toEqual(['DE', 'OPEN']);
+    expect(swapped.ok ? swapped.prepared.run.meta.overrides.map((o) => o.path) : []).toEqual(['ruleSets.AT.silence.binding', 'centrals.A.ruleSet']);
   });
 });

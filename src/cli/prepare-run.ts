@@ -20,6 +20,8 @@ export interface RunRequest {
   until: string | null;
   from: string | null;
   cwd: string;
+  /** A restart from the UI (keys v, g, r): overrides of rule sets the new run cannot reach lie idle instead of failing. */
+  restart?: boolean;
 }
 
 export interface Prepared {
@@ -72,7 +74,7 @@ export function prepareRun(req: RunRequest): PrepareResult {
   if (!read.ok) return { ok: false, problems: [{ ...read.problem, file: req.scenario }] };
   const lib = loadRuleSets(file);
   if (!lib.ok) return { ok: false, problems: lib.problems };
-  const loaded = loadScenario(read.text, req.scenario, { ruleSets: lib.ruleSets, variant: req.variant, overrides });
+  const loaded = loadScenario(read.text, req.scenario, { ruleSets: lib.ruleSets, variant: req.variant, overrides, idleRuleSetOverrides: req.restart === true ? 'allow' : 'error' });
   if (!loaded.ok) return loaded;
   const started = startLoaded(loaded, { seed: req.seed, variant: req.variant, overrides });
   if (!started.ok) return started;

@@ -22,6 +22,11 @@ export interface LoadOptions {
   ruleSets: readonly RuleSet[];
   variant?: string | null;
   overrides?: readonly Override[];
+  /**
+   * An override of a rule set the run cannot reach changes nothing, so it is an error; a restart in the UI
+   * that swaps a rule set or variant keeps the session's command line and lets such an override lie idle.
+   */
+  idleRuleSetOverrides?: 'error' | 'allow';
 }
 
 export type Loaded =
@@ -45,12 +50,12 @@ export const COMMAND_LINE = 'command line';
 export function loadScenario(text: string, file: string, options: LoadOptions): Loaded {
   const parsed = parseYaml(text, file);
   if (!parsed.ok) return parsed;
-  const main = loadOnce(structuredClone(parsed.data), parsed.source, options.ruleSets, options.variant ?? null, options.overrides ?? []);
+  const main = loadOnce(structuredClone(parsed.data), parsed.source, options.ruleSets, options.variant ?? null, options.overrides ?? [], options.idleRuleSetOverrides ?? 'error');
   const problems = main.ok ? [] : main.problems.map((t) => t.problem);
   // The other variants, each on its own copy: only the problems their own entries cause are new.
   for (const id of variantIds(parsed.data)) {
     if (id === options.variant) continue;
-    const other = loadOnce(structuredClone(parsed.data), parsed.source, options.ruleSets, id, []);
+    const other = loadOnce(structuredClone(parsed.data), parsed.source, options.ruleSets, id, [], 'error');
     if (!other.ok) problems.push(...other.problems.filter((t) => t.variant === id).map((t) => t.problem));
   }
   if (problems.length === 0 && main.ok) return main;
@@ -71,7 +76,7 @@ interface Tagged {
 
 type Once = { ok: true; scenario: Scenario; source: Source; ruleSets: RuleSet[] } | { ok: false; problems: Tagged[] };
 
-function loadOnce(data: unknown, source: Source, library: readonly RuleSet[], variant: string | null, overrides: readonly Override[]): Once {
+function loadOnce(data: unknown, source: Source, library: readonly RuleSet[], variant: string | null, overrides: readonly Override[], idle: 'error' | 'allow'): Once {
   const file = source.file;
   const problems: Tagged[] = [];
   const origins: Origin[] = [];
@@ -163,7 +168,7 @@ function loadOnce(data: unknown, source: Source, library: readonly RuleSet[], va
   const countries = reachableCountries(scenario);
   for (const id of [...touched].sort()) {
     const rs = ruleSets.find((r) => r.id === id)!;
-    if (countries.has(rs.country)) continue;
+    if (countries.has(rs.country) || idle === 'allow') continue;
     const o = findLast(origins, (x) => x.anchor[0] === 'ruleSets' && x.anchor[1] === id)!;
     problems.push(fromOrigin(o, 'unknown-id', `rule set ${id} is not used by this run, so the override would change nothing`, [], { expected: `a rule set of ${[...countries].sort().join(', ')} (or also set a central's ruleSet to ${rs.country})` }));
   }
