@@ -108,6 +108,30 @@ describe('rule sets a run can reach', () => {
   });
 });
 
+describe('rule sets in force', () => {
+  // A Soviet republic in 1990-1995: the USSR's rules end on 26 December 1991, Russia's begin on 12 December 1993.
+  const soviet = (switchOn: string): string =>
+    edit(TIMELINE, `${TIMELINE}  - { id: russia, date: ${switchOn}, set: { centrals.A.ruleSet: RU } }\n`, MINI.replace('start: 2000-01, end: 2002-12', 'start: 1990-01, end: 1995-12').replace('ruleSet: AT', 'ruleSet: SU')).text.replace('date: 2001-01', 'date: 1990-06');
+  it('cover every tick a central spends under a country', () => {
+    const text = soviet('1992-01');
+    const p = only(load(text));
+    expect(p.line).toBe(lineOf(text, '{ id: russia'));
+    expect(p.message).toBe('no RU rule set is in force on 1992-01-01, a date A spends under it');
+    expect(p.expected).toBe('a country with a rule set in force then (RU 1993-12-12 to ..., "to" exclusive)');
+  });
+  it("a gap before the switch is reported at the central's rule set", () => {
+    const text = soviet('1994-01');
+    const p = only(load(text));
+    expect(p.line).toBe(lineOf(text, 'ruleSet: SU'));
+    expect(p.message).toBe('no SU rule set is in force on 1992-01-01, a date A spends under it');
+  });
+  it('from the command line, too', () => {
+    const p = only(load(MINI, { sets: ['centrals.A.ruleSet=SU'] }));
+    expect(p.file).toBe('command line');
+    expect(p.message).toBe('--set centrals.A.ruleSet=SU: no SU rule set is in force on 2000-01-01, a date A spends under it');
+  });
+});
+
 describe('rule-set overrides', () => {
   it("change this run's copy of the rule set, never the library", () => {
     const l = load(MINI, { sets: ['ruleSets.AT.rules.treaty-neighbour.approvals.consent.within=12w'] });
