@@ -4,10 +4,12 @@
  * runs are byte-identical for the same seed and resumable from any checkpoint.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { prepareRun } from '../src/cli/prepare-run.ts';
+import { prepareRestart } from '../src/cli/ui-host.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const MINI = readFileSync(join(ROOT, 'test/fixtures/mini.yaml'), 'utf8');
@@ -155,5 +157,175 @@ describe('runs', () => {
     expect(r.stdout).toMatch(/signed by Duchacek type: /);
     expect(r.stdout).toMatch(/approvals: granted \d+, tacit \d+, refused \d+/);
     expect(r.stdout).toMatch(/relations at the end: /);
+  });
+});
+
+describe('overrides, rule sets and the timeline (issue 7)', () => {
+  beforeAll(() => writeFileSync(join(dir, 'ok.yaml'), MINI));
+  const TIMELINE = '  - { id: change, date: 2001-01, set: { centrals.A.executive.leader: New leader } }\n';
+  /** Writes the mini scenario with `find` replaced; returns the file, the changed line and the text. */
+  function variantOf(name: string, find: string, replace: string): { file: string; line: number; text: string } {
+    const index = MINI.indexOf(find);
+    if (index < 0) throw new Error(`fixture has no "${find}"`);
+    const text = MINI.replace(find, replace);
+    const file = join(dir, `${name}.yaml`);
+    writeFileSync(file, text);
+    return { file, line: text.slice(0, index).split('\n').length, text };
+  }
+  const events = (out: string): Record<string, unknown>[] => readFileSync(join(out, 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const monthsApart = (from: string, to: string): number => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+
+  it('a misspelt --set path is an error naming the closest valid path, and nothing is written', () => {
+    const file = join(dir, 'ok.yaml');
+    const out = join(dir, 'out-misspelt');
+    const r = paradip('run', file, '--seed', '1', '--set', 'behaviour.parameters.actThreshhold=0.4', '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: command line: --set behaviour.parameters.actThreshhold=0.4: no key "actThreshhold" in behaviour.parameters; did you mean behaviour.parameters.actThreshold\? \(expected actThreshold, /);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a bad --set value names the command line and the path as written, not a line of the file', () => {
+    const file = join(dir, 'ok.yaml');
+    const r = paradip('run', file, '--seed', '1', '--set', 'centrals.A.ruleSet=XX');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: command line: --set centrals.A.ruleSet=XX: unknown rule set "XX" (expected one of AR, AT, BA, BE, CA, CH, CN, DE, DK, OPEN, RU, SU, UK, US)\n');
+    const typed = paradip('run', file, '--seed', '1', '--set', 'subnationals.B-1.capacity=lots');
+    expect(typed.stderr).toBe('error: command line: --set subnationals.B-1.capacity=lots: wrong type (expected number, found "lots")\n');
+    expect(typed.code).toBe(2);
+  });
+
+  it("--set reaches a rule set's approval step: Austria's eight weeks become twelve, recorded in run.json and in checkpoints", () => {
+    const file = join(dir, 'ok.yaml');
+    const set = 'ruleSets.AT.rules.treaty-neighbour.approvals.consent.within=12w';
+    const r = paradip('run', file, '--seed', '7', '--set', set, '--out', join(dir, 'twelve'), '--checkpoint-every', '10', '--quiet');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const run = JSON.parse(readFileSync(join(dir, 'twelve/run.json'), 'utf8'));
+    expect(run.overrides).toEqual([{ path: 'ruleSets.AT.rules.treaty-neighbour.approvals.consent.within', value: '12w' }]);
+    // Monthly ticks: a consent opened on the 1st is due 84 days later, so on the tick three months on (eight weeks: two).
+    const due = (out: string): number[] => [...new Set(events(out).filter((e) => e['kind'] === 'approval.requested' && e['step'] === 'consent').map((e) => monthsApart(e['date'] as string, e['deadline'] as string)))];
+    expect(due(join(dir, 'twelve'))).toEqual([3]);
+    expect(paradip('run', file, '--seed', '7', '--out', join(dir, 'eight'), '--quiet').code).toBe(0);
+    expect(due(join(dir, 'eight'))).toEqual([2]);
+    const resumed = paradip('run', '--from', join(dir, 'twelve/checkpoints/10.json'), '--out', join(dir, 'twelve-resumed'), '--quiet');
+    expect(resumed.code).toBe(0);
+    const tail = readFileSync(join(dir, 'twelve/events.jsonl'), 'utf8').trim().split('\n').filter((l) => JSON.parse(l).tick > 10);
+    expect(readFileSync(join(dir, 'twelve-resumed/events.jsonl'), 'utf8')).toBe(`${tail.join('\n')}\n`);
+  });
+
+  it('an unknown rule, step or option in a rule-set override names the closest one', () => {
+    const file = join(dir, 'ok.yaml');
+    const rule = paradip('run', file, '--seed', '1', '--set', 'ruleSets.AT.rules.treaty-neighbor.approvals.consent.within=12w');
+    expect(rule.code).toBe(2);
+    expect(rule.stderr).toMatch(/^error: command line: --set ruleSets.AT.rules.treaty-neighbor.approvals.consent.within=12w: no item "treaty-neighbor" in ruleSets.AT.rules; did you mean ruleSets.AT.rules.treaty-neighbour.approvals.consent.within\?/);
+    const option = paradip('run', file, '--seed', '1', '--set', 'ruleSets.AT.options.consentTimng=before-conclusion');
+    expect(option.stderr).toMatch(/did you mean ruleSets.AT.options.consentTiming\?/);
+    expect(option.code).toBe(2);
+  });
+
+  it('a timeline switch to a rule set no central starts with loads it: the run is under its rules, not under none', () => {
+    const { file } = variantOf('switch-de', TIMELINE, `${TIMELINE}  - { id: to-de, date: 2001-06, set: { centrals.A.ruleSet: DE } }\n`);
+    const out = join(dir, 'switch-de-out');
+    const r = paradip('run', file, '--seed', '1', '--out', out, '--quiet');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).ruleSets).toEqual(['AT', 'DE', 'OPEN']);
+    const text = readFileSync(join(out, 'events.jsonl'), 'utf8');
+    expect(text).not.toMatch(/No DE rule set is in force/);
+    expect(text).toMatch(/art\. 32\(3\)/);
+  });
+
+  it('validate: a timeline switch to a code no rule set has, at its value', () => {
+    const { file, line, text } = variantOf('switch-xy', TIMELINE, `${TIMELINE}  - { id: to-xy, date: 2001-06, set: { centrals.A.ruleSet: XY } }\n`);
+    const r = paradip('validate', file);
+    expect(r.code).toBe(2);
+    const column = text.split('\n')[line]!.indexOf('XY') + 1;
+    expect(r.stderr).toBe(`error: ${file}:${line + 1}:${column}: unknown rule set "XY" at timeline.1.set.centrals.A.ruleSet (expected one of AR, AT, BA, BE, CA, CH, CN, DE, DK, OPEN, RU, SU, UK, US)\n`);
+  });
+
+  it("validate: a variant's misspelt path, at the variant's line, whether or not the variant is run", () => {
+    const { file, line } = variantOf('variant-typo', 'set: { behaviour.parameters.actThreshold: 0.6 }', 'set: { behaviour.parameters.actThreshhold: 0.6 }');
+    const r = paradip('validate', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^error: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}:\\d+: variant strict sets behaviour.parameters.actThreshhold: no key "actThreshhold" in behaviour.parameters; did you mean behaviour.parameters.actThreshold\\?`));
+    expect(paradip('run', file, '--seed', '1').code).toBe(2);
+  });
+
+  it('validate: two timeline entries on one tick setting one input differently, with both positions', () => {
+    const { file, text } = variantOf('conflict', TIMELINE, `${TIMELINE}  - { id: rival, date: 2000-12-15, set: { centrals.A.executive.leader: Rival } }\n`);
+    const r = paradip('validate', file);
+    expect(r.code).toBe(2);
+    const lines = text.split('\n');
+    const first = lines.findIndex((l) => l.includes('id: change'));
+    const second = lines.findIndex((l) => l.includes('id: rival'));
+    expect(r.stderr).toContain(`${file}:${second + 1}:${lines[second]!.indexOf('Rival') + 1}: timeline entries change (${file}:${first + 1}:${lines[first]!.indexOf('New leader') + 1}, 2001-01) and rival (2000-12-15) fall on the same tick`);
+  });
+
+  it('validate: a parameter named like a formula variable, at its key', () => {
+    const { file, line, text } = variantOf('shadow', 'acceptThreshold: -0.5 }', 'acceptThreshold: -0.5, weight: 0 }');
+    const r = paradip('validate', file);
+    expect(r.code).toBe(2);
+    const column = text.split('\n')[line - 1]!.indexOf('weight') + 1;
+    expect(r.stderr).toMatch(new RegExp(`:${line}:${column}: parameter "weight" has the name of a formula variable \\(read by lobby, localLaw\\)`));
+  });
+
+  it('validate: checks timeline paths against the world, as run does', () => {
+    const { file, line } = variantOf('validate-timeline', 'centrals.A.executive.leader', 'centrals.A.executive.leaderr');
+    const r = paradip('validate', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}:${line}:`);
+    expect(r.stderr).toMatch(/timeline input does not fit the world/);
+  });
+
+  it('a fractional approvalTimeout makes a deadline, and silent approvals lapse at it', () => {
+    const own = join(dir, 'own');
+    mkdirSync(join(own, 'rule-sets'), { recursive: true });
+    writeFileSync(join(own, 'rule-sets', 'TT.yaml'), [
+      'id: TT', 'country: TT', 'name: Test rules (consent with no stated deadline)', 'valid: {}', 'legalBasis: "none: a test"', 'sources: [test]',
+      'subnationalKinds: [land, region]', 'rules:', '  - id: consent-all', '    effect: allow',
+      '    instruments: [visit, mou, agreement, treaty, office, forum, twinning, membership]', '    approvals:',
+      '      - { step: consent, by: executive, citation: "test: consent, no deadline stated" }', '    citation: test rule',
+      'powers: []', 'silence: { binding: allow, nonBinding: allow, citation: test }', 'silent: []', 'options: {}', '',
+    ].join('\n'));
+    const file = join(own, 'tt.yaml');
+    writeFileSync(file, MINI.replace('ruleSet: AT', 'ruleSet: TT').replace('acceptThreshold: -0.5 }', 'acceptThreshold: -0.5, responsiveness: 0, approvalTimeout: 3.5 }'));
+    const out = join(own, 'out');
+    const r = paradip('run', file, '--seed', '1', '--out', out, '--quiet');
+    expect(r.stderr).toBe('');
+    const ev = events(out);
+    const requested = ev.filter((e) => e['kind'] === 'approval.requested');
+    expect(requested.length).toBeGreaterThan(0);
+    // 3.5 months from the 1st: three months, then half of the next month's days, so due on the tick four months on.
+    expect([...new Set(requested.map((e) => monthsApart(e['date'] as string, e['deadline'] as string)))]).toEqual([4]);
+    const lapsed = ev.filter((e) => e['kind'] === 'approval.refused');
+    expect(lapsed.length).toBeGreaterThan(0);
+    expect(lapsed.every((e) => (e['why'] as Record<string, unknown>)['silentUntilDeadline'] === true)).toBe(true);
+  });
+
+  it('validate: a rule-set file may give within in decimals; an unreadable duration is positioned, with what was found', () => {
+    const at = readFileSync(join(ROOT, 'scenarios/rule-sets/AT.yaml'), 'utf8');
+    const good = join(dir, 'AT-decimal.yaml');
+    writeFileSync(good, at.replace('within: 8 weeks', 'within: 3.5 months'));
+    expect(paradip('validate', good).code).toBe(0);
+    const bad = join(dir, 'AT-fortnights.yaml');
+    const text = at.replace('within: 8 weeks', 'within: 4 fortnights');
+    writeFileSync(bad, text);
+    const r = paradip('validate', bad);
+    expect(r.code).toBe(2);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('4 fortnights'));
+    expect(r.stderr).toContain(`${bad}:${line + 1}:${lines[line]!.indexOf('4 fortnights') + 1}: a duration such as "8 weeks", "3.5 months" or "12w"`);
+    expect(r.stderr).toContain('found "4 fortnights"');
+  });
+
+  it("a UI restart that swaps the rule set away keeps the command line's rule-set override idle instead of failing", () => {
+    const scenario = join(dir, 'ok.yaml');
+    const req = { scenario, seed: 1, variant: null, sets: ['ruleSets.AT.silence.binding=allow'], until: null, from: null, cwd: dir };
+    expect(prepareRun(req).ok).toBe(true);
+    const direct = prepareRun({ ...req, sets: [...req.sets, 'centrals.A.ruleSet=DE'] });
+    expect(direct.ok ? [] : direct.problems.map((p) => p.message)).toEqual(['--set ruleSets.AT.silence.binding=allow: rule set AT is not used by this run, so the override would change nothing']);
+    const swapped = prepareRestart(req, { seed: 1, variant: null, ruleSets: { A: 'DE' } });
+    expect(swapped.ok ? swapped.prepared.run.model.ruleSets.map((r) => r.id) : swapped.problems).toEqual(['DE', 'OPEN']);
+    expect(swapped.ok ? swapped.prepared.run.meta.overrides.map((o) => o.path) : []).toEqual(['ruleSets.AT.silence.binding', 'centrals.A.ruleSet']);
   });
 });

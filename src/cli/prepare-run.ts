@@ -5,8 +5,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import { parseDate } from '../model/calendar.ts';
 import { checkTimeline } from '../engine/phases/timeline.ts';
-import { lastTick, resumeRun, startRun, type Checkpoint, type Run } from '../engine/run.ts';
-import { loadScenario } from '../scenario/load-scenario.ts';
+import { lastTick, resumeRun, startRun, type Checkpoint, type Run, type RunMeta } from '../engine/run.ts';
+import { COMMAND_LINE, loadScenario, type Loaded } from '../scenario/load-scenario.ts';
 import { parseOverride, type Override } from '../scenario/overrides.ts';
 import type { Problem } from '../scenario/problem.ts';
 import { scenarioSchema } from '../scenario/schema.ts';
@@ -20,6 +20,8 @@ export interface RunRequest {
   until: string | null;
   from: string | null;
   cwd: string;
+  /** A restart from the UI (keys v, g, r): overrides of rule sets the new run cannot reach lie idle instead of failing. */
+  restart?: boolean;
 }
 
 export interface Prepared {
@@ -32,7 +34,7 @@ export interface Prepared {
 export type PrepareResult = { ok: true; prepared: Prepared } | { ok: false; problems: Problem[] };
 
 const arg = (message: string, expected?: string): Problem => {
-  const p: Problem = { code: 'bad-argument', file: 'command line', line: 0, column: 0, path: [], message };
+  const p: Problem = { code: 'bad-argument', file: COMMAND_LINE, line: 0, column: 0, path: [], message };
   if (expected) p.expected = expected;
   return p;
 };
@@ -72,21 +74,30 @@ export function prepareRun(req: RunRequest): PrepareResult {
   if (!read.ok) return { ok: false, problems: [{ ...read.problem, file: req.scenario }] };
   const lib = loadRuleSets(file);
   if (!lib.ok) return { ok: false, problems: lib.problems };
-  const loaded = loadScenario(read.text, req.scenario, { ruleSets: lib.ruleSets, variant: req.variant, overrides });
+  const loaded = loadScenario(read.text, req.scenario, { ruleSets: lib.ruleSets, variant: req.variant, overrides, idleRuleSetOverrides: req.restart === true ? 'allow' : 'error' });
   if (!loaded.ok) return loaded;
-  const used = lib.ruleSets.filter((r) => loaded.scenario.centrals.some((c) => c.ruleSet === r.country));
-  const run = startRun(loaded.scenario, used, { seed: req.seed, variant: req.variant, overrides });
-  const timelineErrors = checkTimeline(run.model, run.world);
-  if (timelineErrors.length > 0) {
-    return {
-      ok: false,
-      problems: timelineErrors.map((e) => {
-        const { line, column } = loaded.source.locate(['timeline', e.index, 'set', e.path]);
-        return { code: 'unknown-id', file: req.scenario!, line, column, path: ['timeline', e.index, 'set', e.path], message: `timeline input does not fit the world: ${e.error}` };
-      }),
-    };
-  }
+  const started = startLoaded(loaded, { seed: req.seed, variant: req.variant, overrides });
+  if (!started.ok) return started;
+  const run = started.run;
   return { ok: true, prepared: { run, last: lastTick(run.model, until), scenarioFile: req.scenario, resumedFrom: null } };
+}
+
+/**
+ * A loaded scenario's run at tick 0, with the rule sets it can reach (the loader's list: its centrals' and
+ * those its timeline switches to), and every timeline path checked against the world, positioned in the file.
+ */
+export function startLoaded(loaded: Extract<Loaded, { ok: true }>, meta: RunMeta): { ok: true; run: Run } | { ok: false; problems: Problem[] } {
+  const run = startRun(loaded.scenario, loaded.ruleSets, meta);
+  const timelineErrors = checkTimeline(run.model, run.world);
+  if (timelineErrors.length === 0) return { ok: true, run };
+  return {
+    ok: false,
+    problems: timelineErrors.map((e) => {
+      const path = ['timeline', e.index, 'set', e.path];
+      const { line, column } = loaded.source.locate(path);
+      return { code: 'unknown-id', file: loaded.source.file, line, column, path, message: `timeline input does not fit the world: ${e.error}` };
+    }),
+  };
 }
 
 function parseCheckpoint(text: string, file: string): { ok: true; checkpoint: Checkpoint } | { ok: false; problem: Problem } {

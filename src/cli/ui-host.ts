@@ -97,7 +97,7 @@ export async function runWithUi(io: Io, first: Prepared, o: UiRunOptions): Promi
 export function prepareRestart(req: RunRequest, settings: RunSettings): PrepareResult {
   const swaps = Object.entries(settings.ruleSets);
   const sets = [...req.sets, ...swaps.map(([c, x]) => `centrals.${c}.ruleSet=${x}`)];
-  return prepareRun({ ...req, seed: settings.seed, variant: settings.variant, sets });
+  return prepareRun({ ...req, seed: settings.seed, variant: settings.variant, sets, restart: true });
 }
 
 

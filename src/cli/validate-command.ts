@@ -5,6 +5,7 @@ import { formatProblem, type Problem } from '../scenario/problem.ts';
 import { resolve } from 'node:path';
 import { loadRuleSets, parseRuleSetFile, readText } from './files.ts';
 import { EXIT, print, type Io } from './io.ts';
+import { startLoaded } from './prepare-run.ts';
 
 export function validateCommand(io: Io, files: string[]): number {
   if (files.length === 0) {
@@ -36,5 +37,8 @@ function validateFile(path: string, shown: string): Problem[] {
   const lib = loadRuleSets(path);
   if (!lib.ok) return lib.problems;
   const loaded = loadScenario(read.text, shown, { ruleSets: lib.ruleSets });
-  return loaded.ok ? [] : loaded.problems;
+  if (!loaded.ok) return loaded.problems;
+  // What `run` checks before its first tick, too: every timeline path against the world.
+  const started = startLoaded(loaded, { seed: 0, variant: null, overrides: [] });
+  return started.ok ? [] : started.problems;
 }

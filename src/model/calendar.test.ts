@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addUnits, dateOf, deadlineTick, parseDate, parseDuration, tickCount, tickOf, type Calendar } from './calendar.ts';
+import { addUnits, dateOf, deadlineTick, durationOf, formatDuration, parseDate, parseDuration, tickCount, tickOf, type Calendar } from './calendar.ts';
 
 const monthly: Calendar = { unit: 'month', start: '1977-01-01', end: '1992-12-01' };
 
@@ -36,5 +36,73 @@ describe('calendar', () => {
     expect(dateOf(month, deadlineTick(month, 0, eight))).toBe('1990-03-01');
     const year: Calendar = { unit: 'year', start: '1990-01-01', end: '2000-01-01' };
     expect(deadlineTick(year, 0, eight)).toBe(1);
+  });
+
+  it('parses decimal amounts', () => {
+    expect(parseDuration('3.5 months')).toEqual({ amount: 3.5, unit: 'month' });
+    expect(parseDuration('1.5 weeks')).toEqual({ amount: 1.5, unit: 'week' });
+    expect(parseDuration('0.25 year')).toEqual({ amount: 0.25, unit: 'year' });
+    expect(parseDuration(' 2 days ')).toEqual({ amount: 2, unit: 'day' });
+  });
+  it('parses the shorthands d, w, m (months), q, y', () => {
+    expect(parseDuration('30d')).toEqual({ amount: 30, unit: 'day' });
+    expect(parseDuration('12w')).toEqual({ amount: 12, unit: 'week' });
+    expect(parseDuration('3m')).toEqual({ amount: 3, unit: 'month' });
+    expect(parseDuration('1.5q')).toEqual({ amount: 1.5, unit: 'quarter' });
+    expect(parseDuration('2y')).toEqual({ amount: 2, unit: 'year' });
+  });
+  it.each(['-1 weeks', '1e3 days', 'Infinity months', 'NaN months', '.5 months', '3. months', '8 fortnights', '12 w', '12W', '', 'weeks'])(
+    'rejects %j',
+    (text) => expect(parseDuration(text)).toBeNull(),
+  );
+  it('rejects amounts beyond 10,000 years, in any unit', () => {
+    expect(parseDuration('10000 years')).toEqual({ amount: 10_000, unit: 'year' });
+    expect(parseDuration('10001 years')).toBeNull();
+    expect(parseDuration('120001 months')).toBeNull();
+    expect(parseDuration('3652425 days')).toEqual({ amount: 3_652_425, unit: 'day' });
+    expect(parseDuration('3652426 days')).toBeNull();
+    expect(parseDuration('99999999999999999999999 days')).toBeNull();
+  });
+  it('durationOf checks an amount as parseDuration does; formatDuration reads back', () => {
+    expect(durationOf(3.5, 'month')).toEqual({ amount: 3.5, unit: 'month' });
+    expect(durationOf(Number.NaN, 'month')).toBeNull();
+    expect(durationOf(Number.POSITIVE_INFINITY, 'day')).toBeNull();
+    expect(durationOf(-0.5, 'week')).toBeNull();
+    expect(durationOf(1e-7, 'month')).toEqual({ amount: 1e-7, unit: 'month' });
+    expect(formatDuration({ amount: 3.5, unit: 'month' })).toBe('3.5 months');
+    expect(formatDuration({ amount: 1, unit: 'week' })).toBe('1 week');
+    expect(parseDuration(formatDuration({ amount: 12, unit: 'week' }))).toEqual({ amount: 12, unit: 'week' });
+  });
+  it('adds whole units, then the fraction as days of the following unit, rounded up to a whole day', () => {
+    // 31 Jan + 3 months = 30 Apr (clamped); half of the 30 days to 30 May = 15 days.
+    expect(addUnits('2000-01-31', 'month', 3.5)).toBe('2000-05-15');
+    // 1 Jan + 3 months = 1 Apr; half of April's 30 days.
+    expect(addUnits('2000-01-01', 'month', 3.5)).toBe('2000-04-16');
+    // 1 week, then 3.5 days of the next week, rounded up to 4.
+    expect(addUnits('2000-01-01', 'week', 1.5)).toBe('2000-01-12');
+    expect(addUnits('2000-01-01', 'day', 3.5)).toBe('2000-01-05');
+    // A tenth of January's 31 days is 3.1 days: rounded up to 4.
+    expect(addUnits('2000-01-01', 'month', 0.1)).toBe('2000-01-05');
+    // A tenth of a 30-day month is exactly 3 days, whatever binary floating point makes of 0.1 * 30.
+    expect(addUnits('2000-04-01', 'month', 0.1)).toBe('2000-04-04');
+    // A quarter of the leap year 2000 (366 days) is 91.5 days: 92.
+    expect(addUnits('2000-01-01', 'year', 0.25)).toBe('2000-04-02');
+    expect(addUnits('2000-01-01', 'quarter', 1.5)).toBe('2000-05-17');
+    expect(addUnits('2000-01-01', 'month', 2)).toBe('2000-03-01');
+  });
+  it('turns a fractional approval timeout into a deadline', () => {
+    const month: Calendar = { unit: 'month', start: '1990-01-01', end: '1992-01-01' };
+    // Opened 1 March 1990: three months to 1 June, half of June's 30 days: 16 June, so the July tick.
+    expect(dateOf(month, deadlineTick(month, 2, parseDuration('3.5 months')!))).toBe('1990-07-01');
+    // "3.5 months" was not a duration before: approvals with a fractional approvalTimeout never lapsed.
+    expect(parseDuration(`${3.5} months`)).not.toBeNull();
+    const weekly: Calendar = { unit: 'week', start: '1990-01-01', end: '1991-01-01' };
+    expect(deadlineTick(weekly, 0, parseDuration('1.5 weeks')!)).toBe(2);
+  });
+  it('puts a deadline thousands of years away after the end of any calendar', () => {
+    for (const unit of ['day', 'week', 'month', 'quarter', 'year'] as const) {
+      const cal: Calendar = { unit, start: '1990-01-31', end: '2000-01-01' };
+      expect(deadlineTick(cal, 3, { amount: 10_000, unit: 'year' })).toBeGreaterThan(tickCount(cal));
+    }
   });
 });

@@ -34,10 +34,29 @@ function ms(date: string): number {
   return Date.parse(`${date}T00:00:00Z`);
 }
 
-/** Adds `n` units to a date. Months and longer keep the day of month, clamped to the month's length. */
+/**
+ * Adds `n` units to a date. Months and longer keep the day of month, clamped to the month's length.
+ *
+ * A fractional `n` (a "3.5 months" deadline) is whole units first, then the fraction of the unit that follows,
+ * counted in days of that unit and rounded up to a whole day: 3.5 months from 31 January is 30 April (three
+ * months, clamped) plus half of the 30 days from 30 April to 30 May, so 15 May; 1.5 weeks is 7 + 4 = 11 days.
+ * Rounding up makes the date the first whole day on or after the exact point in time, as deadlines need.
+ */
 export function addUnits(date: string, unit: TickUnit, n: number): string {
-  if (unit === 'day') return iso(ms(date) + n * 86_400_000);
-  if (unit === 'week') return iso(ms(date) + n * 7 * 86_400_000);
+  const whole = Math.floor(n);
+  const at = addWhole(date, unit, whole);
+  const fraction = n - whole;
+  if (fraction === 0) return at;
+  const unitDays = (ms(addWhole(at, unit, 1)) - ms(at)) / DAY_MS;
+  // The tolerance keeps binary noise (0.1 * 30 = 3.0000000000000004) from adding a day.
+  return iso(ms(at) + Math.ceil(fraction * unitDays - 1e-9) * DAY_MS);
+}
+
+const DAY_MS = 86_400_000;
+
+function addWhole(date: string, unit: TickUnit, n: number): string {
+  if (unit === 'day') return iso(ms(date) + n * DAY_MS);
+  if (unit === 'week') return iso(ms(date) + n * 7 * DAY_MS);
   const months = unit === 'month' ? n : unit === 'quarter' ? 3 * n : 12 * n;
   const d = new Date(ms(date));
   const y = d.getUTCFullYear();
@@ -68,18 +87,53 @@ export function tickCount(calendar: Calendar): number {
 }
 
 export interface Duration {
+  /** A finite amount >= 0, possibly fractional ("3.5 months"); at most MAX_DURATION_YEARS years. */
   amount: number;
   unit: TickUnit;
 }
 
-const DURATION = /^(\d+)\s*(day|week|month|quarter|year)s?$/;
+/** The longest duration accepted: far beyond any calendar, short of dates JavaScript cannot write. */
+export const MAX_DURATION_YEARS = 10_000;
 
+const YEARS_PER_UNIT: Record<TickUnit, number> = { day: 1 / 365.2425, week: 7 / 365.2425, month: 1 / 12, quarter: 1 / 4, year: 1 };
+const SHORTHAND: Record<string, TickUnit> = { d: 'day', w: 'week', m: 'month', q: 'quarter', y: 'year' };
+const DURATION = /^(\d+(?:\.\d+)?)\s*(day|week|month|quarter|year)s?$/;
+const SHORT_DURATION = /^(\d+(?:\.\d+)?)([dwmqy])$/;
+
+/**
+ * Parses a duration: an amount (a whole or decimal number, no sign or exponent) and a unit, singular or
+ * plural: "8 weeks", "1 year", "3.5 months", "30days". Shorthands, with no space: `30d`, `12w`, `3m` (months:
+ * the calendar has nothing shorter than a day), `2q`, `1y`. Null for anything else, and for an amount beyond
+ * MAX_DURATION_YEARS.
+ */
 export function parseDuration(text: string): Duration | null {
-  const m = DURATION.exec(text.trim());
-  return m ? { amount: Number(m[1]), unit: m[2] as TickUnit } : null;
+  const t = text.trim();
+  const long = DURATION.exec(t);
+  const short = long ? null : SHORT_DURATION.exec(t);
+  const m = long ?? short;
+  if (!m) return null;
+  const unit = long ? (m[2] as TickUnit) : SHORTHAND[m[2]!]!;
+  return durationOf(Number(m[1]), unit);
 }
 
-/** The deadline tick of a duration opened at `tick`: the first tick on or after opened date + duration. */
-export function deadlineTick(calendar: Calendar, tick: number, duration: Duration): number {
-  return tickOf(calendar, addUnits(dateOf(calendar, tick), duration.unit, duration.amount));
+/** A duration of `amount` units, or null when the amount is not finite, negative, or beyond MAX_DURATION_YEARS. */
+export function durationOf(amount: number, unit: TickUnit): Duration | null {
+  if (!Number.isFinite(amount) || amount < 0 || amount * YEARS_PER_UNIT[unit] > MAX_DURATION_YEARS) return null;
+  return { amount, unit };
 }
+
+/** The text parseDuration reads back as the same duration ("3.5 months"). */
+export function formatDuration(d: Duration): string {
+  return `${d.amount} ${d.unit}${d.amount === 1 ? '' : 's'}`;
+}
+
+/**
+ * The deadline tick of a duration opened at `tick`: the first tick on or after opened date + duration. A date
+ * past the year 9999 (only from a duration of thousands of years) counts as 9999-01-01: after any calendar's end.
+ */
+export function deadlineTick(calendar: Calendar, tick: number, duration: Duration): number {
+  const due = addUnits(dateOf(calendar, tick), duration.unit, duration.amount);
+  return tickOf(calendar, /^\d{4}-/.test(due) ? due : LAST_DATE);
+}
+
+const LAST_DATE = '9999-01-01';

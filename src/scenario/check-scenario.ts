@@ -2,17 +2,21 @@
  * Checks that need more than the schema: ids and references, dates, rule-set references and options, and
  * every formula (parsed, checked against its variables, compiled). All problems are collected, positioned.
  */
-import { parseDate } from '../model/calendar.ts';
+import { dateOf, parseDate, parseDuration, tickCount, tickOf, type Calendar } from '../model/calendar.ts';
 import { CORE_GOALS, INSTRUMENTS } from '../model/vocabulary.ts';
 import { DEFAULT_PARAMETERS, FORMULAS, type FormulaName } from '../rules/catalog.ts';
 import { compileFormula } from '../rules/formula.ts';
 import { SILENCE_OPTIONS } from '../rules/assess.ts';
 import type { RuleSet } from '../rules/rule-set.ts';
+import { CATALOG_ATTRIBUTES, FORMULA_VARIABLES } from './formula-names.ts';
 import type { Problem, ProblemCode } from './problem.ts';
 import type { Scenario } from './schema.ts';
 import type { Source } from './source.ts';
 
 type Path = (string | number)[];
+
+/** A timeline input or override that switches a central's rule set: its value is a country code. */
+export const RULE_SET_INPUT = /^centrals\.[^.]+\.ruleSet$/;
 
 /** `removedTimeline`: ids of timeline entries the applied variant removed (still valid in removeTimeline lists). */
 export function checkScenario(s: Scenario, source: Source, ruleSets: readonly RuleSet[], removedTimeline: readonly string[] = []): Problem[] {
@@ -96,6 +100,18 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
   const end = checkDate(s.calendar.end, ['calendar', 'end']);
   if (start && end && end < start) report('bad-date', ['calendar', 'end'], 'the calendar ends before it starts', `a date after ${start}`, end);
   s.timeline.forEach((t, i) => checkDate(t.date, ['timeline', i, 'date']));
+  // A timeline switch to a rule set nobody loaded would leave the central under no rules at all.
+  s.timeline.forEach((t, i) => {
+    for (const [path, value] of Object.entries(t.set)) {
+      if (RULE_SET_INPUT.test(path) && !countries.has(String(value))) {
+        report('unknown-id', ['timeline', i, 'set', path], `unknown rule set "${String(value)}"`, `one of ${[...countries].sort().join(', ')}`);
+      }
+    }
+  });
+  if (start && end) {
+    checkTimelineOrder({ unit: s.calendar.tick, start, end });
+    checkRuleSetPeriods({ unit: s.calendar.tick, start, end });
+  }
   s.targets.forEach((t, i) => {
     const m = t.measure;
     const filters = [m.count, m.first, m.parties, ...(m.order ?? []), m.lag?.from, m.lag?.to];
@@ -127,6 +143,8 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
   // Formulas: name known, variables known, syntax allowed; offsets become line:column inside the scalar.
   const parameters = new Set([...Object.keys(DEFAULT_PARAMETERS), ...Object.keys(s.behaviour.parameters)]);
   const attributes = new Set(s.subnationals.flatMap((u) => Object.keys(u.attributes)));
+  checkNames();
+  checkDurations();
   for (const [name, text] of Object.entries(s.behaviour.formulas)) {
     const path: Path = ['behaviour', 'formulas', name];
     const specName = (name.startsWith('goal.') && issues.has(name.slice(5)) ? 'goal.issue' : name) as FormulaName;
@@ -146,4 +164,107 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
     }
   }
   return problems;
+
+  /**
+   * Entries applied on the same tick run in file order, so two of them setting one input to different values
+   * would make the outcome depend on that order (and change with the tick length). Entries on different
+   * ticks are a history, and fine.
+   */
+  function checkTimelineOrder(calendar: Calendar): void {
+    const first = new Map<string, { index: number; value: unknown }>();
+    s.timeline.forEach((t, i) => {
+      const date = parseDate(t.date);
+      if (date === null) return;
+      const tick = tickOf(calendar, date);
+      for (const [path, value] of Object.entries(t.set)) {
+        const key = `${tick}\u0000${path}`;
+        const earlier = first.get(key);
+        if (earlier === undefined) first.set(key, { index: i, value });
+        else if (earlier.value !== value) {
+          const e = s.timeline[earlier.index]!;
+          const where = source.locate(['timeline', earlier.index, 'set', path]);
+          report(
+            'timeline-conflict',
+            ['timeline', i, 'set', path],
+            `timeline entries ${e.id ?? `#${earlier.index + 1}`} (${source.file}:${where.line}:${where.column}, ${e.date}) and ${t.id ?? `#${i + 1}`} (${t.date}) fall on the same tick and set ${path} to different values, so their order in the file would decide`,
+            `one value for ${path} on that tick, or different dates`,
+            `${JSON.stringify(earlier.value)} and ${JSON.stringify(value)}`,
+          );
+        }
+      }
+    });
+  }
+
+  /**
+   * A central must have a rule set in force on every tick it spends under a country, from the start (or the
+   * timeline entry that switches it there) to the next switch or the end: otherwise the engine finds none and
+   * forbids everything. Coverage can only end at the start of a stretch or where a period ends (`to`), so
+   * those ticks are the ones to test.
+   */
+  function checkRuleSetPeriods(calendar: Calendar): void {
+    const ticks = tickCount(calendar);
+    s.centrals.forEach((c, i) => {
+      const stretches: { tick: number; country: string; path: Path }[] = [{ tick: 0, country: c.ruleSet, path: ['centrals', i, 'ruleSet'] }];
+      s.timeline.forEach((t, j) => {
+        const value = t.set[`centrals.${c.id}.ruleSet`];
+        const date = parseDate(t.date);
+        if (value !== undefined && date !== null) stretches.push({ tick: tickOf(calendar, date), country: String(value), path: ['timeline', j, 'set', `centrals.${c.id}.ruleSet`] });
+      });
+      stretches.sort((a, b) => a.tick - b.tick);
+      stretches.forEach((st, k) => {
+        const until = Math.min(ticks, stretches[k + 1]?.tick ?? ticks);
+        const periods = ruleSets.filter((r) => r.country === st.country);
+        if (periods.length === 0 || st.tick >= until) return;
+        const candidates = [st.tick, ...periods.flatMap((r) => (r.valid.to === undefined ? [] : [tickOf(calendar, r.valid.to)]))].filter((t) => t >= st.tick && t < until).sort((a, b) => a - b);
+        for (const t of candidates) {
+          const date = dateOf(calendar, t);
+          if (periods.some((r) => (r.valid.from === undefined || r.valid.from <= date) && (r.valid.to === undefined || date < r.valid.to))) continue;
+          const valid = periods.map((r) => `${r.id} ${r.valid.from ?? '...'} to ${r.valid.to ?? '...'}`).join(', ');
+          report('unknown-id', st.path, `no ${st.country} rule set is in force on ${date}, a date ${c.id} spends under it`, `a country with a rule set in force then (${valid}, "to" exclusive)`, st.country);
+          return;
+        }
+      });
+    });
+  }
+
+  /**
+   * Formulas read parameters, attributes and their own variables from one scope. A parameter or attribute
+   * named like a variable would be read as the variable by some formulas and as itself by others; a parameter
+   * named like an attribute likewise. The catalog's own parameters (noise is both a parameter and a variable,
+   * by design) and documented attributes are exempt.
+   */
+  function checkNames(): void {
+    const readers = (name: string): string => (FORMULA_VARIABLES.get(name) ?? []).join(', ');
+    for (const name of Object.keys(s.behaviour.parameters)) {
+      const path: Path = ['behaviour', 'parameters', name];
+      if (FORMULA_VARIABLES.has(name) && !Object.hasOwn(DEFAULT_PARAMETERS, name)) {
+        clash(path, `parameter "${name}" has the name of a formula variable (read by ${readers(name)})`, 'a parameter name that is no formula variable');
+      } else if (attributes.has(name)) {
+        clash(path, `parameter "${name}" has the name of a subnational attribute`, 'a parameter name that is no attribute');
+      }
+    }
+    s.subnationals.forEach((u, i) => {
+      for (const name of Object.keys(u.attributes)) {
+        const path: Path = ['subnationals', i, 'attributes', name];
+        if (FORMULA_VARIABLES.has(name) && !CATALOG_ATTRIBUTES.includes(name)) {
+          clash(path, `attribute "${name}" has the name of a formula variable (read by ${readers(name)})`, `an attribute name that is no formula variable (the catalog's attributes: ${CATALOG_ATTRIBUTES.join(', ')})`);
+        } else if (Object.hasOwn(DEFAULT_PARAMETERS, name)) {
+          clash(path, `attribute "${name}" has the name of a parameter`, 'an attribute name that is no parameter');
+        }
+      }
+    });
+  }
+
+  function clash(path: Path, message: string, expected: string): void {
+    const { line, column } = source.locateKey(path);
+    problems.push({ code: 'name-clash', file: source.file, line, column, path, message, expected, found: String(path[path.length - 1]) });
+  }
+
+  /** The engine reads approvalTimeout as a number of months: it must make a duration the calendar accepts. */
+  function checkDurations(): void {
+    const timeout = s.behaviour.parameters['approvalTimeout'];
+    if (timeout !== undefined && parseDuration(`${timeout} months`) === null) {
+      report('bad-duration', ['behaviour', 'parameters', 'approvalTimeout'], 'approvalTimeout is not a duration in months', 'a number of months from 0 to 120000, in plain decimals (3.5)', String(timeout));
+    }
+  }
 }

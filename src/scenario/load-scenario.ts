@@ -1,13 +1,19 @@
 /**
- * Scenario text to a validated, resolved Scenario: parse positioned YAML, apply the variant's and the
- * command line's overrides, validate with the schema, check references and formulas. Either a scenario or
- * the full list of positioned problems; never an exception for bad input.
+ * Scenario text to a validated, resolved Scenario and the rule sets its run can reach: parse positioned YAML,
+ * apply the variant's and the command line's overrides (to the scenario, or to this run's copies of rule sets),
+ * validate with the schemas, check references and formulas. Either a scenario or the full list of positioned
+ * problems; never an exception for bad input.
+ *
+ * A problem caused by an override is reported where the override was written: a variant's `set:` entry in the
+ * file, or `command line: --set <path>=<value>` with the user's own path (ids, not list positions). Every
+ * variant is checked, not only the one applied, so a broken counterfactual is found before anyone runs it.
  */
 import { SILENCE_OPTIONS } from '../rules/assess.ts';
 import type { RuleSet } from '../rules/rule-set.ts';
-import { checkScenario } from './check-scenario.ts';
-import { applyOverride, type Override } from './overrides.ts';
-import type { Problem } from './problem.ts';
+import { checkScenario, RULE_SET_INPUT } from './check-scenario.ts';
+import { applyOverride, applyRuleSetOverride, isRuleSetPath, type Override, type ResolvedPath } from './overrides.ts';
+import { formatProblem, type Problem, type ProblemCode } from './problem.ts';
+import { ruleSetSchema } from './rule-set-schema.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
 import { parseYaml, zodProblems, type Source } from './source.ts';
 
@@ -16,57 +22,211 @@ export interface LoadOptions {
   ruleSets: readonly RuleSet[];
   variant?: string | null;
   overrides?: readonly Override[];
+  /**
+   * An override of a rule set the run cannot reach changes nothing, so it is an error; a restart in the UI
+   * that swaps a rule set or variant keeps the session's command line and lets such an override lie idle.
+   */
+  idleRuleSetOverrides?: 'error' | 'allow';
 }
 
-export type Loaded = { ok: true; scenario: Scenario; source: Source } | { ok: false; problems: Problem[] };
+export type Loaded =
+  | {
+      ok: true;
+      scenario: Scenario;
+      /** Locates paths of `scenario` in the file (timeline positions are those of the file, before a variant removed entries). */
+      source: Source;
+      /**
+       * The rule sets the run can reach, by id: every period of the countries its centrals start with or its
+       * timeline switches them to; copies, with the rule-set overrides applied.
+       */
+      ruleSets: RuleSet[];
+    }
+  | { ok: false; problems: Problem[] };
+
+/** The file name command-line problems carry (formatProblem prints it in place of file:line:column). */
+export const COMMAND_LINE = 'command line';
+
 
 export function loadScenario(text: string, file: string, options: LoadOptions): Loaded {
   const parsed = parseYaml(text, file);
   if (!parsed.ok) return parsed;
-  const { data, source } = parsed;
-  const problems: Problem[] = [];
-  const removedTimeline: string[] = [];
-  /** Every path overridden, by the variant or the command line, in order. */
-  const applied: string[] = [];
-
-  if (options.variant) {
-    const variants = isRecord(data) && Array.isArray(data['variants']) ? data['variants'] : [];
-    const index = variants.findIndex((v) => isRecord(v) && v['id'] === options.variant);
-    if (index < 0) {
-      const known = variants.map((v) => (isRecord(v) ? String(v['id']) : '?')).join(', ') || 'none declared';
-      return { ok: false, problems: [argProblem(file, `unknown variant "${options.variant}"`, known)] };
-    }
-    const variant = variants[index] as Record<string, unknown>;
-    const set = isRecord(variant['set']) ? variant['set'] : {};
-    for (const [path, value] of Object.entries(set)) {
-      applied.push(path);
-      const r = applyOverride(data, path, value);
-      if (!r.ok) {
-        const { line, column } = source.locate(['variants', index, 'set', path]);
-        problems.push({ code: 'bad-override', file, line, column, path: ['variants', index, 'set', path], message: r.error });
-      }
-    }
-    const remove = new Set(Array.isArray(variant['removeTimeline']) ? variant['removeTimeline'] : []);
-    if (isRecord(data) && Array.isArray(data['timeline'])) {
-      // Removed entries stay known ids, so the variants' removeTimeline lists still resolve when checked.
-      for (const t of data['timeline']) if (isRecord(t) && remove.has(t['id']) && typeof t['id'] === 'string') removedTimeline.push(t['id']);
-      data['timeline'] = data['timeline'].filter((t) => !(isRecord(t) && remove.has(t['id'])));
-    }
+  const main = loadOnce(structuredClone(parsed.data), parsed.source, options.ruleSets, options.variant ?? null, options.overrides ?? [], options.idleRuleSetOverrides ?? 'error');
+  const problems = main.ok ? [] : main.problems.map((t) => t.problem);
+  // The other variants, each on its own copy: only the problems their own entries cause are new.
+  for (const id of variantIds(parsed.data)) {
+    if (id === options.variant) continue;
+    const other = loadOnce(structuredClone(parsed.data), parsed.source, options.ruleSets, id, [], 'error');
+    if (!other.ok) problems.push(...other.problems.filter((t) => t.variant === id).map((t) => t.problem));
   }
-  for (const o of options.overrides ?? []) {
-    applied.push(o.path);
-    const r = applyOverride(data, o.path, o.value);
-    if (!r.ok) problems.push({ ...argProblem(file, `--set ${o.path}: ${r.error}`), code: 'bad-override' });
+  if (problems.length === 0 && main.ok) return main;
+  const seen = new Set<string>();
+  return { ok: false, problems: problems.filter((p) => !seen.has(formatProblem(p)) && seen.add(formatProblem(p))) };
+}
+
+/** Where an override was written. */
+type Where = { value: unknown } & ({ kind: 'command line'; path: string } | { kind: 'variant'; variant: string; index: number; key: string });
+/** An override applied, with the path (in the file's list positions) it set or created. */
+type Origin = Where & { anchor: ResolvedPath };
+
+/** A problem and the variant whose entries caused it (null: the file itself or the command line). */
+interface Tagged {
+  problem: Problem;
+  variant: string | null;
+}
+
+type Once = { ok: true; scenario: Scenario; source: Source; ruleSets: RuleSet[] } | { ok: false; problems: Tagged[] };
+
+function loadOnce(data: unknown, source: Source, library: readonly RuleSet[], variant: string | null, overrides: readonly Override[], idle: 'error' | 'allow'): Once {
+  const file = source.file;
+  const problems: Tagged[] = [];
+  const origins: Origin[] = [];
+  // This run's own rule sets: overrides change the copies, never the library.
+  const ruleSets = library.map((r) => structuredClone(r));
+  /** Every scenario path overridden, by the variant or the command line, in order. */
+  const applied: string[] = [];
+  const touched = new Set<string>();
+
+  const fromOrigin = (o: Where, code: ProblemCode, message: string, rest: readonly (string | number)[] = [], detail: { expected?: string; found?: string } = {}): Tagged => {
+    const anchorLength = 'anchor' in o ? (o as Origin).anchor.length : 0;
+    const more = { ...(detail.expected !== undefined ? { expected: detail.expected } : {}), ...(detail.found !== undefined ? { found: detail.found } : {}) };
+    // Below the node an override set or created, the user's own words, then the schema's keys.
+    const shown = (userPath: string): (string | number)[] => (rest.length > 0 ? [[...userPath.split('.').slice(0, anchorLength), ...rest].join('.')] : []);
+    if (o.kind === 'command line') {
+      const path = shown(o.path);
+      return { problem: { code, file: COMMAND_LINE, line: 0, column: 0, path, message: `--set ${o.path}=${String(o.value)}: ${message}`, ...more }, variant: null };
+    }
+    const at = ['variants', o.index, 'set', o.key];
+    const { line, column } = source.locate(at);
+    const path = shown(o.key);
+    return { problem: { code, file, line, column, path, message: `variant ${o.variant} sets ${o.key}: ${message}`, ...more }, variant: o.variant };
+  };
+  const apply = (path: string, value: unknown, o: Where): void => {
+    if (isRuleSetPath(path)) {
+      const r = applyRuleSetOverride(ruleSets, path, value);
+      if (!r.ok) return void problems.push(fromOrigin(o, 'bad-override', r.error, [], r.expected !== undefined ? { expected: r.expected } : {}));
+      touched.add(r.id);
+      origins.push({ ...o, anchor: ['ruleSets', r.id, ...r.resolved] });
+      return;
+    }
+    applied.push(path);
+    const r = applyOverride(data, path, value, ruleSets);
+    if (!r.ok) return void problems.push(fromOrigin(o, 'bad-override', r.error, [], r.expected !== undefined ? { expected: r.expected } : {}));
+    origins.push({ ...o, anchor: r.created ?? r.resolved });
+  };
+
+  const variants = isRecord(data) && Array.isArray(data['variants']) ? data['variants'] : [];
+  let remove = new Set<unknown>();
+  if (variant !== null) {
+    const index = variants.findIndex((v) => isRecord(v) && v['id'] === variant);
+    if (index < 0) {
+      const known = variantIds(data).join(', ') || 'none declared';
+      const p: Problem = { code: 'bad-argument', file: COMMAND_LINE, line: 0, column: 0, path: [], message: `--variant ${variant}: unknown variant "${variant}"`, expected: known };
+      return { ok: false, problems: [{ problem: p, variant: null }] };
+    }
+    const v = variants[index] as Record<string, unknown>;
+    for (const [key, value] of Object.entries(isRecord(v['set']) ? v['set'] : {})) apply(key, value, { kind: 'variant', variant, index, key, value });
+    remove = new Set(Array.isArray(v['removeTimeline']) ? v['removeTimeline'] : []);
+  }
+  for (const o of overrides) apply(o.path, o.value, { kind: 'command line', path: o.path, value: o.value });
+  if (problems.length > 0) return { ok: false, problems };
+
+  // Timeline entries a variant removes go last, so every override resolved list positions of the file as written.
+  const removedTimeline: string[] = [];
+  const kept: number[] = [];
+  if (isRecord(data) && Array.isArray(data['timeline'])) {
+    const timeline = data['timeline'];
+    timeline.forEach((t, i) => {
+      const removed = isRecord(t) && remove.has(t['id']);
+      if (removed && typeof t['id'] === 'string') removedTimeline.push(t['id']);
+      if (!removed) kept.push(i);
+    });
+    data['timeline'] = kept.map((i) => timeline[i]);
+  }
+  const inFile = (path: readonly (string | number)[]): (string | number)[] =>
+    path[0] === 'timeline' && typeof path[1] === 'number' ? ['timeline', kept[path[1]] ?? path[1], ...path.slice(2)] : [...path];
+  const located: Source = {
+    ...source,
+    locate: (path) => source.locate(inFile(path)),
+    locateKey: (path) => source.locateKey(inFile(path)),
+    scalarStart: (path) => source.scalarStart(inFile(path)),
+  };
+  /** A problem of the resolved scenario, moved to the override that caused it, if one did. */
+  const remap = (p: Problem): Tagged => {
+    const path = inFile(p.path);
+    const o = findLast(origins, (x) => isPrefix(x.anchor, path));
+    if (!o) return { problem: { ...p, path }, variant: null };
+    return fromOrigin(o, p.code, p.message, path.slice(o.anchor.length), p);
+  };
+
+  dropStaleRuleOptions(data, applied, ruleSets);
+  const result = scenarioSchema.safeParse(data, { reportInput: true });
+  if (!result.success) return { ok: false, problems: zodProblems(result.error, located).map(remap) };
+  const scenario = normalise(result.data);
+  problems.push(...checkScenario(scenario, located, ruleSets, removedTimeline).map(remap));
+  problems.push(...checkRuleSets(ruleSets, touched, origins, fromOrigin));
+
+  const countries = reachableCountries(scenario);
+  for (const id of [...touched].sort()) {
+    const rs = ruleSets.find((r) => r.id === id)!;
+    if (countries.has(rs.country) || idle === 'allow') continue;
+    const o = findLast(origins, (x) => x.anchor[0] === 'ruleSets' && x.anchor[1] === id)!;
+    problems.push(fromOrigin(o, 'unknown-id', `rule set ${id} is not used by this run, so the override would change nothing`, [], { expected: `a rule set of ${[...countries].sort().join(', ')} (or also set a central's ruleSet to ${rs.country})` }));
   }
   if (problems.length > 0) return { ok: false, problems };
-  dropStaleRuleOptions(data, applied, options.ruleSets);
+  return { ok: true, scenario, source: located, ruleSets: ruleSets.filter((r) => countries.has(r.country)) };
+}
 
-  const result = scenarioSchema.safeParse(data, { reportInput: true });
-  if (!result.success) return { ok: false, problems: zodProblems(result.error, source) };
-  const scenario = normalise(result.data);
-  const checked = checkScenario(scenario, source, options.ruleSets, removedTimeline);
-  if (checked.length > 0) return { ok: false, problems: checked };
-  return { ok: true, scenario, source };
+/** Countries whose rule sets a run of `s` can put in force: its centrals' and those its timeline switches to. */
+export function reachableCountries(s: Scenario): Set<string> {
+  const countries = new Set(s.centrals.map((c) => c.ruleSet));
+  for (const t of s.timeline) for (const [path, value] of Object.entries(t.set)) if (RULE_SET_INPUT.test(path)) countries.add(String(value));
+  return countries;
+}
+
+/** The overridden rule sets, validated again; a problem is reported at the override that set its path. */
+function checkRuleSets(
+  ruleSets: readonly RuleSet[],
+  touched: ReadonlySet<string>,
+  origins: readonly Origin[],
+  fromOrigin: (o: Where, code: ProblemCode, message: string, rest: readonly (string | number)[], detail: { expected?: string; found?: string }) => Tagged,
+): Tagged[] {
+  const out: Tagged[] = [];
+  for (const id of [...touched].sort()) {
+    const rs = ruleSets.find((r) => r.id === id)!;
+    const r = ruleSetSchema.safeParse(rs, { reportInput: true });
+    if (r.success) continue;
+    for (const issue of r.error.issues) {
+      const path = ['ruleSets', id, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
+      const exact = findLast(origins, (x) => isPrefix(x.anchor, path));
+      const o = exact ?? findLast(origins, (x) => x.anchor[0] === 'ruleSets' && x.anchor[1] === id)!;
+      const input = (issue as { input?: unknown }).input;
+      const found = input !== undefined && (typeof input !== 'object' || input === null) ? JSON.stringify(input) : undefined;
+      const where = exact ? path.slice(exact.anchor.length) : [];
+      const message = exact ? issue.message : `${issue.message} at ${readable(rs, path.slice(2))}`;
+      out.push(fromOrigin(o, 'invalid-value', message, where, found !== undefined ? { found } : {}));
+    }
+  }
+  return out;
+}
+
+/** A rule-set path with rule ids for list positions: ruleSets.AT.rules.treaty-neighbour.approvals.1.within. */
+function readable(rs: RuleSet, path: readonly (string | number)[]): string {
+  const named = path.map((seg, i) => (i === 1 && path[0] === 'rules' && typeof seg === 'number' ? (rs.rules[seg]?.id ?? seg) : seg));
+  return ['ruleSets', rs.id, ...named].join('.');
+}
+
+function variantIds(data: unknown): string[] {
+  const variants = isRecord(data) && Array.isArray(data['variants']) ? data['variants'] : [];
+  return variants.flatMap((v) => (isRecord(v) && typeof v['id'] === 'string' ? [v['id']] : []));
+}
+
+function isPrefix(prefix: readonly (string | number)[], path: readonly (string | number)[]): boolean {
+  return prefix.length <= path.length && prefix.every((seg, i) => seg === path[i]);
+}
+
+function findLast<T>(items: readonly T[], pred: (x: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (pred(items[i]!)) return items[i];
+  return undefined;
 }
 
 /**
@@ -101,12 +261,6 @@ function normalise(s: Scenario): Scenario {
     u.goals = { economic: 0, identity: 0, protodiplomatic: 0, ...u.goals };
   }
   return s;
-}
-
-function argProblem(file: string, message: string, expected?: string): Problem {
-  const p: Problem = { code: 'bad-argument', file, line: 0, column: 0, path: [], message };
-  if (expected !== undefined) p.expected = expected;
-  return p;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -14,6 +14,9 @@ export type ProblemCode =
   | 'duplicate-id'
   | 'bad-date'
   | 'bad-formula'
+  | 'bad-duration'
+  | 'name-clash'
+  | 'timeline-conflict'
   | 'bad-override'
   | 'bad-argument';
 

@@ -6,11 +6,12 @@
  */
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { parseDuration } from '../model/calendar.ts';
 import { APPROVAL_STEPS, CENTRAL_POWERS, INSTRUMENTS, PARTNER_CATEGORIES } from '../model/vocabulary.ts';
 import type { RuleSet } from '../rules/rule-set.ts';
 
-/** A duration the calendar can turn into ticks: "8 weeks", "30 days", "1 year". */
-export const DURATION_PATTERN = /^\d+ (day|week|month|quarter|year)s?$/;
+/** A duration the calendar can turn into ticks, as its parser reads it: "8 weeks", "30 days", "3.5 months", "12w". */
+const duration = z.string().refine((t) => parseDuration(t) !== null, 'a duration such as "8 weeks", "3.5 months" or "12w" (days, weeks, months, quarters or years; at most 10,000 years)');
 
 const id = z.string().regex(/^\S+$/, 'an id is a non-empty string without spaces');
 const text = z.string().trim().min(1, 'must not be empty');
@@ -35,7 +36,7 @@ const approvalStep = z
     by: z.enum(['executive', 'legislature', 'own-legislature']),
     chambers: z.array(text).min(1).optional(),
     threshold: z.number().gt(0).max(1).optional(),
-    within: z.string().regex(DURATION_PATTERN, 'a duration such as "8 weeks" (day, week, month, quarter, year)').optional(),
+    within: duration.optional(),
     onSilence: z.enum(['consent', 'refuse']).optional(),
     citation: text,
   })

@@ -15,6 +15,8 @@ export interface Source {
   text: string;
   /** Line and column (1-based) of the value at `path`, or of the nearest enclosing value that exists. */
   locate(path: readonly (string | number)[]): { line: number; column: number };
+  /** Line and column of the key of the last segment of `path` in its mapping; where `locate` points otherwise. */
+  locateKey(path: readonly (string | number)[]): { line: number; column: number };
   /** Offset (0-based) of the first character of a scalar's content at `path` (inside its quotes), if any. */
   scalarStart(path: readonly (string | number)[]): number | null;
   lineCol(offset: number): { line: number; column: number };
@@ -64,6 +66,13 @@ export function parseYaml(text: string, file: string): Parsed {
       const node = nodeAt(path);
       return node?.range ? lineCol(node.range[0]) : { line: 1, column: 1 };
     },
+    locateKey(path) {
+      const parent = path.length > 0 ? doc.getIn(path.slice(0, -1) as (string | number)[], true) : null;
+      const last = String(path[path.length - 1]);
+      const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && String(p.key.value) === last) : undefined;
+      const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+      return range ? lineCol(range[0]) : source.locate(path);
+    },
     scalarStart(path) {
       const node = doc.getIn(path as (string | number)[], true);
       if (!isScalar(node) || !node.range) return null;
@@ -99,6 +108,10 @@ export function zodProblems(error: z.ZodError, source: Source): Problem[] {
       expected = issue.values.map((v) => JSON.stringify(v)).join(' | ');
       found = describe((issue as { input?: unknown }).input);
       message = 'value not allowed';
+    } else if (issue.code === 'custom' || issue.code === 'invalid_format') {
+      // A refinement of one value (a duration, a pattern) says what it found; one of a whole mapping does not.
+      const input = (issue as { input?: unknown }).input;
+      if (input !== undefined && (typeof input !== 'object' || input === null)) found = describe(input);
     }
     const problem: Problem = { code, file: source.file, line, column, path, message };
     if (expected !== undefined) problem.expected = expected;
