@@ -48,8 +48,8 @@ export function selectRuleSet(ruleSets: readonly RuleSet[], country: string, iso
  * the rule set's own `silence` entry, so a researcher can test another reading of a silent constitution.
  */
 export const SILENCE_OPTIONS: Record<string, RuleSetOption> = {
-  silenceBinding: { default: 'rule set', values: ['rule set', 'allow', 'forbid'], description: 'what silence means for agreements and treaties', citation: 'paradip: silence is configurable (DESIGN.md section 4)' },
-  silenceNonBinding: { default: 'rule set', values: ['rule set', 'allow', 'forbid'], description: 'what silence means for non-binding instruments', citation: 'paradip: silence is configurable (DESIGN.md section 4)' },
+  silenceBinding: { default: 'rule set', values: ['rule set', 'allow', 'forbid'], description: 'what silence means for agreements and treaties', citation: 'paradip modelling option: what a silent rule set means is configurable (README.md "Rule sets")' },
+  silenceNonBinding: { default: 'rule set', values: ['rule set', 'allow', 'forbid'], description: 'what silence means for non-binding instruments', citation: 'paradip modelling option: what a silent rule set means is configurable (README.md "Rule sets")' },
 };
 
 /** The rule set's option defaults with `overrides` applied; an unknown option or value is a problem. */

@@ -4,7 +4,7 @@
  */
 import { dateOf, parseDate, parseDuration, tickCount, tickOf, type Calendar } from '../model/calendar.ts';
 import { CORE_GOALS, INSTRUMENTS } from '../model/vocabulary.ts';
-import { DEFAULT_PARAMETERS, FORMULAS, type FormulaName } from '../rules/catalog.ts';
+import { DEFAULT_PARAMETERS, FORMULAS, formulaScopeNames, type FormulaName } from '../rules/catalog.ts';
 import { compileFormula } from '../rules/formula.ts';
 import { SILENCE_OPTIONS } from '../rules/assess.ts';
 import type { RuleSet } from '../rules/rule-set.ts';
@@ -142,7 +142,8 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
 
   // Formulas: name known, variables known, syntax allowed; offsets become line:column inside the scalar.
   const parameters = new Set([...Object.keys(DEFAULT_PARAMETERS), ...Object.keys(s.behaviour.parameters)]);
-  const attributes = new Set(s.subnationals.flatMap((u) => Object.keys(u.attributes)));
+  // As the engine compiles them (src/engine/model.ts): the documented attributes always exist (0 where unset).
+  const attributes = new Set(['identityStrength', 'autonomyAspiration', ...s.subnationals.flatMap((u) => Object.keys(u.attributes))]);
   checkNames();
   checkDurations();
   for (const [name, text] of Object.entries(s.behaviour.formulas)) {
@@ -153,7 +154,7 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
       report('unknown-key', path, `unknown formula "${name}"`, `one of ${Object.keys(FORMULAS).join(', ')} or goal.<issue id>`);
       continue;
     }
-    const allowed = new Set([...Object.keys(spec.variables), ...parameters, ...attributes]);
+    const allowed = formulaScopeNames(specName, [...parameters], [...attributes]);
     const result = compileFormula(text, allowed);
     if (!result.ok) {
       const base = source.scalarStart(path);

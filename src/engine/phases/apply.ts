@@ -3,7 +3,7 @@
  * proposals by actor id, approvals by instrument id, central decisions by central id, expiries, relations)
  * and emits the events, so results never depend on the order agents appear in the file.
  */
-import { dateOf, deadlineTick, parseDuration } from '../../model/calendar.ts';
+import { dateOf, deadlineTick, durationOf, parseDuration } from '../../model/calendar.ts';
 import { sharePerTick } from '../model.ts';
 import { duchacek } from '../../model/geography.ts';
 import type { ApprovalRecord, Id, Instrument } from '../../model/world.ts';
@@ -159,7 +159,7 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
       if (next.openedTick !== null) return;
       next.openedTick = w.tick;
       const formality = next.step === 'notify' || next.step === 'sign';
-      const within = formality ? null : next.within !== null ? parseDuration(next.within) : { amount: p['approvalTimeout'] ?? 12, unit: 'month' as const };
+      const within = formality ? null : next.within !== null ? parseDuration(next.within) : durationOf(p['approvalTimeout'] ?? 12, 'month');
       // Durations were checked at load; a step that opens without a deadline would never resolve.
       if (!formality && within === null) throw new Error(`approval ${next.id}: duration "${next.within}" does not parse`);
       next.deadlineTick = within ? deadlineTick(model.calendar, w.tick, within) : null;

@@ -4,7 +4,7 @@
  * overlap, and use the powers their rule set gives them over subnationals' instruments. Subnationals'
  * relation modes are re-scored. Decisions only; `apply` writes them.
  */
-import { addUnits, dateOf } from '../../model/calendar.ts';
+import { dateOf, deadlineTick, durationOf } from '../../model/calendar.ts';
 import { findPower, selectRuleSet } from '../../rules/assess.ts';
 import { RELATIONS, type InstrumentKind, type Relation } from '../../model/vocabulary.ts';
 import type { Central, Id } from '../../model/world.ts';
@@ -92,7 +92,7 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
         const views = Object.fromEntries(units.map((u) => [u.id, round(u.position[issue.id] ?? 0)]));
         out.consultations.push({ central: c.id, issue: issue.id, instrument: a.instrument, subnationals: units.map((u) => u.id), citation: power.citation, why: { positions: views, concludeAfterMonths: p['consultMonths'] ?? 3 } });
         waiting = true;
-      } else if (dateOf(model.calendar, consulted) > addMonths(date, -(p['consultMonths'] ?? 3))) waiting = true;
+      } else if (w.tick < deadlineTick(model.calendar, consulted, durationOf(p['consultMonths'] ?? 3, 'month') ?? { amount: 3, unit: 'month' })) waiting = true;
     }
     if (!waiting && draw < chancePerTick(model, p['agreementChance'] ?? 0.15)) {
       out.agreements.push({ between: [ca!.id, cb!.id], issue: issue.id, instrument: a.instrument, why: { positions, agreementMin: p['agreementMin'], lawsInPlace: a.requiresLaw } });
@@ -201,10 +201,6 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
   }
 }
 
-/** An ISO date moved by whole months (negative: back), the day clamped to the month's length. */
-function addMonths(date: string, months: number): string {
-  return addUnits(date, 'month', months);
-}
 
 export function relationMode(score: number, p: Readonly<Record<string, number>>): Relation {
   if (score >= (p['relationSupport'] ?? 0.6)) return RELATIONS[0];
