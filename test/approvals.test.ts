@@ -12,6 +12,8 @@ import { simulate } from '../src/testing/index.ts';
 const library = loadRuleSets(null);
 if (!library.ok) throw new Error('rule-set library does not load');
 const ruleSets = library.ruleSets;
+/** The kind of unit a country's rule set governs (a US state, an Austrian Land, a Belgian community). */
+const kindOf = (country: string): string => ruleSets.find((r) => r.country === country)?.subnationalKinds[0] ?? 'region';
 
 /** Home region H-1 under `ruleSet`, eager to sign agreements with cross-border partner N-1 (OPEN rules). */
 function scenario(ruleSet: string, tick: 'day' | 'week' | 'month', parameters: Record<string, number>, extra: Record<string, unknown> = {}) {
@@ -25,7 +27,7 @@ function scenario(ruleSet: string, tick: 'day' | 'week' | 'month', parameters: R
       { id: 'N', name: 'Neighbour', ruleSet: 'OPEN', neighbours: ['H'] },
     ],
     subnationals: [
-      { id: 'H-1', name: 'Home region', kind: 'land', central: 'H', neighbours: ['N-1'], competences: ['economy', 'culture', 'education'], goals: { economic: 1 }, tradeTies: { 'N-1': 1 } },
+      { id: 'H-1', name: 'Home region', kind: kindOf(ruleSet), central: 'H', neighbours: ['N-1'], competences: ['economy', 'culture', 'education'], goals: { economic: 1 }, tradeTies: { 'N-1': 1 } },
       { id: 'N-1', name: 'Neighbour region', kind: 'region', central: 'N', neighbours: ['H-1'], competences: ['economy'], goals: { economic: 1 }, tradeTies: { 'H-1': 1 } },
     ],
     behaviour: {

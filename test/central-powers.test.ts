@@ -12,6 +12,8 @@ import { simulate } from '../src/testing/index.ts';
 const library = loadRuleSets(null);
 if (!library.ok) throw new Error('rule-set library does not load');
 const monthsBetween = (a: string, b: string): number => (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
+/** The kind of unit a country's rule set governs ('land' for a test rule set). */
+const kindOf = (country: string): string => library.ruleSets.find((r) => r.country === country)?.subnationalKinds[0] ?? 'land';
 const parse = (lines: string[]) => lines.map((l) => JSON.parse(l) as Record<string, unknown> & { kind: string; date: string });
 
 function twoCountries(home: string, extra: Record<string, unknown> = {}) {
@@ -22,8 +24,8 @@ function twoCountries(home: string, extra: Record<string, unknown> = {}) {
       { id: 'N', name: 'Neighbour', ruleSet: 'OPEN', neighbours: ['H'], executive: { stance: { env: 0.8 } } },
     ],
     subnationals: [
-      { id: 'H-1', name: 'Home region', kind: 'land', central: 'H', neighbours: ['N-1'], competences: ['environment', 'economy'], goals: { economic: 1 }, tradeTies: { 'N-1': 1 } },
-      { id: 'H-2', name: 'Other home region', kind: 'land', central: 'H', competences: ['economy'], goals: {} },
+      { id: 'H-1', name: 'Home region', kind: kindOf(home), central: 'H', neighbours: ['N-1'], competences: ['environment', 'economy'], goals: { economic: 1 }, tradeTies: { 'N-1': 1 } },
+      { id: 'H-2', name: 'Other home region', kind: kindOf(home), central: 'H', competences: ['economy'], goals: {} },
       { id: 'N-1', name: 'Neighbour region', kind: 'region', central: 'N', neighbours: ['H-1'], competences: ['economy'], goals: { economic: 1 }, tradeTies: { 'H-1': 1 } },
     ],
     issues: [{ id: 'env', name: 'Environment', domain: 'environment', agreement: { between: ['H', 'N'] } }],

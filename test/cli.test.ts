@@ -136,7 +136,7 @@ describe('runs', () => {
 
   it('a rule-set swap on the command line drops the options the new rule set does not know, and says so in run.json', () => {
     const file = join(dir, 'swap.yaml');
-    writeFileSync(file, MINI.replace('    ruleSet: AT\n', '    ruleSet: US\n    ruleOptions: { mouIsCompact: true }\n'));
+    writeFileSync(file, MINI.replace('    ruleSet: AT\n', '    ruleSet: US\n    ruleOptions: { mouIsCompact: true }\n').replaceAll('kind: land', 'kind: state'));
     expect(paradip('validate', file).code).toBe(0);
     const r = paradip('run', file, '--seed', '1', '--set', 'centrals.A.ruleSet=AT', '--out', join(dir, 'swap'), '--quiet');
     expect(r.stderr).toBe('');
@@ -144,6 +144,9 @@ describe('runs', () => {
     const run = JSON.parse(readFileSync(join(dir, 'swap/run.json'), 'utf8'));
     expect(run.scenario.centrals[0].ruleOptions).toEqual({});
     expect(run.scenario.notes).toMatch(/dropped rule options A\.mouIsCompact/);
+    // The US state takes the role of an Austrian Land (B-VG art. 16 speaks of Länder).
+    expect(run.scenario.subnationals[0].kind).toBe('land');
+    expect(run.scenario.notes).toMatch(/A-1 state -> land/);
     // An option set explicitly with the swap is still checked against the new rule set.
     const bad = paradip('run', file, '--seed', '1', '--set', 'centrals.A.ruleSet=AT', '--set', 'centrals.A.ruleOptions.mouIsCompact=true');
     expect(bad.code).toBe(2);

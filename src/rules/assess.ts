@@ -116,7 +116,10 @@ export function assessParty(
   view: PartyView,
 ): PartyAssessment {
   const base = { party: view.party, ruleSet: ruleSet.id };
-  const matching = ruleSet.rules.filter((r) => ruleMatches(ruleSet, options, r, instrument, domain, view));
+  // A rule set governs the kinds of unit it names (the US Constitution speaks of States, not of cities): for a
+  // unit of another kind its rules say nothing, and its silence decides.
+  const governed = ruleSet.subnationalKinds.includes(view.kind);
+  const matching = governed ? ruleSet.rules.filter((r) => ruleMatches(ruleSet, options, r, instrument, domain, view)) : [];
   // A prohibition is not lifted by a permission elsewhere in the text: any matching forbid wins.
   const forbid = matching.find((r) => r.effect === 'forbid');
   if (forbid) return { ...base, verdict: 'forbidden', rule: forbid.id, citations: [forbid.citation], steps: [] };
@@ -134,9 +137,10 @@ export function assessParty(
   const binding = isBinding(instrument);
   const chosen = options[binding ? 'silenceBinding' : 'silenceNonBinding'];
   const effect = chosen === 'allow' || chosen === 'forbid' ? chosen : binding ? ruleSet.silence.binding : ruleSet.silence.nonBinding;
-  const citation = chosen === 'allow' || chosen === 'forbid'
+  const silence = chosen === 'allow' || chosen === 'forbid'
     ? `${ruleSet.silence.citation.replace(/ \(configurable:[^)]*\)$/, '')}; here set to ${chosen} by option ${binding ? 'silenceBinding' : 'silenceNonBinding'}`
     : ruleSet.silence.citation;
+  const citation = governed ? silence : `${ruleSet.name} names no rule for a ${view.kind} (it governs ${ruleSet.subnationalKinds.join(', ')}); ${silence}`;
   return { ...base, verdict: effect === 'allow' ? 'allowed' : 'forbidden', rule: 'silence', citations: [citation], steps: [] };
 }
 

@@ -2,7 +2,7 @@
  * Checks that need more than the schema: ids and references, dates, rule-set references and options, and
  * every formula (parsed, checked against its variables, compiled). All problems are collected, positioned.
  */
-import { dateOf, parseDate, parseDuration, tickCount, tickOf, type Calendar } from '../model/calendar.ts';
+import { parseDate, parseDuration, tickOf, type Calendar } from '../model/calendar.ts';
 import { CORE_GOALS, INSTRUMENTS } from '../model/vocabulary.ts';
 import { DEFAULT_PARAMETERS, FORMULAS, formulaScopeNames, type FormulaName } from '../rules/catalog.ts';
 import { compileFormula } from '../rules/formula.ts';
@@ -68,8 +68,15 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
     }
   });
 
+  const centralById = new Map(s.centrals.map((c) => [c.id, c]));
   s.subnationals.forEach((u, i) => {
     need(centrals, 'central', u.central, ['subnationals', i, 'central']);
+    // A unit must be of a kind its country's rule sets govern, or none of their rules would ever apply to it.
+    const country = centralById.get(u.central)?.ruleSet;
+    const kinds = [...new Set(ruleSets.filter((r) => r.country === country).flatMap((r) => r.subnationalKinds))];
+    if (kinds.length > 0 && !kinds.includes(u.kind)) {
+      report('invalid-value', ['subnationals', i, 'kind'], `rule set ${String(country)} governs no ${u.kind}`, `one of ${kinds.join(', ')}`, u.kind);
+    }
     u.neighbours.forEach((n, j) => need(units, 'subnational', n, ['subnationals', i, 'neighbours', j]));
     Object.keys(u.tradeTies).forEach((n) => need(agents, 'subnational or central', n, ['subnationals', i, 'tradeTies', n]));
     u.kin.forEach((n, j) => need(agents, 'subnational or central', n, ['subnationals', i, 'kin', j]));
@@ -110,7 +117,6 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
   });
   if (start && end) {
     checkTimelineOrder({ unit: s.calendar.tick, start, end });
-    checkRuleSetPeriods({ unit: s.calendar.tick, start, end });
   }
   s.targets.forEach((t, i) => {
     const m = t.measure;
@@ -193,38 +199,6 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
           );
         }
       }
-    });
-  }
-
-  /**
-   * A central must have a rule set in force on every tick it spends under a country, from the start (or the
-   * timeline entry that switches it there) to the next switch or the end: otherwise the engine finds none and
-   * forbids everything. Coverage can only end at the start of a stretch or where a period ends (`to`), so
-   * those ticks are the ones to test.
-   */
-  function checkRuleSetPeriods(calendar: Calendar): void {
-    const ticks = tickCount(calendar);
-    s.centrals.forEach((c, i) => {
-      const stretches: { tick: number; country: string; path: Path }[] = [{ tick: 0, country: c.ruleSet, path: ['centrals', i, 'ruleSet'] }];
-      s.timeline.forEach((t, j) => {
-        const value = t.set[`centrals.${c.id}.ruleSet`];
-        const date = parseDate(t.date);
-        if (value !== undefined && date !== null) stretches.push({ tick: tickOf(calendar, date), country: String(value), path: ['timeline', j, 'set', `centrals.${c.id}.ruleSet`] });
-      });
-      stretches.sort((a, b) => a.tick - b.tick);
-      stretches.forEach((st, k) => {
-        const until = Math.min(ticks, stretches[k + 1]?.tick ?? ticks);
-        const periods = ruleSets.filter((r) => r.country === st.country);
-        if (periods.length === 0 || st.tick >= until) return;
-        const candidates = [st.tick, ...periods.flatMap((r) => (r.valid.to === undefined ? [] : [tickOf(calendar, r.valid.to)]))].filter((t) => t >= st.tick && t < until).sort((a, b) => a - b);
-        for (const t of candidates) {
-          const date = dateOf(calendar, t);
-          if (periods.some((r) => (r.valid.from === undefined || r.valid.from <= date) && (r.valid.to === undefined || date < r.valid.to))) continue;
-          const valid = periods.map((r) => `${r.id} ${r.valid.from ?? '...'} to ${r.valid.to ?? '...'}`).join(', ');
-          report('unknown-id', st.path, `no ${st.country} rule set is in force on ${date}, a date ${c.id} spends under it`, `a country with a rule set in force then (${valid}, "to" exclusive)`, st.country);
-          return;
-        }
-      });
     });
   }
 

@@ -249,10 +249,23 @@ function dropStaleRuleOptions(data: unknown, applied: readonly string[], ruleSet
       dropped.push(`${String(central['id'])}.${key}`);
     }
   }
-  if (dropped.length > 0) {
-    const note = `Rule-set swap: dropped rule options ${dropped.join(', ')} (not options of the new rule sets).`;
-    data['notes'] = typeof data['notes'] === 'string' && data['notes'] ? `${data['notes']}\n${note}` : note;
+  // A swapped-in constitution speaks of its own kinds of unit (Austria's Länder, Switzerland's cantons): the
+  // central's units take the role of its first-named kind, unless they already are of a kind it names.
+  const roles: string[] = [];
+  const centralsById = new Map(data['centrals'].filter(isRecord).map((c) => [String(c['id']), c]));
+  for (const unit of Array.isArray(data['subnationals']) ? data['subnationals'] : []) {
+    if (!isRecord(unit) || !swapped.has(String(unit['central']))) continue;
+    const country = centralsById.get(String(unit['central']))?.['ruleSet'];
+    const kinds = [...new Set(ruleSets.filter((r) => r.country === country).flatMap((r) => r.subnationalKinds))];
+    const explicit = applied.some((p) => p.endsWith(`.${String(unit['id'])}.kind`) || p === `subnationals.${String(unit['id'])}.kind`);
+    if (kinds.length === 0 || kinds.includes(String(unit['kind'])) || explicit) continue;
+    roles.push(`${String(unit['id'])} ${String(unit['kind'])} -> ${kinds[0]!}`);
+    unit['kind'] = kinds[0]!;
   }
+  const notes: string[] = [];
+  if (dropped.length > 0) notes.push(`Rule-set swap: dropped rule options ${dropped.join(', ')} (not options of the new rule sets).`);
+  if (roles.length > 0) notes.push(`Rule-set swap: units take the role of the new rule set's constituent units: ${roles.join(', ')}.`);
+  for (const note of notes) data['notes'] = typeof data['notes'] === 'string' && data['notes'] ? `${data['notes']}\n${note}` : note;
 }
 
 /** Every subnational has the three core goals (weight 0 when the file is silent). */
