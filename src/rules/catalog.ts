@@ -137,7 +137,8 @@ export const FORMULAS = {
   renew: {
     doc: "A party's score for keeping an instrument at its review date (behaviour.instruments.<kind>.review months after signing, then every as many months): >= 0 renews it, below 0 it lapses (an office closes).",
     variables: { ...candidate, total: 'sum over goals of weight * goal value of the tie today (not counting the tie itself among existing ties)', age: 'months since the instrument was signed', noise: 'as above' },
-    default: 'total - 0.5 * cost / capacity - loadCost * load + noise',
+    // Would the party sign it again today: the value of the tie against its full cost and the load it keeps.
+    default: 'total - cost / capacity - loadCost * load + noise',
   },
   vote: {
     doc: "A chamber's yes share on consenting to a subnational's instrument; passes if >= the chamber's (or step's) threshold.",

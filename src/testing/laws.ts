@@ -60,8 +60,9 @@ export function withTick(scenario: Scenario, tick: TickUnit): Scenario {
 const MEAN_MONTH_DAYS = 365.25 / 12;
 
 /**
- * Outcome distributions over `seeds` under each tick length, each compared with the first. Latency is allowed
- * one coarsest tick of slack: under month ticks an approval answered in the month is dated to the month's end.
+ * Outcome distributions over `seeds` under each tick length, each compared with the first. Dates (approval
+ * latency, the first national law) are allowed half the coarsest tick of slack beyond sampling error: under
+ * month ticks an approval answered within a month is dated to the tick that ends it.
  */
 export function equivalentUnderTickLength(
   scenario: Scenario,
@@ -73,7 +74,8 @@ export function equivalentUnderTickLength(
   const samples: Record<string, Outcomes[]> = {};
   for (const tick of ticks) samples[tick] = seeds.map((seed) => outcomes(simulate(withTick(scenario, tick), ruleSets, seed).events, undefined, scenario.calendar.start));
   const coarsest = Math.max(...ticks.map((t) => ({ day: 1, week: 7, month: MEAN_MONTH_DAYS, quarter: 3 * MEAN_MONTH_DAYS, year: 365.25 })[t]));
-  const slack = { 'approval-latency-days': coarsest, 'first-central-law-day': coarsest, ...(options.slack ?? {}) };
+  // An event inside a coarse tick is dated to the tick that follows it: half a tick late on average.
+  const slack = { 'approval-latency-days': coarsest / 2, 'first-central-law-day': coarsest / 2, ...(options.slack ?? {}) };
   const base = samples[ticks[0]!]!;
   const found: Difference[] = [];
   for (const tick of ticks.slice(1)) {
