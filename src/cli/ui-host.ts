@@ -6,7 +6,6 @@
  * (<out>-2, <out>-3, ...); no two runs share one. Ink and React are loaded only here, on demand.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { checkpoint } from '../engine/run.ts';
 import { indicatorNames } from '../engine/phases/observe.ts';
 import type { TickResult } from '../engine/step.ts';
 import { addEvents, formatSummary, newTally, type Tally } from '../experiment/tally.ts';
@@ -128,7 +127,7 @@ function openOutputs(prepared: Prepared, out: string | null, o: UiRunOptions, wr
       record.tally.lastDate = result.date;
       // The same writes, in the same order, as the headless loop in run-command.ts.
       writer?.tick(result.tick, result.date, result.events, result.indicators);
-      if (writer && o.every > 0 && result.tick % o.every === 0) writer.checkpoint(result.tick, JSON.stringify(checkpoint(run)));
+      if (writer && o.every > 0 && result.tick % o.every === 0) writer.checkpoint(result.tick, run);
     },
     end(interrupted: boolean): void {
       if (record.interrupted !== null) return;
