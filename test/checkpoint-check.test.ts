@@ -13,8 +13,8 @@ import { resumeRun, runTicks, type Run } from '../src/engine/run.ts';
 const ROOT = new URL('..', import.meta.url).pathname;
 type Json = Record<string, any>;
 
-function runTo(scenario: string, ticks: number, extra: { variant?: string; sets?: string[] } = {}): Run {
-  const p = prepareRun({ scenario, seed: 3, variant: extra.variant ?? null, sets: extra.sets ?? [], until: null, from: null, cwd: ROOT });
+function runTo(scenario: string, ticks: number, extra: { variant?: string; sets?: readonly string[] } = {}): Run {
+  const p = prepareRun({ scenario, seed: 3, variant: extra.variant ?? null, sets: [...(extra.sets ?? [])], until: null, from: null, cwd: ROOT });
   if (!p.ok) throw new Error(JSON.stringify(p.problems));
   let n = 0;
   if (ticks > 0) for (const _ of runTicks(p.prepared.run, p.prepared.last)) if (++n >= ticks) break;

@@ -26,8 +26,9 @@ type Result = { code: number | null; signal: NodeJS.Signals | null; stdout: stri
 
 function paradip(args: string[], options: { stdout?: number | 'pipe'; stderr?: number | 'pipe'; shell?: string } = {}): Result {
   const cmd = options.shell ? '/bin/bash' : process.execPath;
+  // A run that never ends (a checkpoint at tick -1000000 did) fails the test instead of hanging it.
   const argv = options.shell ? ['-c', `${options.shell}; exec "$@"`, 'paradip', process.execPath, BIN, ...args] : [BIN, ...args];
-  const r: SpawnSyncReturns<string> = spawnSync(cmd, argv, { cwd: dir, encoding: 'utf8', env: ENV, stdio: ['ignore', options.stdout ?? 'pipe', options.stderr ?? 'pipe'] });
+  const r: SpawnSyncReturns<string> = spawnSync(cmd, argv, { cwd: dir, encoding: 'utf8', env: ENV, stdio: ['ignore', options.stdout ?? 'pipe', options.stderr ?? 'pipe'], timeout: 60_000 });
   return { code: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
@@ -211,24 +212,46 @@ describe('signals', () => {
 });
 
 describe('a killed run continues in place: paradip run --resume', () => {
-  it('SIGKILL mid-run, then --resume: every file byte-identical to the uninterrupted run', async () => {
+  beforeAll(async () => {
     const child = spawn(process.execPath, [BIN, 'run', ACID, '--seed', '2', '--out', 'killed', '--checkpoint-every', '12', '--quiet'], { cwd: dir, env: ENV, stdio: 'ignore' });
     const cp = join(dir, 'killed', 'checkpoints', '72.json');
     while (!existsSync(cp) && child.exitCode === null) await new Promise((r) => setTimeout(r, 1));
     child.kill('SIGKILL');
     await new Promise((r) => child.on('exit', r));
-    expect(child.signalCode).toBe('SIGKILL');
-    expect(existsSync(join(dir, 'killed', 'run.json'))).toBe(false);
     // A checkpoint being written when the kill came: half a file under its .partial name.
     writeFileSync(join(dir, 'killed', 'checkpoints', '996.json.partial'), '{"format":"paradip-chec');
-    // What a user tries first is pointed at --resume.
+  });
+
+  it('SIGKILL mid-run leaves no run.json, and what a user tries first points at --resume', () => {
+    expect(existsSync(join(dir, 'killed', 'run.json'))).toBe(false);
+    expect(existsSync(join(dir, 'killed', 'run.json.partial'))).toBe(true);
     expect(paradip(['replay', 'killed']).stderr).toMatch(/paradip run --resume killed/);
     expect(paradip(['run', ACID, '--seed', '2', '--out', 'killed']).stderr).toMatch(/did not finish; continue it with: paradip run --resume killed/);
+  });
+
+  it('--resume ends with every file byte-identical to the uninterrupted run', () => {
     const r = paradip(['run', '--resume', 'killed', '--quiet']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expectSameAsReference('killed');
-    expect(paradip(['run', '--resume', 'killed']).stdout).toMatch(/nothing to resume/);
+  });
+
+  it('a complete run has nothing to resume', () => {
+    const r = paradip(['run', '--resume', 'killed']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/nothing to resume/);
+  });
+
+  it('a run stopped by Ctrl-C (complete files, run.json "interrupted") continues the same way', async () => {
+    const child = spawn(process.execPath, [BIN, 'run', ACID, '--seed', '2', '--out', 'ctrl-c', '--checkpoint-every', '12', '--quiet'], { cwd: dir, env: ENV, stdio: 'ignore' });
+    while (!existsSync(join(dir, 'ctrl-c', 'checkpoints', '36.json')) && child.exitCode === null) await new Promise((r) => setTimeout(r, 1));
+    child.kill('SIGINT');
+    expect(await new Promise((r) => child.on('exit', r))).toBe(130);
+    expect(JSON.parse(readFileSync(join(dir, 'ctrl-c', 'run.json'), 'utf8')).interrupted).toBe(true);
+    const r = paradip(['run', '--resume', 'ctrl-c', '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expectSameAsReference('ctrl-c');
   });
 
   it('--resume takes no scenario, seed or output options', () => {
@@ -284,6 +307,13 @@ describe('checkpoints are untrusted input (--from): exit 2, a positioned message
     expect(r.stderr).toMatch(message);
     if (!/empty|truncated/.test(name)) expect(r.stderr).toMatch(new RegExp(`^error: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:\\d+: `));
     expect(existsSync(join(dir, `from-${file}`))).toBe(false);
+  });
+
+  it('a device is not read (it has no size to bound)', () => {
+    const r = paradip(['run', '--from', '/dev/zero', '--quiet']);
+    clean(r);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\/dev\/zero: is not a regular file/);
   });
 
   it('a genuine checkpoint still resumes', () => {

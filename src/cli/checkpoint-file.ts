@@ -47,6 +47,8 @@ export function readCheckpointFile(file: string, shown: string): ReadCheckpoint 
   try {
     const st = statSync(file);
     if (st.isDirectory()) return problem('is a directory, not a checkpoint file');
+    // A device or pipe has no size to check first (/dev/zero would be read forever).
+    if (!st.isFile()) return problem('is not a regular file: give a checkpoint file (checkpoints/<tick>.json of a run directory)');
     if (st.size > MAX_CHECKPOINT_BYTES) return problem(`is larger than ${MAX_CHECKPOINT_BYTES} bytes: not a checkpoint paradip reads`);
     text = readFileSync(file, 'utf8');
   } catch (e) {

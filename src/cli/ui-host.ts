@@ -43,7 +43,7 @@ export async function runWithUi(io: Io, first: Prepared, o: UiRunOptions): Promi
   const opened = openOutputs(first, o.out, o, written);
   if (!opened.ok) {
     print(io.stderr, `error: ${opened.error}`);
-    return EXIT.badInput;
+    return opened.code;
   }
   const lib = loadRuleSets(o.request.scenario === null ? null : o.request.scenario);
   const countries = new Map<string, string[]>();
@@ -109,17 +109,24 @@ function sibling(out: string, n: number): string {
   }
 }
 
-function openOutputs(prepared: Prepared, out: string | null, o: UiRunOptions, written: Written[]): { ok: true; opened: OpenedRun } | { ok: false; error: string } {
+function openOutputs(prepared: Prepared, out: string | null, o: UiRunOptions, written: Written[]): { ok: true; opened: OpenedRun } | { ok: false; error: string; code: number } {
   const { run, last } = prepared;
+  const firstTick = run.world.tick;
+  // run.json as the headless loop in run-command.ts writes it; its start (run.json.partial) makes the run resumable.
+  const runJson = (to: number | null, interrupted: boolean | null): Record<string, unknown> => ({
+    ...provenance(run, prepared),
+    checkpointEvery: o.every > 0 ? o.every : null,
+    ticks: { from: firstTick, to, last },
+    interrupted,
+  });
   let writer: RunWriter | null = null;
   if (out !== null) {
-    const w = RunWriter.open(out, indicatorNames(run.model));
-    if (!w.ok) return { ok: false, error: w.error };
+    const w = RunWriter.open(out, indicatorNames(run.model), runJson(null, null));
+    if (!w.ok) return { ok: false, error: w.error, code: w.code };
     writer = w.writer;
   }
   const record: Written = { out, writer, tally: newTally(), prepared, interrupted: null };
   written.push(record);
-  const firstTick = run.world.tick;
   const sink = {
     tick(result: TickResult): void {
       addEvents(record.tally, result.events);
@@ -132,7 +139,7 @@ function openOutputs(prepared: Prepared, out: string | null, o: UiRunOptions, wr
     end(interrupted: boolean): void {
       if (record.interrupted !== null) return;
       record.interrupted = interrupted;
-      writer?.finish({ ...provenance(run, prepared), ticks: { from: firstTick, to: run.world.tick - 1, last }, interrupted });
+      writer?.finish(runJson(run.world.tick - 1, interrupted));
     },
   };
   return { ok: true, opened: { run, last, out, sink } };
