@@ -31,8 +31,16 @@ export function checkpointText(run: Run): string {
   const cp = checkpoint(run);
   const bad = findNonFinite(cp);
   if (bad) throw new NonFiniteError(bad.path, bad.value);
-  const hashed: HashedCheckpoint = { ...cp, scenarioHash: scenarioHash(cp.scenario, sha256) };
+  const hashed: HashedCheckpoint = { ...cp, scenarioHash: hashOf(cp.scenario) };
   return JSON.stringify(hashed);
+}
+
+/** A run's scenario never changes: hash it once, not at every checkpoint. */
+const hashes = new WeakMap<object, string>();
+function hashOf(scenario: object): string {
+  let h = hashes.get(scenario);
+  if (h === undefined) hashes.set(scenario, (h = scenarioHash(scenario, sha256)));
+  return h;
 }
 
 export type ReadCheckpoint = { ok: true; checkpoint: HashedCheckpoint; text: string } | { ok: false; problems: Problem[] };

@@ -81,6 +81,8 @@ export function canonicalJson(value: unknown): string {
  * checkpoint writer refuses such a world rather than let JSON.stringify write `null` for it.
  */
 export function findNonFinite(value: unknown): { path: JsonPath; value: number } | null {
+  // The common case, every number finite, without building a path per value (worlds can be large).
+  if (!hasNonFinite(value, 0)) return null;
   const stack: { v: unknown; path: JsonPath }[] = [{ v: value, path: [] }];
   while (stack.length > 0) {
     const { v, path } = stack.pop()!;
@@ -94,6 +96,17 @@ export function findNonFinite(value: unknown): { path: JsonPath; value: number }
     }
   }
   return null;
+}
+
+function hasNonFinite(v: unknown, depth: number): boolean {
+  if (typeof v === 'number') return !Number.isFinite(v);
+  if (v === null || typeof v !== 'object' || depth > MAX_CHECKPOINT_DEPTH) return false;
+  if (Array.isArray(v)) {
+    for (const x of v) if (hasNonFinite(x, depth + 1)) return true;
+    return false;
+  }
+  for (const k in v) if (Object.hasOwn(v, k) && hasNonFinite((v as Record<string, unknown>)[k], depth + 1)) return true;
+  return false;
 }
 
 export function checkCheckpoint(data: unknown, options: CheckOptions): CheckedCheckpoint {
