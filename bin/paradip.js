@@ -1,17 +1,22 @@
 #!/usr/bin/env node
 // Entry point of the `paradip` command: runs the bundle that `npm ci` (prepare) builds from src/.
 // After editing src/, run `npm run build` (npm start and npm test do it for you).
-import { main } from '../dist/paradip.js';
 
-// A reader that stops early (`paradip ... | head`) closes the pipe: that is not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-}
+// First thing, before the bundle loads: a Ctrl-C or SIGTERM while paradip starts exits 130 (interrupted),
+// not killed by the signal. Nothing has been written yet. The bundle's own handler replaces this one.
+const early = () => process.exit(130);
+process.on('SIGINT', early);
+process.on('SIGTERM', early);
 
-process.exitCode = await main({
+const { main, exitOnSignal, finalExitCode, guardStreams } = await import('../dist/paradip.js');
+// A reader that stops early (`paradip ... | head`) or a full disk behind stdout is a message and an exit code
+// (74), never a stack trace; a run writing files completes them first.
+guardStreams(process);
+exitOnSignal(process);
+process.off('SIGINT', early);
+process.off('SIGTERM', early);
+
+const code = await main({
   argv: process.argv.slice(2),
   stdout: process.stdout,
   stderr: process.stderr,
@@ -19,3 +24,4 @@ process.exitCode = await main({
   env: process.env,
   cwd: process.cwd(),
 });
+process.exitCode = finalExitCode(code);

@@ -1,8 +1,9 @@
 /**
  * The `paradip` command: dispatches to the subcommands. The only effectful layer: it owns argv, files, streams
- * and exit codes (0 ok, 1 a check failed, 2 bad input or usage, 130 interrupted).
+ * and exit codes (0 ok, 1 a check failed, 2 bad input or usage, 73 an output cannot be created, 74 a write
+ * failed, 130 interrupted; 70 only for a bug in paradip).
  */
-import { EXIT, print, type Io } from './io.ts';
+import { EXIT, OutputError, print, type Io } from './io.ts';
 import { version } from './provenance.ts';
 import { CHECK_USAGE, checkCommand } from './check-command.ts';
 import { LIST_USAGE, listCommand } from './list-command.ts';
@@ -55,9 +56,17 @@ export async function main(io: Io): Promise<number> {
         return EXIT.badInput;
     }
   } catch (e) {
+    // A file-system fault a command did not report itself: still a message and its exit code, never a stack trace.
+    if (e instanceof OutputError) {
+      print(io.stderr, `error: ${e.message}`);
+      return e.exitCode;
+    }
     // Bad input never gets here (it is reported as problems); this is a bug in paradip.
     print(io.stderr, `internal error (a bug in paradip, please report it with the command you ran): ${(e as Error).message}`);
     if (io.env['PARADIP_DEBUG']) print(io.stderr, String((e as Error).stack));
-    return 70;
+    return EXIT.internal;
   }
 }
+
+/** What bin/paradip.js installs on the process before running a command (see io.ts). */
+export { exitOnSignal, finalExitCode, guardStreams } from './io.ts';

@@ -2,20 +2,24 @@
  * `paradip run`: one seeded run, headless (progress lines and a summary; JSON Lines with --format json) or,
  * in a terminal, under the live UI. Outputs go to --out; the engine writes the same ticks either way.
  */
-import { checkpoint, runTicks } from '../engine/run.ts';
+import { runTicks } from '../engine/run.ts';
 import { indicatorNames } from '../engine/phases/observe.ts';
 import { addEvents, formatSummary, newTally, type Tally } from '../experiment/tally.ts';
 import { formatProblem } from '../scenario/problem.ts';
 import { parseArgs } from './args.ts';
-import { EXIT, print, type Io } from './io.ts';
+import { NonFiniteError, readCheckpointFile } from './checkpoint-file.ts';
+import { EXIT, holdOutputs, OutputError, print, type Io } from './io.ts';
 import { prepareRun, type Prepared, type RunRequest } from './prepare-run.ts';
 import { provenance } from './provenance.ts';
+import { prepareResume, type Resume } from './run-dir.ts';
 import { RunWriter } from './run-writer.ts';
 import { runWithUi, wantsUi } from './ui-host.ts';
+import { isAbsolute, resolve } from 'node:path';
 
 export const RUN_USAGE = `paradip run <scenario.yaml> --seed <n> [--out <dir>] [--until <date>] [--variant <name>]
             [--set <path>=<value>]... [--checkpoint-every <ticks>] [--from <checkpoint.json>]
-            [--format text|json] [--quiet] [--no-ui]`;
+            [--format text|json] [--quiet] [--no-ui]
+       paradip run --resume <dir> [--format text|json] [--quiet]`;
 
 const FLAGS = {
   seed: { type: 'number', integer: true },
@@ -28,6 +32,7 @@ const FLAGS = {
   format: { type: 'string' },
   quiet: { type: 'boolean' },
   ui: { type: 'boolean' },
+  resume: { type: 'string' },
 } as const;
 
 export async function runCommand(io: Io, argv: string[]): Promise<number> {
@@ -40,6 +45,11 @@ export async function runCommand(io: Io, argv: string[]): Promise<number> {
   const every = (flags['checkpoint-every'] as number | undefined) ?? 0;
   if (every < 0) return usage(io, '--checkpoint-every needs a whole number of ticks >= 1');
   if (every > 0 && flags['out'] === undefined) return usage(io, '--checkpoint-every writes into the run directory: give --out');
+  if (flags['resume'] !== undefined) {
+    const others = Object.keys(flags).filter((k) => !['resume', 'format', 'quiet', 'ui'].includes(k));
+    if (positionals.length > 0 || others.length > 0) return usage(io, `--resume continues a run as it was started: give no scenario${others.length ? `, nor --${others.join(', --')}` : ''}`);
+    return resume(io, flags['resume'] as string, { json: format === 'json', quiet: flags['quiet'] === true });
+  }
 
   const request: RunRequest = {
     scenario: positionals[0] ?? null,
@@ -50,6 +60,14 @@ export async function runCommand(io: Io, argv: string[]): Promise<number> {
     from: (flags['from'] as string | undefined) ?? null,
     cwd: io.cwd,
   };
+  if (request.from !== null) {
+    // A checkpoint is untrusted input: every check of a scenario and of the world's consistency, before anything runs.
+    const cp = readCheckpointFile(isAbsolute(request.from) ? request.from : resolve(io.cwd, request.from), request.from);
+    if (!cp.ok) {
+      for (const p of cp.problems) print(io.stderr, `error: ${formatProblem(p)}`);
+      return EXIT.badInput;
+    }
+  }
   const prep = prepareRun(request);
   if (!prep.ok) {
     for (const p of prep.problems) print(io.stderr, `error: ${formatProblem(p)}`);
@@ -68,58 +86,94 @@ interface HeadlessOptions {
   every: number;
   json: boolean;
   quiet: boolean;
+  /** Continuing a killed run in place (--resume): its directory's plan and the ticks of the whole run. */
+  resume?: Resume;
 }
 
 async function headless(io: Io, prepared: Prepared, o: HeadlessOptions): Promise<number> {
   const { run, last } = prepared;
-  let writer: RunWriter | null = null;
-  if (o.out !== null) {
-    const opened = RunWriter.open(o.out, indicatorNames(run.model));
-    if (!opened.ok) {
-      print(io.stderr, `error: ${opened.error}`);
-      return EXIT.badInput;
-    }
-    writer = opened.writer;
-  }
+  // Signals first: from here on a Ctrl-C stops at a tick boundary and leaves complete files.
   let interrupted = false;
   const onSignal = (): void => {
     interrupted = true;
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const tally = newTally();
-  const firstTick = run.world.tick;
-  const perYear = { day: 365, week: 52, month: 12, quarter: 4, year: 1 }[run.model.calendar.unit];
+  // A broken stdout does not stop a run that writes files: they are completed first (io.ts).
+  const release = o.out !== null ? holdOutputs() : () => {};
+  const firstTick = o.resume?.firstTick ?? run.world.tick;
+  const runJson = (to: number | null, stopped: boolean | null): Record<string, unknown> => ({
+    ...provenance(run, prepared),
+    checkpointEvery: o.every > 0 ? o.every : null,
+    ticks: { from: firstTick, to, last },
+    interrupted: stopped,
+  });
+  let writer: RunWriter | null = null;
+  let done = run.world.tick - 1;
   try {
-    for (const result of runTicks(run, last)) {
-      addEvents(tally, result.events);
-      tally.ticks++;
-      tally.lastDate = result.date;
-      writer?.tick(result.tick, result.date, result.events, result.indicators);
-      if (writer && o.every > 0 && result.tick % o.every === 0) writer.checkpoint(result.tick, JSON.stringify(checkpoint(run)));
-      if (!o.quiet && ((result.tick + 1) % perYear === 0 || result.tick === last)) progress(io, o.json, result.tick, last, result.date, tally);
-      // Yield now and then so a Ctrl-C is seen between ticks, never inside one.
-      if (result.tick % 16 === 0) await new Promise((r) => setImmediate(r));
-      if (interrupted) break;
+    if (o.out !== null) {
+      const opened = o.resume ? RunWriter.reopen(o.out, o.resume.plan) : RunWriter.open(o.out, indicatorNames(run.model), runJson(null, null));
+      if (!opened.ok) {
+        print(io.stderr, `error: ${opened.error}`);
+        return opened.code;
+      }
+      writer = opened.writer;
     }
-    writer?.finish({
-      ...provenance(run, prepared),
-      ticks: { from: firstTick, to: run.world.tick - 1, last },
-      interrupted,
-    });
-  } catch (e) {
-    writer?.abort();
-    throw e;
+    const tally = newTally();
+    const perYear = { day: 365, week: 52, month: 12, quarter: 4, year: 1 }[run.model.calendar.unit];
+    try {
+      for (const result of runTicks(run, last)) {
+        addEvents(tally, result.events);
+        tally.ticks++;
+        tally.lastDate = result.date;
+        writer?.tick(result.tick, result.date, result.events, result.indicators);
+        if (writer && o.every > 0 && result.tick % o.every === 0) writer.checkpoint(result.tick, run);
+        done = result.tick;
+        if (!o.quiet && ((result.tick + 1) % perYear === 0 || result.tick === last)) progress(io, o.json, result.tick, last, result.date, tally);
+        // Yield now and then so a Ctrl-C is seen between ticks, never inside one.
+        if (result.tick % 16 === 0) await new Promise((r) => setImmediate(r));
+        if (interrupted) break;
+      }
+      writer?.finish(runJson(run.world.tick - 1, interrupted));
+    } catch (e) {
+      if (!(e instanceof OutputError || e instanceof NonFiniteError) || writer === null) {
+        writer?.abort();
+        throw e;
+      }
+      const kept = writer.abort();
+      const cause = e instanceof NonFiniteError
+        ? `checkpoint after tick ${done + 1}: ${e.message} (JSON has no NaN or Infinity): a formula of the scenario yields a number that is not finite; fix the formula.`
+        : `${e.message}. The run stopped at tick ${done + 1}.`;
+      const after = kept.length > 0
+        ? ` The complete checkpoints are kept (the newest after tick ${kept[kept.length - 1]}); ${e instanceof NonFiniteError ? 'after fixing the scenario, start a new run' : 'make room, then continue with: paradip run --resume ' + o.out}.`
+        : ' It had no complete checkpoint, so its files were removed; start it again (with --checkpoint-every to make it resumable).';
+      print(io.stderr, `error: ${cause}${after}`);
+      return e instanceof NonFiniteError ? EXIT.badInput : e.exitCode;
+    }
+    if (o.json) print(io.stdout, JSON.stringify({ type: 'summary', ...summaryData(tally), out: o.out, interrupted }));
+    else {
+      print(io.stdout, formatSummary(tally, run.world, run.model.scenario.title));
+      if (o.out) print(io.stdout, `outputs in ${o.out}${interrupted ? ' (interrupted: complete up to the last tick run)' : ''}`);
+    }
+    return interrupted ? EXIT.interrupted : EXIT.ok;
   } finally {
+    release();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  if (o.json) print(io.stdout, JSON.stringify({ type: 'summary', ...summaryData(tally), out: o.out, interrupted }));
-  else {
-    print(io.stdout, formatSummary(tally, run.world, run.model.scenario.title));
-    if (o.out) print(io.stdout, `outputs in ${o.out}${interrupted ? ' (interrupted: complete up to the last tick run)' : ''}`);
+}
+
+/** `paradip run --resume <dir>`: continues a killed or interrupted run in place, from its last complete checkpoint. */
+async function resume(io: Io, dir: string, o: { json: boolean; quiet: boolean }): Promise<number> {
+  if (dir.trim() === '') return usage(io, '--resume needs the run directory to continue');
+  const r = prepareResume(dir, io.cwd);
+  if (!r.ok) {
+    print(r.code === EXIT.ok ? io.stdout : io.stderr, r.code === EXIT.ok ? r.error : `error: ${r.error}`);
+    return r.code;
   }
-  return interrupted ? 130 : EXIT.ok;
+  for (const s of r.resume.skipped) print(io.stderr, `warning: skipped ${s}`);
+  if (!o.quiet && !o.json) print(io.stdout, `continuing ${dir} after tick ${r.resume.checkpointTick} (checkpoints/${r.resume.checkpointTick}.json)`);
+  return headless(io, r.resume.prepared, { out: dir, every: r.resume.every, json: o.json, quiet: o.quiet, resume: r.resume });
 }
 
 function progress(io: Io, json: boolean, tick: number, last: number, date: string, t: Tally): void {

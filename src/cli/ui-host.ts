@@ -6,7 +6,6 @@
  * (<out>-2, <out>-3, ...); no two runs share one. Ink and React are loaded only here, on demand.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { checkpoint } from '../engine/run.ts';
 import { indicatorNames } from '../engine/phases/observe.ts';
 import type { TickResult } from '../engine/step.ts';
 import { addEvents, formatSummary, newTally, type Tally } from '../experiment/tally.ts';
@@ -44,7 +43,7 @@ export async function runWithUi(io: Io, first: Prepared, o: UiRunOptions): Promi
   const opened = openOutputs(first, o.out, o, written);
   if (!opened.ok) {
     print(io.stderr, `error: ${opened.error}`);
-    return EXIT.badInput;
+    return opened.code;
   }
   const lib = loadRuleSets(o.request.scenario === null ? null : o.request.scenario);
   const countries = new Map<string, string[]>();
@@ -110,17 +109,24 @@ function sibling(out: string, n: number): string {
   }
 }
 
-function openOutputs(prepared: Prepared, out: string | null, o: UiRunOptions, written: Written[]): { ok: true; opened: OpenedRun } | { ok: false; error: string } {
+function openOutputs(prepared: Prepared, out: string | null, o: UiRunOptions, written: Written[]): { ok: true; opened: OpenedRun } | { ok: false; error: string; code: number } {
   const { run, last } = prepared;
+  const firstTick = run.world.tick;
+  // run.json as the headless loop in run-command.ts writes it; its start (run.json.partial) makes the run resumable.
+  const runJson = (to: number | null, interrupted: boolean | null): Record<string, unknown> => ({
+    ...provenance(run, prepared),
+    checkpointEvery: o.every > 0 ? o.every : null,
+    ticks: { from: firstTick, to, last },
+    interrupted,
+  });
   let writer: RunWriter | null = null;
   if (out !== null) {
-    const w = RunWriter.open(out, indicatorNames(run.model));
-    if (!w.ok) return { ok: false, error: w.error };
+    const w = RunWriter.open(out, indicatorNames(run.model), runJson(null, null));
+    if (!w.ok) return { ok: false, error: w.error, code: w.code };
     writer = w.writer;
   }
   const record: Written = { out, writer, tally: newTally(), prepared, interrupted: null };
   written.push(record);
-  const firstTick = run.world.tick;
   const sink = {
     tick(result: TickResult): void {
       addEvents(record.tally, result.events);
@@ -128,12 +134,12 @@ function openOutputs(prepared: Prepared, out: string | null, o: UiRunOptions, wr
       record.tally.lastDate = result.date;
       // The same writes, in the same order, as the headless loop in run-command.ts.
       writer?.tick(result.tick, result.date, result.events, result.indicators);
-      if (writer && o.every > 0 && result.tick % o.every === 0) writer.checkpoint(result.tick, JSON.stringify(checkpoint(run)));
+      if (writer && o.every > 0 && result.tick % o.every === 0) writer.checkpoint(result.tick, run);
     },
     end(interrupted: boolean): void {
       if (record.interrupted !== null) return;
       record.interrupted = interrupted;
-      writer?.finish({ ...provenance(run, prepared), ticks: { from: firstTick, to: run.world.tick - 1, last }, interrupted });
+      writer?.finish(runJson(run.world.tick - 1, interrupted));
     },
   };
   return { ok: true, opened: { run, last, out, sink } };
