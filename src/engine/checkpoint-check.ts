@@ -196,7 +196,7 @@ export function checkCheckpoint(data: unknown, options: CheckOptions): CheckedCh
 
 function checkWorld(c: Collector, w: Record<string, unknown>, s: Scenario, ruleSets: readonly RuleSet[], tick: number): void {
   const W = ['world'];
-  if (!c.object(w, W, ['tick', 'centrals', 'subnationals', 'networks', 'issues', 'instruments', 'counters', 'pressure', 'lawStatus', 'rng'])) return;
+  if (!c.object(w, W, ['tick', 'centrals', 'subnationals', 'networks', 'issues', 'instruments', 'counters', 'pressure', 'lawStatus', 'consultations', 'rng'])) return;
   const centrals = new Set(s.centrals.map((x) => x.id));
   const units = new Set(s.subnationals.map((x) => x.id));
   const networks = new Set(s.networks.map((x) => x.id));
@@ -298,7 +298,7 @@ function checkWorld(c: Collector, w: Record<string, unknown>, s: Scenario, ruleS
   // Instruments: sorted by id, ids i<n> at most the counter, references known, ticks in the past.
   let maxId = 0;
   c.list(w['instruments'], [...W, 'instruments'], (x, p) => {
-    const keys = ['id', 'kind', 'initiator', 'parties', 'domain', 'issue', 'status', 'proposedTick', 'signedTick', 'endedTick', 'duchacek', 'protodiplomacy', 'citations', 'legal', 'approvals', 'denunciationDemandedTick'];
+    const keys = ['id', 'kind', 'initiator', 'parties', 'domain', 'issue', 'status', 'proposedTick', 'signedTick', 'endedTick', 'reviewedTick', 'duchacek', 'protodiplomacy', 'citations', 'legal', 'approvals', 'denunciationDemandedTick'];
     if (!c.object(x, p, keys)) return;
     const id = x['id'];
     const m = typeof id === 'string' ? /^i(\d{6,15})$/.exec(id) : null;
@@ -325,7 +325,7 @@ function checkWorld(c: Collector, w: Record<string, unknown>, s: Scenario, ruleS
     if (x['issue'] !== null) c.ref(x['issue'], [...p, 'issue'], issues, 'issue');
     c.oneOf(x['status'], [...p, 'status'], INSTRUMENT_STATUSES);
     past(x['proposedTick'], [...p, 'proposedTick']);
-    for (const k of ['signedTick', 'endedTick', 'denunciationDemandedTick']) pastOrNull(x[k], [...p, k]);
+    for (const k of ['signedTick', 'endedTick', 'reviewedTick', 'denunciationDemandedTick']) pastOrNull(x[k], [...p, k]);
     if (x['duchacek'] !== null) c.oneOf(x['duchacek'], [...p, 'duchacek'], DUCHACEK_TYPES);
     c.bool(x['protodiplomacy'], [...p, 'protodiplomacy']);
     strings(x['citations'], [...p, 'citations']);
@@ -363,6 +363,7 @@ function checkWorld(c: Collector, w: Record<string, unknown>, s: Scenario, ruleS
   }
   c.record(w['pressure'], [...W, 'pressure'], (v, q) => numberMap(v, q), centrals, 'central');
   c.record(w['lawStatus'], [...W, 'lawStatus'], (v, q) => c.record(v, q, (x, r) => c.oneOf(x, r, LAW_STATUSES), issues, 'issue'), centrals, 'central');
+  c.record(w['consultations'], [...W, 'consultations'], (v, q) => c.record(v, q, (x, r) => pastOrNull(x, r), issues, 'issue'), centrals, 'central');
 
   const rng = w['rng'];
   if (c.object(rng, [...W, 'rng'], STREAMS)) {
@@ -566,6 +567,7 @@ const NO_SOURCE: Source = {
   file: '',
   text: '',
   locate: () => ({ line: 0, column: 0 }),
+  locateKey: () => ({ line: 0, column: 0 }),
   scalarStart: () => null,
   lineCol: () => ({ line: 0, column: 0 }),
 };
