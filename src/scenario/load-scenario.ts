@@ -63,6 +63,19 @@ export function loadScenario(text: string, file: string, options: LoadOptions): 
   return { ok: false, problems: problems.filter((p) => !seen.has(formatProblem(p)) && seen.add(formatProblem(p))) };
 }
 
+/**
+ * The scenario as each of its variants resolves it (what `run --variant <id>` loads), for `validate`: a variant
+ * must not only load but start. Variants that do not load are left out (loadScenario reports their problems).
+ */
+export function loadEachVariant(text: string, file: string, ruleSets: readonly RuleSet[]): { variant: string; loaded: Extract<Loaded, { ok: true }> }[] {
+  const parsed = parseYaml(text, file);
+  if (!parsed.ok) return [];
+  return variantIds(parsed.data).flatMap((variant) => {
+    const r = loadOnce(structuredClone(parsed.data), parsed.source, ruleSets, variant, [], 'error');
+    return r.ok ? [{ variant, loaded: r }] : [];
+  });
+}
+
 /** Where an override was written. */
 type Where = { value: unknown } & ({ kind: 'command line'; path: string } | { kind: 'variant'; variant: string; index: number; key: string });
 /** An override applied, with the path (in the file's list positions) it set or created. */
