@@ -126,6 +126,12 @@ export function loadRuleSets(scenarioFile: string | null): { ok: true; ruleSets:
   }
   const byId = new Map<string, RuleSet>();
   for (const dir of dirs) {
+    const cached = dir === dirs[0] ? shippedCache(dir) : null;
+    if (cached) {
+      for (const r of cached) byId.set(r.id, structuredClone(r));
+      continue;
+    }
+    const before = problems.length;
     let names: string[];
     try {
       names = readdirSync(dir).filter((n) => n.endsWith('.yaml') || n.endsWith('.yml')).sort();
@@ -161,9 +167,31 @@ export function loadRuleSets(scenarioFile: string | null): { ok: true; ruleSets:
       inDir.set(r.ruleSet.id, file);
       byId.set(r.ruleSet.id, r.ruleSet);
     }
+    if (dir === dirs[0] && problems.length === before) shipped = { signature: signatureOf(dir), ruleSets: [...inDir.keys()].map((id) => structuredClone(byId.get(id)!)) };
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, ruleSets: [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1)) };
+}
+
+/**
+ * The shipped rule sets, parsed once per process while their files are unchanged (names, sizes and times):
+ * `check`, the UI's restarts and the tests load them again and again.
+ */
+let shipped: { signature: string; ruleSets: RuleSet[] } | null = null;
+
+function signatureOf(dir: string): string {
+  try {
+    return readdirSync(dir).sort().map((n) => {
+      const st = statSync(join(dir, n));
+      return `${n}:${st.size}:${st.mtimeMs}`;
+    }).join('|');
+  } catch {
+    return '';
+  }
+}
+
+function shippedCache(dir: string): RuleSet[] | null {
+  return shipped !== null && shipped.signature === signatureOf(dir) ? shipped.ruleSets : null;
 }
 
 /** Writes a whole file atomically: a temporary name, then rename. */

@@ -1,6 +1,6 @@
 /** `paradip validate <file>...`: checks scenarios and rule sets without running them; exit 2 on any problem. */
 import { parseYaml } from '../scenario/source.ts';
-import { loadEachVariant, loadScenario } from '../scenario/load-scenario.ts';
+import { loadScenario, type Loaded } from '../scenario/load-scenario.ts';
 import { problemLines, type Problem } from '../scenario/problem.ts';
 import { resolve } from 'node:path';
 import { loadRuleSets, parseRuleSetFile, readText } from './files.ts';
@@ -36,12 +36,13 @@ function validateFile(path: string, shown: string): Problem[] {
   }
   const lib = loadRuleSets(path);
   if (!lib.ok) return lib.problems;
-  const loaded = loadScenario(read.text, shown, { ruleSets: lib.ruleSets });
+  const variants: [string, Extract<Loaded, { ok: true }>][] = [];
+  const loaded = loadScenario(read.text, shown, { ruleSets: lib.ruleSets, onVariant: (id, v) => variants.push([id, v]) });
   if (!loaded.ok) return loaded.problems;
   // What `run` checks before its first tick, too: every timeline path against the world, with each variant.
   const started = startLoaded(loaded, { seed: 0, variant: null, overrides: [] });
   if (!started.ok) return started.problems;
-  return loadEachVariant(read.text, shown, lib.ruleSets).flatMap(({ variant, loaded: v }) => {
+  return variants.flatMap(([variant, v]) => {
     const r = startLoaded(v, { seed: 0, variant, overrides: [] });
     return r.ok ? [] : r.problems.map((p) => ({ ...p, message: `with variant ${variant}: ${p.message}` }));
   });

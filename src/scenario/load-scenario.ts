@@ -28,6 +28,8 @@ export interface LoadOptions {
    * that swaps a rule set or variant keeps the session's command line and lets such an override lie idle.
    */
   idleRuleSetOverrides?: 'error' | 'allow';
+  /** Receives each other variant that loads, resolved as `run --variant <id>` would load it (validate starts each). */
+  onVariant?: (variant: string, loaded: Extract<Loaded, { ok: true }>) => void;
 }
 
 export type Loaded =
@@ -58,6 +60,7 @@ export function loadScenario(text: string, file: string, options: LoadOptions): 
     if (id === options.variant) continue;
     const other = loadOnce(structuredClone(parsed.data), parsed.source, options.ruleSets, id, [], 'error');
     if (!other.ok) problems.push(...other.problems.filter((t) => t.variant === id).map((t) => t.problem));
+    else options.onVariant?.(id, other);
   }
   if (problems.length === 0 && main.ok) {
     lastLoaded = { source: main.source, formulas: main.scenario.behaviour.formulas };
@@ -97,19 +100,6 @@ export function nonFiniteProblem(e: NonFiniteFormulaError): Problem {
     expected: 'a finite number',
     found: `${e.value} from ${excerpt(e.source, 200)}${inputs ? ` with ${excerpt(inputs, 400)}` : ''}`,
   };
-}
-
-/**
- * The scenario as each of its variants resolves it (what `run --variant <id>` loads), for `validate`: a variant
- * must not only load but start. Variants that do not load are left out (loadScenario reports their problems).
- */
-export function loadEachVariant(text: string, file: string, ruleSets: readonly RuleSet[]): { variant: string; loaded: Extract<Loaded, { ok: true }> }[] {
-  const parsed = parseYaml(text, file);
-  if (!parsed.ok) return [];
-  return variantIds(parsed.data).flatMap((variant) => {
-    const r = loadOnce(structuredClone(parsed.data), parsed.source, ruleSets, variant, [], 'error');
-    return r.ok ? [{ variant, loaded: r }] : [];
-  });
 }
 
 /** Where an override was written. */
