@@ -115,19 +115,27 @@ describe('item 1: every list of records rejects a duplicate id, at the second oc
 });
 
 describe('item 2: a rule-set condition names one of its own options, never a property of every object', () => {
-  it.each(['__proto__', 'hasOwnProperty', 'toString', 'nosuch'])('when: { option: %s } is a positioned error, not a crash of validate', (option) => {
-    const rs = OPEN.replace(/^id: OPEN/m, 'id: OPEN2')
-      .replace(/^country: OPEN/m, 'country: OPEN2')
-      .replace('    citation: "Control rule set: everything allowed (synthetic, no legal source)"', `    when: { option: ${option}, equals: 1 }\n    citation: "x"`);
-    const name = option.replace(/\W/g, '');
-    const { lineOf } = write(`when-${name}/rule-sets/OPEN2.yaml`, rs);
-    write(`when-${name}/mini.yaml`, MINI);
-    for (const file of [`when-${name}/rule-sets/OPEN2.yaml`, `when-${name}/mini.yaml`]) {
-      const v = paradip(['validate', file]);
-      clean(v);
-      expect(v.code).toBe(2);
-      expect(v.stderr).toMatch(new RegExp(`OPEN2\\.yaml:${lineOf('when:')}:\\d+: unknown option "${escape(option)}": the rule set declares no options at rules\\.0\\.when\\.option`));
+  it('when: { option: __proto__ | hasOwnProperty | toString | nosuch } is a positioned error, not a crash of validate', () => {
+    const files: string[] = [];
+    const lines: number[] = [];
+    for (const option of ['__proto__', 'hasOwnProperty', 'toString', 'nosuch']) {
+      const rs = OPEN.replace(/^id: OPEN/m, 'id: OPEN2')
+        .replace(/^country: OPEN/m, 'country: OPEN2')
+        .replace('    citation: "Control rule set: everything allowed (synthetic, no legal source)"', `    when: { option: ${option}, equals: 1 }\n    citation: "x"`);
+      const { lineOf } = write(`when-${option}/rule-sets/OPEN2.yaml`, rs);
+      write(`when-${option}/mini.yaml`, MINI);
+      // The rule-set file itself, and the scenario beside it (which loads it).
+      files.push(`when-${option}/rule-sets/OPEN2.yaml`, `when-${option}/mini.yaml`);
+      lines.push(lineOf('when:'));
     }
+    const v = paradip(['validate', ...files]);
+    clean(v);
+    expect(v.code).toBe(2);
+    ['__proto__', 'hasOwnProperty', 'toString', 'nosuch'].forEach((option, i) => {
+      const message = `when-${escape(option)}/rule-sets/OPEN2\\.yaml:${lines[i]}:\\d+: unknown option "${escape(option)}": the rule set declares no options at rules\\.0\\.when\\.option`;
+      // Once for the rule-set file, once for the scenario that loads it.
+      expect(v.stderr.match(new RegExp(message, 'g')), option).toHaveLength(2);
+    });
   });
 });
 
@@ -188,6 +196,23 @@ describe('item 4: validate checks what run checks', () => {
   });
 });
 
+describe('item 4: validate checks what check checks', () => {
+  it('a target whose expectation states nothing or cannot hold fails validate, not only check', () => {
+    const targets = [
+      '  - { id: a, measure: { count: { kind: instrument.signed } }, expect: {} }',
+      '  - { id: b, measure: { lag: { from: { kind: x }, to: { kind: y } } }, expect: { between: [2, 1] } }',
+      '  - { id: c, measure: { first: { kind: instrument.signed } }, expect: { before: 9999-13 } }',
+    ];
+    const { file } = write('targets.yaml', `${MINI}targets:\n${targets.join('\n')}\n`);
+    const v = paradip(['validate', file]);
+    clean(v);
+    expect(v.stderr).toMatch(/the expectation states nothing at targets\.0\.expect/);
+    expect(v.stderr).toMatch(/between \[2, 1\] is empty at targets\.1\.expect\.between/);
+    expect(v.stderr).toMatch(/not a real date "9999-13" at targets\.2\.expect\.before/);
+    for (const line of v.stderr.trim().split('\n')) expect(line).toMatch(new RegExp(`^error: ${escape(file)}:\\d+:\\d+: `));
+  });
+});
+
 describe('item 5: nesting and size of YAML bounded before a document is built', () => {
   it('2.4 million brackets: a positioned message within seconds under a 256 MB heap (was 20-36 s and 2.66 GB)', () => {
     const n = 2_400_000;
@@ -227,15 +252,46 @@ describe('item 5: nesting and size of YAML bounded before a document is built', 
   });
 });
 
+describe('the other YAML limits of docs/security.md', () => {
+  it('an alias bomb in a scenario, any alias in a rule set, and a duplicate key are positioned errors', () => {
+    let bomb = 'a0: &a0 [x, x, x, x, x, x, x, x, x]\n';
+    for (let i = 1; i < 10; i++) bomb += `a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
+    write('bomb.yaml', bomb);
+    const alias = OPEN.replace(/^id: OPEN/m, 'id: OPEN2').replace(/^country: OPEN/m, 'country: OPEN2').replace('sources:\n', 'sources: &s\n').replace('silent: []', 'silent: []\nlegalBasis2: *s');
+    const rs = write('alias/rule-sets/OPEN2.yaml', alias);
+    write('alias/mini.yaml', MINI);
+    const dup = write('dup-key.yaml', MINI.replace('title: Mini scenario', 'title: Mini scenario\ntitle: Again'));
+    const v = paradip(['validate', 'bomb.yaml', 'alias/mini.yaml', dup.file], { heapMb: 128 });
+    clean(v);
+    expect(v.stderr).toMatch(/^error: bomb\.yaml:2:\d+: too many or bad aliases \(at most 100\)/m);
+    expect(v.stderr).toMatch(new RegExp(`OPEN2\\.yaml:${rs.lineOf('*s')}:\\d+: aliases are not allowed here`));
+    expect(v.stderr).toMatch(new RegExp(`^error: dup-key\\.yaml:${dup.lineOf('title: Again')}:1: Map keys must be unique`, 'm'));
+  });
+
+  it('a scenario of 5,000,001 bytes is refused, a rule set of 1,000,001 bytes too', () => {
+    write('big.yaml', `${MINI}\n#${'x'.repeat(5_000_000 - MINI.length)}\n`);
+    write('big-rs/rule-sets/big.yaml', `${OPEN}\n#${'x'.repeat(1_000_000)}\n`);
+    write('big-rs/mini.yaml', MINI);
+    const v = paradip(['validate', 'big.yaml', 'big-rs/mini.yaml']);
+    clean(v);
+    expect(v.stderr).toMatch(/^error: big\.yaml: is larger than 5,000,000 bytes/m);
+    expect(v.stderr).toMatch(/big-rs\/rule-sets\/big\.yaml: is larger than 1,000,000 bytes/);
+  });
+});
+
 describe('item 6: only regular files, bounded, inside the folder; nothing echoed', () => {
   it('a FIFO as the scenario or as a rule set does not hang; /dev/zero is not read', () => {
     mkdirSync(join(dir, 'fifo/rule-sets'), { recursive: true });
     writeFileSync(join(dir, 'fifo/mini.yaml'), MINI);
     spawnSync('mkfifo', [join(dir, 'fifo/scenario.yaml'), join(dir, 'fifo/rule-sets/pipe.yaml')]);
-    for (const args of [['validate', 'fifo/scenario.yaml'], ['run', 'fifo/scenario.yaml', '--seed', '1'], ['validate', 'fifo/mini.yaml'], ['run', '/dev/zero', '--seed', '1'], ['validate', '/dev/zero']]) {
-      const r = paradip(args, { timeout: 10_000 });
+    const v = paradip(['validate', 'fifo/scenario.yaml', 'fifo/mini.yaml', '/dev/zero'], { timeout: 10_000 });
+    clean(v);
+    expect(v.code).toBe(2);
+    for (const file of ['fifo/scenario.yaml', 'fifo/rule-sets/pipe.yaml', '/dev/zero']) expect(v.stderr).toMatch(new RegExp(`${escape(file)}: is not a regular file \\(a device, FIFO or socket\\)`));
+    for (const file of ['fifo/scenario.yaml', '/dev/zero']) {
+      const r = paradip(['run', file, '--seed', '1'], { timeout: 10_000 });
       clean(r);
-      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.code, file).toBe(2);
       expect(r.stderr).toMatch(/is not a regular file \(a device, FIFO or socket\)/);
     }
   });

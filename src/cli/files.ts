@@ -95,7 +95,7 @@ function fileProblem(file: string, message: string): Problem {
 }
 
 export function parseRuleSetFile(text: string, file: string): { ok: true; ruleSet: RuleSet } | { ok: false; problems: Problem[] } {
-  const parsed = parseYaml(text, file);
+  const parsed = parseYaml(text, file, { maxAliases: 0 });
   if (!parsed.ok) return parsed;
   const r = ruleSetSchema.safeParse(parsed.data, { reportInput: true });
   if (!r.success) return { ok: false, problems: zodProblems(r.error, parsed.source) };

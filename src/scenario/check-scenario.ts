@@ -6,6 +6,7 @@ import { calendarProblem, parseDate, parseDuration, tickOf, type Calendar } from
 import { CORE_GOALS, INSTRUMENTS } from '../model/vocabulary.ts';
 import { DEFAULT_PARAMETERS, FORMULAS, formulaScopeNames, type FormulaName } from '../rules/catalog.ts';
 import { compileFormula } from '../rules/formula.ts';
+import { targetProblems } from '../experiment/targets.ts';
 import { SILENCE_OPTIONS } from '../rules/assess.ts';
 import type { RuleSet } from '../rules/rule-set.ts';
 import { CATALOG_ATTRIBUTES, FORMULA_VARIABLES } from './formula-names.ts';
@@ -164,8 +165,7 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
       if (f?.from) checkDate(f.from, ['targets', i, 'measure', ...at, 'from']);
       if (f?.to) checkDate(f.to, ['targets', i, 'measure', ...at, 'to']);
     });
-    if (t.expect.after) checkDate(t.expect.after, ['targets', i, 'expect', 'after']);
-    if (t.expect.before) checkDate(t.expect.before, ['targets', i, 'expect', 'before']);
+
     if (m.indicator) {
       checkDate(m.indicator.at, ['targets', i, 'measure', 'indicator', 'at']);
       // Built-in indicators (engine/phases/observe.ts) come first in indicators.csv and may be targets too.
@@ -174,6 +174,8 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
     }
     const kinds = Object.keys(m).filter((k) => m[k as keyof typeof m] !== undefined);
     if (kinds.length !== 1) report('invalid-value', ['targets', i, 'measure'], 'a measure has exactly one of count, first, parties, order, lag, indicator', 'one measure', kinds.join(', ') || 'none');
+    // What `check` refuses: an expectation that states nothing or does not apply to its measure.
+    else for (const p of targetProblems(t)) report('invalid-value', ['targets', i, ...p.path], p.message, p.expected);
   });
   s.indicators.forEach((ind, i) => {
     const kinds = [ind.count, ind.mean, ind.value].filter((k) => k !== undefined).length;

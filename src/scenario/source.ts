@@ -3,7 +3,7 @@
  * line and column, so every later problem (schema, ids, formulas) points at the file. Guards: size bound,
  * alias bound, duplicate keys and prototype-polluting keys rejected (DESIGN.md section 8).
  */
-import { isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { Problem, ProblemCode } from './problem.ts';
 
@@ -14,7 +14,7 @@ export const MAX_YAML_DEPTH = 64;
  * Most values (scalars, aliases and flow collections) accepted in one file. Building the document costs about
  * 6 microseconds and 700 bytes per value; a 5 MB file of 2.4 million values took 37 s and 3 GB before this bound.
  */
-export const MAX_YAML_NODES = 500_000;
+export const MAX_YAML_VALUES = 500_000;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface Source {
@@ -31,7 +31,8 @@ export interface Source {
 
 export type Parsed = { ok: true; data: unknown; source: Source } | { ok: false; problems: Problem[] };
 
-export function parseYaml(text: string, file: string): Parsed {
+/** `maxAliases`: YAML aliases allowed (100 in a scenario; rule sets, small and hand-written, need none). */
+export function parseYaml(text: string, file: string, options: { maxAliases?: number } = {}): Parsed {
   if (text.length > MAX_SOURCE_BYTES) {
     return { ok: false, problems: [at(file, 1, 1, 'too-large', `file is larger than ${MAX_SOURCE_BYTES} bytes`)] };
   }
@@ -55,11 +56,20 @@ export function parseYaml(text: string, file: string): Parsed {
   if (problems.length > 0) return { ok: false, problems };
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = doc.toJS({ maxAliasCount: options.maxAliases ?? 100 });
   } catch (e) {
     // The yaml library throws on alias bombs (maxAliasCount); anything else here would be a bug of ours.
     if (e instanceof ReferenceError || (e instanceof Error && /alias/i.test(e.message))) {
-      return { ok: false, problems: [at(file, 1, 1, 'unsafe-yaml', `too many or bad aliases: ${excerpt(e.message, 200)}`)] };
+      let first = 0;
+      visit(doc, {
+        Alias(_, node) {
+          first = node.range?.[0] ?? 0;
+          return visit.BREAK;
+        },
+      });
+      const { line, column } = lineCol(first);
+      const allowed = options.maxAliases ?? 100;
+      return { ok: false, problems: [at(file, line, column, 'unsafe-yaml', `${allowed === 0 ? 'aliases are not allowed here' : `too many or bad aliases (at most ${allowed})`}: ${excerpt(e.message, 200)}`)] };
     }
     throw e;
   }
@@ -193,7 +203,7 @@ export function preScanYaml(text: string): { offset: number; message: string } |
     const here = offset;
     // yaml's lexer marks modes with control characters that are not part of the text.
     if (token === '\x1f') {
-      if (++nodes > MAX_YAML_NODES) return { offset: here, message: `more than ${MAX_YAML_NODES.toLocaleString('en-US')} values: not a scenario paradip reads` };
+      if (++nodes > MAX_YAML_VALUES) return { offset: here, message: `more than ${MAX_YAML_VALUES.toLocaleString('en-US')} values: not a scenario paradip reads` };
       continue;
     }
     if (token === '\x02' || token === '\x18') continue;
@@ -226,11 +236,11 @@ export function preScanYaml(text: string): { offset: number; message: string } |
     lineStart = false;
     if (token === '[' || token === '{') {
       flow++;
-      if (++nodes > MAX_YAML_NODES) return { offset: here, message: `more than ${MAX_YAML_NODES.toLocaleString('en-US')} values: not a scenario paradip reads` };
+      if (++nodes > MAX_YAML_VALUES) return { offset: here, message: `more than ${MAX_YAML_VALUES.toLocaleString('en-US')} values: not a scenario paradip reads` };
     } else if (token === ']' || token === '}') flow = Math.max(0, flow - 1);
     else if ((token === '-' || token === '?' || token === ':') && flow === 0) inline++;
     else if (c === '"' || c === "'" || c === '*') {
-      if (++nodes > MAX_YAML_NODES) return { offset: here, message: `more than ${MAX_YAML_NODES.toLocaleString('en-US')} values: not a scenario paradip reads` };
+      if (++nodes > MAX_YAML_VALUES) return { offset: here, message: `more than ${MAX_YAML_VALUES.toLocaleString('en-US')} values: not a scenario paradip reads` };
     }
     if (blocks + inline + flow > MAX_YAML_DEPTH) return { offset: here, message: `nested more than ${MAX_YAML_DEPTH} levels deep: not a scenario paradip reads` };
     // A token ending a line (a block scalar's content) ends it as a newline token would.
