@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { planFor, seedList, targetsOverSeeds, type TargetOverSeeds } from '../experiment/seeds.ts';
 import { describeExpectation, targetProblems } from '../experiment/targets.ts';
-import { formatProblem, type Problem } from '../scenario/problem.ts';
+import { problemLines, type Problem } from '../scenario/problem.ts';
 import { parseYaml } from '../scenario/source.ts';
 import { parseArgs } from './args.ts';
 import { readText } from './files.ts';
@@ -91,7 +91,7 @@ export async function checkCommand(io: Io, argv: string[]): Promise<number> {
   const file = positionals[0]!;
   const checked = await checkTargets({ scenario: file, seeds, firstSeed, variant, sets: (flags['set'] as string[] | undefined) ?? [], workers, cwd: io.cwd });
   if (!checked.ok) {
-    for (const p of checked.problems) print(io.stderr, `error: ${formatProblem(p)}`);
+    for (const line of problemLines(checked.problems)) print(io.stderr, line);
     return EXIT.badInput;
   }
   const { report } = checked;

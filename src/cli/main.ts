@@ -11,6 +11,9 @@ import { RUN_USAGE, runCommand } from './run-command.ts';
 import { REPLAY_USAGE, replayCommand } from './replay-command.ts';
 import { EXPLAIN_USAGE, explainCommand } from './explain-command.ts';
 import { validateCommand } from './validate-command.ts';
+import { NonFiniteFormulaError } from '../rules/formula.ts';
+import { nonFiniteProblem } from '../scenario/load-scenario.ts';
+import { problemLines } from '../scenario/problem.ts';
 
 export const USAGE = `paradip: agent-based simulation of paradiplomacy
 
@@ -60,6 +63,11 @@ export async function main(io: Io): Promise<number> {
     if (e instanceof OutputError) {
       print(io.stderr, `error: ${e.message}`);
       return e.exitCode;
+    }
+    // A scenario formula that gave NaN or Infinity while running: bad input, shown at the formula.
+    if (e instanceof NonFiniteFormulaError) {
+      for (const line of problemLines([nonFiniteProblem(e)])) print(io.stderr, line);
+      return EXIT.badInput;
     }
     // Bad input never gets here (it is reported as problems); this is a bug in paradip.
     print(io.stderr, `internal error (a bug in paradip, please report it with the command you ran): ${(e as Error).message}`);

@@ -5,7 +5,7 @@
 import { runTicks } from '../engine/run.ts';
 import { indicatorNames } from '../engine/phases/observe.ts';
 import { addEvents, formatSummary, newTally, type Tally } from '../experiment/tally.ts';
-import { formatProblem } from '../scenario/problem.ts';
+import { problemLines } from '../scenario/problem.ts';
 import { parseArgs } from './args.ts';
 import { NonFiniteError, readCheckpointFile } from './checkpoint-file.ts';
 import { EXIT, holdOutputs, OutputError, print, type Io } from './io.ts';
@@ -64,13 +64,13 @@ export async function runCommand(io: Io, argv: string[]): Promise<number> {
     // A checkpoint is untrusted input: every check of a scenario and of the world's consistency, before anything runs.
     const cp = readCheckpointFile(isAbsolute(request.from) ? request.from : resolve(io.cwd, request.from), request.from);
     if (!cp.ok) {
-      for (const p of cp.problems) print(io.stderr, `error: ${formatProblem(p)}`);
+      for (const line of problemLines(cp.problems)) print(io.stderr, line);
       return EXIT.badInput;
     }
   }
   const prep = prepareRun(request);
   if (!prep.ok) {
-    for (const p of prep.problems) print(io.stderr, `error: ${formatProblem(p)}`);
+    for (const line of problemLines(prep.problems)) print(io.stderr, line);
     return EXIT.badInput;
   }
   const out = (flags['out'] as string | undefined) ?? null;

@@ -15,11 +15,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, threadId, Worker, workerData } from 'node:worker_threads';
 import { batches, runSeeds, type SeedJob, type SeedResult } from '../experiment/seeds.ts';
 import { packageRoot } from './files.ts';
+import { NonFiniteFormulaError } from '../rules/formula.ts';
 
 const MARK = 'paradip-seeds';
 
 type Request = { batch: number; seeds: number[] };
-type Reply = { batch: number; results: SeedResult[] } | { batch: number; error: string };
+type NonFinite = Pick<NonFiniteFormulaError, 'formula' | 'source' | 'value' | 'inputs' | 'who' | 'tick' | 'date'>;
+type Reply = { batch: number; results: SeedResult[] } | { batch: number; error: string; nonFinite?: NonFinite };
 
 if (!isMainThread && parentPort && (workerData as { mark?: string } | null)?.mark === MARK) {
   const job = (workerData as { job: SeedJob }).job;
@@ -30,6 +32,8 @@ if (!isMainThread && parentPort && (workerData as { mark?: string } | null)?.mar
       reply = { batch: req.batch, results: runSeeds(job, req.seeds) };
     } catch (e) {
       reply = { batch: req.batch, error: String((e as Error).stack ?? e) };
+      // A formula giving NaN is bad input, not a bug: it crosses to the main thread as itself.
+      if (e instanceof NonFiniteFormulaError) reply.nonFinite = { formula: e.formula, source: e.source, value: e.value, inputs: e.inputs, who: e.who, tick: e.tick, date: e.date };
     }
     port.postMessage(reply);
   });
@@ -90,7 +94,11 @@ export async function runSeedsOnWorkers(job: SeedJob, seeds: readonly number[], 
         const w = new Worker(entry, { workerData: { mark: MARK, job } });
         pool.push(w);
         w.on('message', (reply: Reply) => {
-          if ('error' in reply) return reject(new Error(`a seed worker failed: ${reply.error}`));
+          if ('error' in reply) {
+            const n = reply.nonFinite;
+            if (n) return reject(Object.assign(new NonFiniteFormulaError(n.formula, n.source, n.value, n.inputs, n.who), { tick: n.tick, date: n.date }));
+            return reject(new Error(`a seed worker failed: ${reply.error}`));
+          }
           done[reply.batch] = reply.results;
           if (--remaining === 0) resolve();
           else feed(w);

@@ -1,7 +1,7 @@
 /** `paradip validate <file>...`: checks scenarios and rule sets without running them; exit 2 on any problem. */
 import { parseYaml } from '../scenario/source.ts';
-import { loadScenario } from '../scenario/load-scenario.ts';
-import { formatProblem, type Problem } from '../scenario/problem.ts';
+import { loadScenario, type Loaded } from '../scenario/load-scenario.ts';
+import { problemLines, type Problem } from '../scenario/problem.ts';
 import { resolve } from 'node:path';
 import { loadRuleSets, parseRuleSetFile, readText } from './files.ts';
 import { EXIT, print, type Io } from './io.ts';
@@ -18,7 +18,7 @@ export function validateCommand(io: Io, files: string[]): number {
     if (problems.length === 0) print(io.stdout, `ok ${file}`);
     else {
       bad++;
-      for (const p of problems) print(io.stderr, `error: ${formatProblem(p)}`);
+      for (const line of problemLines(problems)) print(io.stderr, line);
     }
   }
   return bad > 0 ? EXIT.badInput : EXIT.ok;
@@ -36,9 +36,14 @@ function validateFile(path: string, shown: string): Problem[] {
   }
   const lib = loadRuleSets(path);
   if (!lib.ok) return lib.problems;
-  const loaded = loadScenario(read.text, shown, { ruleSets: lib.ruleSets });
+  const variants: [string, Extract<Loaded, { ok: true }>][] = [];
+  const loaded = loadScenario(read.text, shown, { ruleSets: lib.ruleSets, onVariant: (id, v) => variants.push([id, v]) });
   if (!loaded.ok) return loaded.problems;
-  // What `run` checks before its first tick, too: every timeline path against the world.
+  // What `run` checks before its first tick, too: every timeline path against the world, with each variant.
   const started = startLoaded(loaded, { seed: 0, variant: null, overrides: [] });
-  return started.ok ? [] : started.problems;
+  if (!started.ok) return started.problems;
+  return variants.flatMap(([variant, v]) => {
+    const r = startLoaded(v, { seed: 0, variant, overrides: [] });
+    return r.ok ? [] : r.problems.map((p) => ({ ...p, message: `with variant ${variant}: ${p.message}` }));
+  });
 }

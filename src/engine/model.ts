@@ -82,7 +82,7 @@ export function buildModel(input: Scenario, ruleSets: readonly RuleSet[]): Model
   const attributes = [...new Set(['identityStrength', 'autonomyAspiration', ...scenario.subnationals.flatMap((u) => Object.keys(u.attributes))])].sort();
   const compile = (name: string, spec: FormulaName, source: string): CompiledFormula => {
     const allowed = formulaScopeNames(spec, Object.keys(parameters), attributes);
-    const r = compileFormula(source, allowed);
+    const r = compileFormula(source, allowed, name);
     // Scenario formulas were checked at load; a failure here is a bug in a default formula.
     if (!r.ok) throw new Error(`formula ${name} does not compile: ${r.problems.map((p) => p.message).join('; ')}`);
     return r.formula;

@@ -3,6 +3,7 @@
  * (timeline and issue dynamics are applied first), then `apply` writes every outcome in id order.
  */
 import { dateOf } from '../model/calendar.ts';
+import { NonFiniteFormulaError } from '../rules/formula.ts';
 import type { World } from '../model/world.ts';
 import { EventLog, type SimEvent } from './events.ts';
 import type { Model } from './model.ts';
@@ -24,10 +25,22 @@ export interface TickResult {
   indicators: number[];
 }
 
-/** Advances the world by one tick (mutating it) and returns what happened. */
+/**
+ * Advances the world by one tick (mutating it) and returns what happened. A formula giving NaN or Infinity
+ * stops the run with a NonFiniteFormulaError that says on which tick and date.
+ */
 export function step(model: Model, world: World, streams: Streams): TickResult {
   const tick = world.tick;
   const date = dateOf(model.calendar, tick);
+  try {
+    return stepAt(model, world, streams, tick, date);
+  } catch (e) {
+    if (e instanceof NonFiniteFormulaError && e.tick === null) Object.assign(e, { tick, date });
+    throw e;
+  }
+}
+
+function stepAt(model: Model, world: World, streams: Streams, tick: number, date: string): TickResult {
   const log = new EventLog(world, date);
   timeline(model, world, log);
   issues(model, world, streams, date);

@@ -15,21 +15,36 @@ export interface Calendar {
 
 const DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
 
-/** Parses "YYYY-MM" or "YYYY-MM-DD" into a normalised ISO date, or null if it is not a real date. */
+/** The years a date may have: four digits, and no year 0 (ISO 8601's 1 BC). */
+export const FIRST_YEAR = 1;
+export const LAST_YEAR = 9999;
+/** The most ticks a calendar may have: a million days is about 2,700 years, a million months 83,000. */
+export const MAX_TICKS = 1_000_000;
+
+/** Parses "YYYY-MM" or "YYYY-MM-DD" (years 0001 to 9999) into a normalised ISO date, or null if it is not a real date. */
 export function parseDate(text: string): string | null {
   const m = DATE.exec(text);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
-  const t = Date.UTC(y, mo - 1, d);
+  if (y < FIRST_YEAR || y > LAST_YEAR) return null;
+  const t = utc(y, mo - 1, d);
   const back = new Date(t);
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
   return iso(t);
+}
+
+/** Date.UTC without its mapping of years 0 to 99 to 1900 to 1999. Months and days may overflow, as in Date.UTC. */
+function utc(year: number, month: number, day: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, day);
+  return d.getTime();
 }
 
 function iso(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** Milliseconds of a date, also past the year 9999 ("+010000-01-01", as toISOString writes it). */
 function ms(date: string): number {
   return Date.parse(`${date}T00:00:00Z`);
 }
@@ -62,23 +77,27 @@ function addWhole(date: string, unit: TickUnit, n: number): string {
   const y = d.getUTCFullYear();
   const m = d.getUTCMonth() + months;
   const day = d.getUTCDate();
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return iso(Date.UTC(y, m, Math.min(day, last)));
+  const last = new Date(utc(y, m + 1, 0)).getUTCDate();
+  return iso(utc(y, m, Math.min(day, last)));
 }
 
 export function dateOf(calendar: Calendar, tick: number): string {
   return addUnits(calendar.start, calendar.unit, tick);
 }
 
-/** The first tick whose date is on or after `date` (0 for dates before the start). */
+/**
+ * The first tick whose date is on or after `date` (0 for dates before the start). Dates are compared as
+ * times, not as text: past the year 9999 a date is written "+010000-01-01", which sorts before "9999-12-01".
+ */
 export function tickOf(calendar: Calendar, date: string): number {
-  if (date <= calendar.start) return 0;
+  const target = ms(date);
+  if (!(target > ms(calendar.start))) return 0;
   // Estimate from mean unit length, then correct: exact for every unit and cheap.
-  const days = (ms(date) - ms(calendar.start)) / 86_400_000;
+  const days = (target - ms(calendar.start)) / 86_400_000;
   const mean = { day: 1, week: 7, month: 30.436875, quarter: 91.310625, year: 365.2425 }[calendar.unit];
   let t = Math.max(0, Math.floor(days / mean) - 1);
-  while (dateOf(calendar, t) < date) t++;
-  while (t > 0 && dateOf(calendar, t - 1) >= date) t--;
+  while (ms(dateOf(calendar, t)) < target) t++;
+  while (t > 0 && ms(dateOf(calendar, t - 1)) >= target) t--;
   return t;
 }
 
@@ -129,11 +148,24 @@ export function formatDuration(d: Duration): string {
 
 /**
  * The deadline tick of a duration opened at `tick`: the first tick on or after opened date + duration. A date
- * past the year 9999 (only from a duration of thousands of years) counts as 9999-01-01: after any calendar's end.
+ * past the year 9999 (a calendar ending in 9999, or a duration of thousands of years) stays exact: calendars end
+ * by 9999-12-31 and durations are at most 10,000 years, so it lies before the year 20000, well within the range
+ * of JavaScript dates (275,760).
  */
 export function deadlineTick(calendar: Calendar, tick: number, duration: Duration): number {
-  const due = addUnits(dateOf(calendar, tick), duration.unit, duration.amount);
-  return tickOf(calendar, /^\d{4}-/.test(due) ? due : LAST_DATE);
+  return tickOf(calendar, addUnits(dateOf(calendar, tick), duration.unit, duration.amount));
 }
 
-const LAST_DATE = '9999-01-01';
+/**
+ * Why a calendar cannot be run, or null: dates must be real dates of years 0001 to 9999 (checked by parseDate),
+ * the end on or after the start, and at most MAX_TICKS ticks.
+ */
+export function calendarProblem(calendar: Calendar): string | null {
+  if (calendar.end < calendar.start) return 'the calendar ends before it starts';
+  // Cheap upper bound first, so a calendar of millions of ticks is never walked.
+  const days = (ms(calendar.end) - ms(calendar.start)) / DAY_MS;
+  const minDays = { day: 1, week: 7, month: 28, quarter: 89, year: 365 }[calendar.unit];
+  if (days / minDays + 1 <= MAX_TICKS) return null;
+  const ticks = tickCount(calendar);
+  return ticks > MAX_TICKS ? `the calendar has ${ticks.toLocaleString('en-US')} ${calendar.unit} ticks; at most ${MAX_TICKS.toLocaleString('en-US')}` : null;
+}

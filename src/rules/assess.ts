@@ -58,7 +58,7 @@ export function resolveOptions(
   overrides: Record<string, OptionValue>,
 ): { ok: true; options: Record<string, OptionValue> } | { ok: false; problem: string } {
   for (const [name, value] of Object.entries(overrides).sort(([a], [b]) => compare(a, b))) {
-    const option = ruleSet.options[name] ?? SILENCE_OPTIONS[name];
+    const option = Object.hasOwn(ruleSet.options, name) ? ruleSet.options[name] : Object.hasOwn(SILENCE_OPTIONS, name) ? SILENCE_OPTIONS[name] : undefined;
     if (option === undefined) {
       const known = Object.keys(ruleSet.options).sort().join(', ') || 'none';
       return { ok: false, problem: `rule set ${ruleSet.id} has no option "${name}" (options: ${known})` };
@@ -76,7 +76,8 @@ export function resolveOptions(
 /** Whether an option condition holds; an option missing from `options` takes its default. */
 export function conditionHolds(ruleSet: RuleSet, options: Record<string, OptionValue>, when: OptionCondition | undefined): boolean {
   if (when === undefined) return true;
-  const value = options[when.option] ?? ruleSet.options[when.option]?.default;
+  const own = (o: object): boolean => Object.hasOwn(o, when.option);
+  const value = own(options) ? options[when.option] : own(ruleSet.options) ? ruleSet.options[when.option]!.default : undefined;
   return value === when.equals;
 }
 

@@ -18,12 +18,34 @@ export interface CompiledFormula {
   source: string;
   /** Variable names the formula reads, sorted, unique. */
   variables: string[];
-  /** Evaluates against a scope of plain numbers. Missing variables are a bug in the caller: throw. Returns a number (NaN allowed). */
-  evaluate(scope: Readonly<Record<string, number>>): number;
+  /**
+   * Evaluates against a scope of plain numbers. Missing variables are a bug in the caller: throw. Returns a finite
+   * number; NaN or Infinity (0/0, log(0), an overflow) throws a NonFiniteFormulaError naming `who` (the agent).
+   */
+  evaluate(scope: Readonly<Record<string, number>>, who?: string): number;
+}
+
+/** A formula whose result is not a finite number: the run cannot go on with it (docs/security.md). */
+export class NonFiniteFormulaError extends Error {
+  /** Set by the engine: the tick and date of the evaluation. */
+  tick: number | null = null;
+  date: string | null = null;
+  constructor(
+    /** The formula's name (utility, goal.acid-rain), or null when compiled without one. */
+    readonly formula: string | null,
+    readonly source: string,
+    readonly value: number,
+    /** The variables the formula read, with their values. */
+    readonly inputs: Readonly<Record<string, number>>,
+    /** The agent it was evaluated for (an id), if the caller said. */
+    readonly who: string | null,
+  ) {
+    super(`formula ${formula ?? source} gave ${value}${who === null ? '' : ` for ${who}`}`);
+  }
 }
 /** Why a formula was rejected. */
 export type FormulaProblemCode =
-  | 'syntax' | 'forbidden-syntax' | 'unknown-variable' | 'unknown-function' | 'wrong-arity' | 'too-long';
+  | 'syntax' | 'forbidden-syntax' | 'unknown-variable' | 'unknown-function' | 'wrong-arity' | 'too-long' | 'not-finite';
 /** One rejection reason, located in the source so a scenario loader can underline it. */
 export interface FormulaProblem {
   code: FormulaProblemCode;
@@ -239,7 +261,7 @@ class Checker {
  * Parses, checks and compiles `source`, whose free variables must all be in `allowedVariables` (`pi` and `e` are
  * constants unless shadowed by a variable). Never throws on bad input: all problems found are returned, in source order.
  */
-export function compileFormula(source: string, allowedVariables: ReadonlySet<string>): CompileResult {
+export function compileFormula(source: string, allowedVariables: ReadonlySet<string>, name: string | null = null): CompileResult {
   const checker = new Checker(source, allowedVariables);
   const fail = (): CompileResult => ({ ok: false, problems: checker.problems.sort((p, q) => p.offset - q.offset) });
   if (source.length > MAX_FORMULA_LENGTH) {
@@ -262,5 +284,15 @@ export function compileFormula(source: string, allowedVariables: ReadonlySet<str
     else checker.add('syntax', String((e as Error).message).replace(/\s*\(char \d+\)$/, ''), offset, 1);
   }
   if (!fn || checker.problems.length > 0) return fail();
-  return { ok: true, formula: { source, variables: [...checker.variables].sort(), evaluate: fn } };
+  const constant = konstants.get(fn);
+  if (constant !== undefined && !Number.isFinite(constant)) return checker.add('not-finite', `the formula always gives ${constant}; it must give a finite number`) ?? fail();
+  const variables = [...checker.variables].sort();
+  const f = fn;
+  // The one check of every result, in the closure itself: cheaper than at each of the engine's call sites.
+  const evaluate = (scope: Scope, who?: string): number => {
+    const v = f(scope);
+    if (Number.isFinite(v)) return v;
+    throw new NonFiniteFormulaError(name, source, v, Object.fromEntries(variables.map((k) => [k, scope[k] as number])), who ?? null);
+  };
+  return { ok: true, formula: { source, variables, evaluate } };
 }

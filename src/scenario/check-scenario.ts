@@ -2,15 +2,16 @@
  * Checks that need more than the schema: ids and references, dates, rule-set references and options, and
  * every formula (parsed, checked against its variables, compiled). All problems are collected, positioned.
  */
-import { parseDate, parseDuration, tickOf, type Calendar } from '../model/calendar.ts';
+import { calendarProblem, parseDate, parseDuration, tickOf, type Calendar } from '../model/calendar.ts';
 import { CORE_GOALS, INSTRUMENTS } from '../model/vocabulary.ts';
 import { DEFAULT_PARAMETERS, FORMULAS, formulaScopeNames, type FormulaName } from '../rules/catalog.ts';
 import { compileFormula } from '../rules/formula.ts';
+import { targetProblems } from '../experiment/targets.ts';
 import { SILENCE_OPTIONS } from '../rules/assess.ts';
 import type { RuleSet } from '../rules/rule-set.ts';
 import { CATALOG_ATTRIBUTES, FORMULA_VARIABLES } from './formula-names.ts';
 import type { Problem, ProblemCode } from './problem.ts';
-import type { Scenario } from './schema.ts';
+import type { EventFilter, Scenario } from './schema.ts';
 import type { Source } from './source.ts';
 
 type Path = (string | number)[];
@@ -29,16 +30,47 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
     problems.push(p);
   };
 
-  // One namespace for agents and issues, so an id in a goal, tie or filter is never ambiguous.
-  const seen = new Map<string, string>();
-  const declare = (id: string, path: Path): void => {
-    if (seen.has(id)) report('duplicate-id', path, `id "${id}" is already used by ${seen.get(id)}`);
-    else seen.set(id, path.slice(0, 2).join('.'));
+  // Every list of records with ids: an id names one record, reported at the second occurrence, naming the first.
+  const where = (path: Path): string => {
+    const { line, column } = source.locate(path);
+    return `${path.slice(0, -1).join('.')} (${source.file}:${line}:${column})`;
   };
+  const uniqueIds = (): ((id: string | undefined, path: Path) => void) => {
+    const seen = new Map<string, Path>();
+    return (id, path) => {
+      if (id === undefined) return;
+      const first = seen.get(id);
+      if (first) report('duplicate-id', path, `id "${id}" is already used by ${where(first)}`);
+      else seen.set(id, path);
+    };
+  };
+  // One namespace for agents and issues, so an id in a goal, tie or filter is never ambiguous.
+  const declare = uniqueIds();
   s.centrals.forEach((c, i) => declare(c.id, ['centrals', i, 'id']));
   s.subnationals.forEach((u, i) => declare(u.id, ['subnationals', i, 'id']));
   s.networks.forEach((n, i) => declare(n.id, ['networks', i, 'id']));
   s.issues.forEach((x, i) => declare(x.id, ['issues', i, 'id']));
+  s.centrals.forEach((c, i) => {
+    const chamberId = uniqueIds();
+    c.legislature?.chambers.forEach((ch, j) => {
+      chamberId(ch.id, ['centrals', i, 'legislature', 'chambers', j, 'id']);
+      const gatekeeperId = uniqueIds();
+      ch.gatekeepers.forEach((g, k) => gatekeeperId(g.id, ['centrals', i, 'legislature', 'chambers', j, 'gatekeepers', k, 'id']));
+    });
+  });
+  const timelineId = uniqueIds();
+  s.timeline.forEach((t, i) => timelineId(t.id, ['timeline', i, 'id']));
+  // Indicators share indicators.csv with the built-in columns, so those names are taken too.
+  const indicatorId = uniqueIds();
+  const builtIn = ['in_force', 'awaiting_approval', 'laws', ...s.issues.map((x) => `salience_${x.id}`)];
+  s.indicators.forEach((ind, i) => {
+    if (builtIn.includes(ind.id)) report('duplicate-id', ['indicators', i, 'id'], `id "${ind.id}" is the name of a built-in indicator (a column of indicators.csv)`, `an id other than ${builtIn.join(', ')}`, JSON.stringify(ind.id));
+    else indicatorId(ind.id, ['indicators', i, 'id']);
+  });
+  const targetId = uniqueIds();
+  s.targets.forEach((t, i) => targetId(t.id, ['targets', i, 'id']));
+  const variantId = uniqueIds();
+  s.variants.forEach((v, i) => variantId(v.id, ['variants', i, 'id']));
 
   const centrals = new Set(s.centrals.map((c) => c.id));
   const units = new Set(s.subnationals.map((u) => u.id));
@@ -100,12 +132,13 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
 
   function checkDate(text: string, path: Path): string | null {
     const d = parseDate(text);
-    if (d === null) report('bad-date', path, `not a real date`, 'YYYY-MM or YYYY-MM-DD', JSON.stringify(text));
+    if (d === null) report('bad-date', path, `not a real date`, 'YYYY-MM or YYYY-MM-DD, years 0001 to 9999', JSON.stringify(text));
     return d;
   }
   const start = checkDate(s.calendar.start, ['calendar', 'start']);
   const end = checkDate(s.calendar.end, ['calendar', 'end']);
-  if (start && end && end < start) report('bad-date', ['calendar', 'end'], 'the calendar ends before it starts', `a date after ${start}`, end);
+  const calendarBad = start && end ? calendarProblem({ unit: s.calendar.tick, start, end }) : null;
+  if (calendarBad) report('bad-date', ['calendar', 'end'], calendarBad, end! < start! ? `a date after ${start!}` : `an end nearer the start, or a longer tick than ${s.calendar.tick}`, end!);
   s.timeline.forEach((t, i) => checkDate(t.date, ['timeline', i, 'date']));
   // A timeline switch to a rule set nobody loaded would leave the central under no rules at all.
   s.timeline.forEach((t, i) => {
@@ -115,16 +148,24 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
       }
     }
   });
-  if (start && end) {
+  if (start && end && !calendarBad) {
     checkTimelineOrder({ unit: s.calendar.tick, start, end });
   }
   s.targets.forEach((t, i) => {
     const m = t.measure;
-    const filters = [m.count, m.first, m.parties, ...(m.order ?? []), m.lag?.from, m.lag?.to];
-    filters.forEach((f) => {
-      if (f?.from) checkDate(f.from, ['targets', i, 'measure']);
-      if (f?.to) checkDate(f.to, ['targets', i, 'measure']);
+    const filters: [EventFilter | undefined, Path][] = [
+      [m.count, ['count']],
+      [m.first, ['first']],
+      [m.parties, ['parties']],
+      ...(m.order ?? []).map((f, j): [EventFilter, Path] => [f, ['order', j]]),
+      [m.lag?.from, ['lag', 'from']],
+      [m.lag?.to, ['lag', 'to']],
+    ];
+    filters.forEach(([f, at]) => {
+      if (f?.from) checkDate(f.from, ['targets', i, 'measure', ...at, 'from']);
+      if (f?.to) checkDate(f.to, ['targets', i, 'measure', ...at, 'to']);
     });
+
     if (m.indicator) {
       checkDate(m.indicator.at, ['targets', i, 'measure', 'indicator', 'at']);
       // Built-in indicators (engine/phases/observe.ts) come first in indicators.csv and may be targets too.
@@ -133,6 +174,8 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
     }
     const kinds = Object.keys(m).filter((k) => m[k as keyof typeof m] !== undefined);
     if (kinds.length !== 1) report('invalid-value', ['targets', i, 'measure'], 'a measure has exactly one of count, first, parties, order, lag, indicator', 'one measure', kinds.join(', ') || 'none');
+    // What `check` refuses: an expectation that states nothing or does not apply to its measure.
+    else for (const p of targetProblems(t)) report('invalid-value', ['targets', i, ...p.path], p.message, p.expected);
   });
   s.indicators.forEach((ind, i) => {
     const kinds = [ind.count, ind.mean, ind.value].filter((k) => k !== undefined).length;
@@ -235,11 +278,13 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
     problems.push({ code: 'name-clash', file: source.file, line, column, path, message, expected, found: String(path[path.length - 1]) });
   }
 
-  /** The engine reads approvalTimeout as a number of months: it must make a duration the calendar accepts. */
+  /** The engine reads approvalTimeout and consultMonths as numbers of months: each must make a duration the calendar accepts. */
   function checkDurations(): void {
-    const timeout = s.behaviour.parameters['approvalTimeout'];
-    if (timeout !== undefined && parseDuration(`${timeout} months`) === null) {
-      report('bad-duration', ['behaviour', 'parameters', 'approvalTimeout'], 'approvalTimeout is not a duration in months', 'a number of months from 0 to 120000, in plain decimals (3.5)', String(timeout));
+    for (const name of ['approvalTimeout', 'consultMonths']) {
+      const months = s.behaviour.parameters[name];
+      if (months !== undefined && parseDuration(`${months} months`) === null) {
+        report('bad-duration', ['behaviour', 'parameters', name], `${name} is not a duration in months`, 'a number of months from 0 to 120000, in plain decimals (3.5)', String(months));
+      }
     }
   }
 }

@@ -9,13 +9,14 @@
  * variant is checked, not only the one applied, so a broken counterfactual is found before anyone runs it.
  */
 import { SILENCE_OPTIONS } from '../rules/assess.ts';
+import type { NonFiniteFormulaError } from '../rules/formula.ts';
 import type { RuleSet } from '../rules/rule-set.ts';
 import { checkScenario, RULE_SET_INPUT } from './check-scenario.ts';
 import { applyOverride, applyRuleSetOverride, isRuleSetPath, type Override, type ResolvedPath } from './overrides.ts';
 import { formatProblem, type Problem, type ProblemCode } from './problem.ts';
 import { ruleSetSchema } from './rule-set-schema.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
-import { parseYaml, zodProblems, type Source } from './source.ts';
+import { excerpt, parseYaml, zodProblems, type Source } from './source.ts';
 
 export interface LoadOptions {
   /** The rule-set library the scenario may refer to. */
@@ -27,6 +28,8 @@ export interface LoadOptions {
    * that swaps a rule set or variant keeps the session's command line and lets such an override lie idle.
    */
   idleRuleSetOverrides?: 'error' | 'allow';
+  /** Receives each other variant that loads, resolved as `run --variant <id>` would load it (validate starts each). */
+  onVariant?: (variant: string, loaded: Extract<Loaded, { ok: true }>) => void;
 }
 
 export type Loaded =
@@ -57,10 +60,46 @@ export function loadScenario(text: string, file: string, options: LoadOptions): 
     if (id === options.variant) continue;
     const other = loadOnce(structuredClone(parsed.data), parsed.source, options.ruleSets, id, [], 'error');
     if (!other.ok) problems.push(...other.problems.filter((t) => t.variant === id).map((t) => t.problem));
+    else options.onVariant?.(id, other);
   }
-  if (problems.length === 0 && main.ok) return main;
+  if (problems.length === 0 && main.ok) {
+    lastLoaded = { source: main.source, formulas: main.scenario.behaviour.formulas };
+    return main;
+  }
   const seen = new Set<string>();
   return { ok: false, problems: problems.filter((p) => !seen.has(formatProblem(p)) && seen.add(formatProblem(p))) };
+}
+
+/** The scenario this process loaded last: where a formula that fails while running is shown (`nonFiniteProblem`). */
+let lastLoaded: { source: Source; formulas: Readonly<Record<string, string>> } | null = null;
+
+/** Whom each formula is evaluated for (the engine passes that agent's id). */
+const SUBJECT: Record<string, string> = {
+  partnerState: 'central', veto: 'central', consent: 'central', vote: 'central', centralPosition: 'central', chamberSupport: 'central', gatekeeperPosition: 'central',
+};
+
+/**
+ * A formula that gave NaN or Infinity while running (the engine's NonFiniteFormulaError), as a problem at the
+ * formula in the scenario file: which formula, for whom, when, and the values it read.
+ */
+export function nonFiniteProblem(e: NonFiniteFormulaError): Problem {
+  const name = e.formula ?? e.source;
+  const path = ['behaviour', 'formulas', name];
+  const written = lastLoaded !== null && Object.hasOwn(lastLoaded.formulas, name) && lastLoaded.formulas[name] === e.source;
+  const pos = lastLoaded === null ? { line: 0, column: 0 } : lastLoaded.source.locate(written ? path : ['behaviour', 'formulas']);
+  const who = e.who === null ? '' : ` for ${SUBJECT[name] ?? 'subnational'} ${e.who}`;
+  const when = e.date === null ? '' : ` on ${e.date} (tick ${e.tick ?? '?'})`;
+  const inputs = Object.entries(e.inputs).map(([k, v]) => `${k} = ${v}`).join(', ');
+  return {
+    code: 'bad-formula',
+    file: lastLoaded?.source.file ?? 'the scenario',
+    line: pos.line,
+    column: pos.column,
+    path,
+    message: `${written ? 'formula' : 'the default formula'} ${name} gave ${e.value}${who}${when}: a formula must give a finite number (look for a division by zero, the log of 0, a root of a negative number or an overflow)`,
+    expected: 'a finite number',
+    found: `${e.value} from ${excerpt(e.source, 200)}${inputs ? ` with ${excerpt(inputs, 400)}` : ''}`,
+  };
 }
 
 /** Where an override was written. */

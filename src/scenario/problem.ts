@@ -32,6 +32,9 @@ export interface Problem {
   found?: string;
 }
 
+/** Longest problem line printed: messages quote untrusted text (keys, ids, values), which must not flood a terminal. */
+const MAX_LINE = 1000;
+
 /** "file:line:column: message (expected ..., found ...)" — the one way problems are printed. */
 export function formatProblem(p: Problem): string {
   const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
@@ -39,5 +42,18 @@ export function formatProblem(p: Problem): string {
   const detail = [p.expected !== undefined ? `expected ${p.expected}` : '', p.found !== undefined ? `found ${p.found}` : '']
     .filter(Boolean)
     .join(', ');
-  return `${where}: ${p.message}${at}${detail ? ` (${detail})` : ''}`;
+  // Control and format characters (terminal escapes, bidi overrides, line breaks) never reach the terminal raw.
+  const line = `${where}: ${p.message}${at}${detail ? ` (${detail})` : ''}`.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+  return line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}…` : line;
+}
+
+/** Most problems printed for one command: the first ones, then a count (one mutated file once gave 2,077). */
+export const MAX_PROBLEMS_SHOWN = 20;
+
+/** The lines "error: <problem>" of at most MAX_PROBLEMS_SHOWN problems, then "error: ... and N more problems". */
+export function problemLines(problems: readonly Problem[], max = MAX_PROBLEMS_SHOWN): string[] {
+  const lines = problems.slice(0, max).map((p) => `error: ${formatProblem(p)}`);
+  const more = problems.length - max;
+  if (more > 0) lines.push(`error: ... and ${more} more problem${more === 1 ? '' : 's'} (fix these first; validate shows the next ones)`);
+  return lines;
 }

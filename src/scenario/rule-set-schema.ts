@@ -115,16 +115,21 @@ export const ruleSetSchema = z
     }
     const checkWhen = (when: { option: string; equals: string | number | boolean } | undefined, path: (string | number)[]): void => {
       if (when === undefined) return;
-      const opt = rs.options[when.option];
-      if (opt === undefined) ctx.addIssue({ code: 'custom', path: [...path, 'option'], message: `unknown option "${when.option}"` });
+      // Own options only: "__proto__" or "hasOwnProperty" must not find Object.prototype's members.
+      const opt = Object.hasOwn(rs.options, when.option) ? rs.options[when.option] : undefined;
+      if (opt === undefined) {
+        const known = Object.keys(rs.options);
+        ctx.addIssue({ code: 'custom', path: [...path, 'option'], message: `unknown option "${when.option}": ${known.length > 0 ? `the rule set's options are ${known.join(', ')}` : 'the rule set declares no options'}` });
+      }
       else if (!opt.values.includes(when.equals)) {
         ctx.addIssue({ code: 'custom', path: [...path, 'equals'], message: `"${String(when.equals)}" is not a value of option "${when.option}"` });
       }
     };
-    const seen = new Set<string>();
+    const seen = new Map<string, number>();
     rs.rules.forEach((r, i) => {
-      if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id "${r.id}"` });
-      seen.add(r.id);
+      const first = seen.get(r.id);
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id "${r.id}" (already the id of rules.${first})` });
+      else seen.set(r.id, i);
       checkWhen(r.when, ['rules', i, 'when']);
       r.actorKinds?.forEach((k, j) => {
         if (!rs.subnationalKinds.includes(k)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'actorKinds', j], message: `"${k}" is not in subnationalKinds` });

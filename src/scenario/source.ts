@@ -3,11 +3,18 @@
  * line and column, so every later problem (schema, ids, formulas) points at the file. Guards: size bound,
  * alias bound, duplicate keys and prototype-polluting keys rejected (DESIGN.md section 8).
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { Problem, ProblemCode } from './problem.ts';
 
 export const MAX_SOURCE_BYTES = 5_000_000;
+/** Deepest nesting of mappings, lists and brackets accepted (a scenario needs about 8). */
+export const MAX_YAML_DEPTH = 64;
+/**
+ * Most values (scalars, aliases and flow collections) accepted in one file. Building the document costs about
+ * 6 microseconds and 700 bytes per value; a 5 MB file of 2.4 million values took 37 s and 3 GB before this bound.
+ */
+export const MAX_YAML_VALUES = 500_000;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface Source {
@@ -24,9 +31,15 @@ export interface Source {
 
 export type Parsed = { ok: true; data: unknown; source: Source } | { ok: false; problems: Problem[] };
 
-export function parseYaml(text: string, file: string): Parsed {
+/** `maxAliases`: YAML aliases allowed (100 in a scenario; rule sets, small and hand-written, need none). */
+export function parseYaml(text: string, file: string, options: { maxAliases?: number } = {}): Parsed {
   if (text.length > MAX_SOURCE_BYTES) {
     return { ok: false, problems: [at(file, 1, 1, 'too-large', `file is larger than ${MAX_SOURCE_BYTES} bytes`)] };
+  }
+  const scan = preScanYaml(text);
+  if (scan !== null) {
+    const { line, column } = lineColOf(text, scan.offset);
+    return { ok: false, problems: [at(file, line, column, 'unsafe-yaml', scan.message)] };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
@@ -37,17 +50,26 @@ export function parseYaml(text: string, file: string): Parsed {
   const problems: Problem[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
     const { line, column } = lineCol(e.pos[0]);
-    problems.push(at(file, line, column, 'yaml-syntax', e.message.split('\n')[0] ?? e.message));
+    problems.push(at(file, line, column, 'yaml-syntax', excerpt(e.message.split('\n')[0] ?? e.message, 200)));
   }
   if (problems.length === 0) problems.push(...unsafeKeys(doc, file, lineCol));
   if (problems.length > 0) return { ok: false, problems };
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = doc.toJS({ maxAliasCount: options.maxAliases ?? 100 });
   } catch (e) {
     // The yaml library throws on alias bombs (maxAliasCount); anything else here would be a bug of ours.
     if (e instanceof ReferenceError || (e instanceof Error && /alias/i.test(e.message))) {
-      return { ok: false, problems: [at(file, 1, 1, 'unsafe-yaml', `too many or bad aliases: ${e.message}`)] };
+      let first = 0;
+      visit(doc, {
+        Alias(_, node) {
+          first = node.range?.[0] ?? 0;
+          return visit.BREAK;
+        },
+      });
+      const { line, column } = lineCol(first);
+      const allowed = options.maxAliases ?? 100;
+      return { ok: false, problems: [at(file, line, column, 'unsafe-yaml', `${allowed === 0 ? 'aliases are not allowed here' : `too many or bad aliases (at most ${allowed})`}: ${excerpt(e.message, 200)}`)] };
     }
     throw e;
   }
@@ -96,11 +118,13 @@ export function zodProblems(error: z.ZodError, source: Source): Problem[] {
       const input = (issue as { input?: unknown }).input;
       code = input === undefined ? 'missing' : 'invalid-type';
       expected = String(issue.expected);
-      found = input === undefined ? 'nothing' : describe(input);
-      message = input === undefined ? 'required field is missing' : 'wrong type';
+      // The whole file as one value (a text file, /etc/passwd) is named by its type only, never shown.
+      found = input === undefined ? 'nothing' : path.length === 0 ? kindOf(input) : describe(input);
+      message = input === undefined ? 'required field is missing' : path.length === 0 ? 'not a paradip file: its top level is not a mapping' : 'wrong type';
     } else if (issue.code === 'unrecognized_keys') {
       code = 'unknown-key';
-      message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      const keys = issue.keys.slice(0, 5).map((k) => excerpt(JSON.stringify(k), 60)).join(', ');
+      message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}${issue.keys.length > 5 ? `, ... (${issue.keys.length} in all)` : ''}`;
       const keyPath = [...path, issue.keys[0] ?? ''];
       const pos = source.locate(keyPath);
       return { code, file: source.file, line: pos.line, column: pos.column, path, message };
@@ -121,11 +145,112 @@ export function zodProblems(error: z.ZodError, source: Source): Problem[] {
 }
 
 function describe(value: unknown): string {
+  if (typeof value === 'string') {
+    // A short excerpt of the first line, escaped: never a file's contents, never a terminal escape sequence.
+    const first = value.split(/\r?\n/, 1)[0] ?? '';
+    const cut = first.length > 40 || first.length < value.length;
+    return excerpt(JSON.stringify(first.length > 40 ? first.slice(0, 40) : first), 60) + (cut ? '…' : '');
+  }
+  return kindOf(value);
+}
+
+function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'string') return 'a string';
   return String(value);
+}
+
+/**
+ * Text from an untrusted file made safe to print: control and format characters (escape sequences, bidi
+ * overrides) written as \u escapes, and at most `max` characters.
+ */
+export function excerpt(text: string, max: number): string {
+  const safe = text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+  return safe.length > max ? `${safe.slice(0, max)}…` : safe;
+}
+
+/** Line and column (1-based) of an offset, without a LineCounter (for problems found before parsing). */
+function lineColOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/**
+ * Bounds the cost of a YAML text before any document is built: the yaml library parses nesting recursively
+ * (2.4 million brackets took 20 s and 2.7 GB to fail with a stack overflow) and spends about 700 bytes per
+ * value. One pass of yaml's own lexer (strings, comments and block scalars are single tokens, so brackets in
+ * them do not count) measures the nesting and counts the values; it stops at the first excess. The depth is
+ * an upper bound: block levels (a stack of indentations), plus "-", "?" and ":" indicators on one line, plus
+ * open brackets. Returns null if the text is within both bounds, else where and why it is not.
+ */
+export function preScanYaml(text: string): { offset: number; message: string } | null {
+  let offset = 0;
+  let flow = 0;
+  let nodes = 0;
+  let inline = 0;
+  let lineStart = true;
+  let indent = 0;
+  let blocks = 0;
+  const indents: number[] = [];
+  for (const token of new Lexer().lex(text)) {
+    const here = offset;
+    // yaml's lexer marks modes with control characters that are not part of the text.
+    if (token === '\x1f') {
+      if (++nodes > MAX_YAML_VALUES) return { offset: here, message: `more than ${MAX_YAML_VALUES.toLocaleString('en-US')} values: not a scenario paradip reads` };
+      continue;
+    }
+    if (token === '\x02' || token === '\x18') continue;
+    offset += token.length;
+    if (token === '\ufeff') continue;
+    const c = token[0];
+    if (token === '\n' || token === '\r\n' || token === '') {
+      lineStart = true;
+      indent = 0;
+      inline = 0;
+      continue;
+    }
+    if (c === ' ' || c === '\t') {
+      if (lineStart) indent = token.length;
+      continue;
+    }
+    if (c === '#') continue;
+    if (token === '---' || token === '...') {
+      indents.length = 0;
+      flow = 0;
+      lineStart = false;
+      continue;
+    }
+    if (lineStart && flow === 0) {
+      // The first content of a line: its indentation opens or closes block levels.
+      while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+      indents.push(indent);
+      blocks = indents.length;
+    }
+    lineStart = false;
+    if (token === '[' || token === '{') {
+      flow++;
+      if (++nodes > MAX_YAML_VALUES) return { offset: here, message: `more than ${MAX_YAML_VALUES.toLocaleString('en-US')} values: not a scenario paradip reads` };
+    } else if (token === ']' || token === '}') flow = Math.max(0, flow - 1);
+    else if ((token === '-' || token === '?' || token === ':') && flow === 0) inline++;
+    else if (c === '"' || c === "'" || c === '*') {
+      if (++nodes > MAX_YAML_VALUES) return { offset: here, message: `more than ${MAX_YAML_VALUES.toLocaleString('en-US')} values: not a scenario paradip reads` };
+    }
+    if (blocks + inline + flow > MAX_YAML_DEPTH) return { offset: here, message: `nested more than ${MAX_YAML_DEPTH} levels deep: not a scenario paradip reads` };
+    // A token ending a line (a block scalar's content) ends it as a newline token would.
+    if (token.endsWith('\n')) {
+      lineStart = true;
+      indent = 0;
+      inline = 0;
+    }
+  }
+  return null;
 }
 
 function at(file: string, line: number, column: number, code: ProblemCode, message: string): Problem {

@@ -46,7 +46,7 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
       scope['ties'] = idx.ties(x, c.id);
       scope['laws'] = idx.unitLaws(x, c.id);
       scope['foreign'] = foreignPosition(x, c.id);
-      const position = model.formulas['centralPosition']!.evaluate(scope);
+      const position = model.formulas['centralPosition']!.evaluate(scope, c.id);
       const inputs = { stance: scope['stance']!, pressure: scope['pressure']!, salience: scope['salience']!, ties: scope['ties']!, laws: scope['laws']!, foreign: scope['foreign']! };
       out.positions.push({ central: c.id, issue: x, value: position, why: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, round(v)])) });
       for (const ch of c.legislature?.chambers ?? []) {
@@ -54,14 +54,14 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
         for (const k of ['pressure', 'salience', 'ties', 'laws', 'foreign'] as const) chamber[k] = scope[k]!;
         chamber['position'] = position;
         chamber['support'] = ch.support[x] ?? 0;
-        out.support.push({ central: c.id, chamber: ch.id, issue: x, value: model.formulas['chamberSupport']!.evaluate(chamber) });
+        out.support.push({ central: c.id, chamber: ch.id, issue: x, value: model.formulas['chamberSupport']!.evaluate(chamber, c.id) });
         for (const g of ch.gatekeepers) {
           const gk = scratch(model, 'gatekeeperPosition');
           for (const k of ['pressure', 'salience', 'ties', 'laws'] as const) gk[k] = scope[k]!;
           gk['executive'] = position;
           gk['support'] = ch.support[x] ?? 0;
           gk['position'] = g.position[x] ?? 0;
-          out.gatekeepers.push({ central: c.id, chamber: ch.id, gatekeeper: g.id, issue: x, value: model.formulas['gatekeeperPosition']!.evaluate(gk) });
+          out.gatekeepers.push({ central: c.id, chamber: ch.id, gatekeeper: g.id, issue: x, value: model.formulas['gatekeeperPosition']!.evaluate(gk, c.id) });
         }
       }
       if (issue.law?.centrals.includes(c.id) && !idx.centralHasLaw(x, c.id)) lawStep(c, x, position);
@@ -156,7 +156,7 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
         scope['relationScore'] = unit.relationScore;
         scope['autonomyAspiration'] = unit.attributes['autonomyAspiration'] ?? 0;
         scope['noise'] = noise * (p['noise'] ?? 0);
-        const comply = model.formulas['comply']!.evaluate(scope);
+        const comply = model.formulas['comply']!.evaluate(scope, unit.id);
         const takeOver = findPower(ruleSet, options, 'take-over', inst.kind, signed);
         const outcome = comply >= 0 ? 'denounced' : takeOver ? 'takenOver' : 'kept';
         out.endings.push({ instrument: inst.id, outcome, by: outcome === 'takenOver' ? c.id : unitId, citations: takeOver && outcome === 'takenOver' ? [takeOver.citation] : [], why: { comply: round(comply), threshold: 0 } });
@@ -191,7 +191,7 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
       scope['protodiplomaticTies'] = proto.get(u.id) ?? 0;
       scope['sanctions'] = u.sanctions;
       scope['refusals'] = refusals.get(u.id) ?? 0;
-      const score = model.formulas['relation']!.evaluate(scope);
+      const score = model.formulas['relation']!.evaluate(scope, u.id);
       out.relations.push({ subnational: u.id, score, mode: relationMode(score, p) });
     }
   }

@@ -166,7 +166,7 @@ function domesticScore(
   scope['noise'] = noise * (model.parameters['noise'] ?? 0);
   scope['emissionShare'] = emissionShare(model, issue, actor.id);
   scope['centralLaw'] = idx.centralHasLaw(issue, actor.central) ? 1 : 0;
-  return model.formulas[action === 'lobby' ? 'lobby' : 'localLaw']!.evaluate(scope);
+  return model.formulas[action === 'lobby' ? 'lobby' : 'localLaw']!.evaluate(scope, actor.id);
 }
 
 /** A unit's base emission relative to the largest emitter of the issue (0..1). */

@@ -36,17 +36,17 @@ export function issues(model: Model, world: World, streams: Streams, date: strin
       const scope = scratch(model, 'issues');
       scope['deposition'] = deposition;
       scope['sensitivity'] = spec.units[u.id]?.sensitivity ?? 0;
-      unit.damage = model.formulas['damage']!.evaluate(scope);
+      unit.damage = model.formulas['damage']!.evaluate(scope, u.id);
       scope['salience'] = unit.salience;
       scope['damage'] = unit.damage;
       scope['ties'] = ties.get(u.id) ?? 0;
       scope['laws'] = state.laws.length;
       scope['noise'] = noiseSd * streams.normal('issues');
-      unit.salience = model.formulas['salience']!.evaluate(scope);
+      unit.salience = model.formulas['salience']!.evaluate(scope, u.id);
       scope['position'] = u.position[spec.id] ?? 0;
       scope['salience'] = unit.salience;
       scope['emissionShare'] = emissionShare(model, spec.id, u.id);
-      u.position[spec.id] = model.formulas['subnationalPosition']!.evaluate(scope);
+      u.position[spec.id] = model.formulas['subnationalPosition']!.evaluate(scope, u.id);
     }
   }
 }

@@ -60,7 +60,7 @@ export function partnerStateScore(model: Model, state: Central, actor: Subnation
   scope['protodiplomacy'] = protodiplomacy ? 1 : 0;
   scope['binding'] = binding ? 1 : 0;
   scope['noise'] = noise * (model.parameters['noise'] ?? 0);
-  return model.formulas['partnerState']!.evaluate(scope);
+  return model.formulas['partnerState']!.evaluate(scope, state.id);
 }
 
 export interface Veto {
@@ -95,7 +95,7 @@ export function vetoOf(model: Model, idx: WorldIndex, streams: Streams, date: st
     scope['protodiplomacy'] = p.scored.lead === 'protodiplomatic' ? 1 : 0;
     scope['binding'] = isBinding(p.instrument) ? 1 : 0;
     scope['noise'] = noise * (model.parameters['noise'] ?? 0);
-    const score = model.formulas['veto']!.evaluate(scope);
+    const score = model.formulas['veto']!.evaluate(scope, c.id);
     if (score < 0) veto = { central: c.id, citation: power.citation, why: { veto: round(score), threshold: 0, party: unit.id, attitude: scope['attitude'] } };
   }
   return veto;
@@ -124,7 +124,7 @@ export function consentScore(
   scope['binding'] = binding ? 1 : 0;
   scope['relationScore'] = actor.central === central.id ? actor.relationScore : 0;
   scope['noise'] = noise * (model.parameters['noise'] ?? 0);
-  return model.formulas['consent']!.evaluate(scope);
+  return model.formulas['consent']!.evaluate(scope, central.id);
 }
 
 /** Decisions on every instrument's active approval step (the first unresolved one), in instrument order. */
@@ -160,7 +160,7 @@ function decideStep(model: Model, idx: WorldIndex, inst: Instrument, step: Appro
     scope['salience'] = inst.issue ? idx.salience(inst.issue, party.id) : 0;
     scope['total'] = total;
     scope['noise'] = noise * (model.parameters['noise'] ?? 0);
-    const score = model.formulas['ratify']!.evaluate(scope);
+    const score = model.formulas['ratify']!.evaluate(scope, party.id);
     return { ...base, outcome: score >= 0 ? 'granted' : 'refused', why: { ratify: round(score), total: round(total), threshold: 0 } };
   }
   const central = idx.central(step.approver)!;
@@ -190,7 +190,7 @@ function decideStep(model: Model, idx: WorldIndex, inst: Instrument, step: Appro
     scope['consent'] = consent;
     scope['binding'] = isBinding(inst.kind) ? 1 : 0;
     scope['noise'] = noise * (model.parameters['noise'] ?? 0);
-    const share = model.formulas['vote']!.evaluate(scope);
+    const share = model.formulas['vote']!.evaluate(scope, central.id);
     votes[c.id] = round(share);
     if (share < (step.threshold ?? c.threshold)) passed = false;
   }
@@ -247,7 +247,7 @@ function renewScore(model: Model, idx: WorldIndex, unit: Subnational, counterpar
   scope['total'] = scored.total;
   scope['age'] = ((idx.world.tick - (inst.signedTick ?? idx.world.tick)) * model.dt);
   scope['noise'] = noise * (model.parameters['noise'] ?? 0);
-  return model.formulas['renew']!.evaluate(scope);
+  return model.formulas['renew']!.evaluate(scope, unit.id);
 }
 
 function silence(base: { instrument: Id; approval: Id }, step: ApprovalRecord, extra: Record<string, unknown> = {}): ApprovalDecision {

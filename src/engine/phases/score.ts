@@ -118,7 +118,7 @@ export function scoreExternal(
     const g = view.perGoal[i]!;
     for (const k in g) scope[k] = g[k]!;
     const formula = model.formulas[issue ? `goal.${issue}` : `goal.${goal}`];
-    const contribution = weight * (formula ? formula.evaluate(scope) : 0);
+    const contribution = weight * (formula ? formula.evaluate(scope, actor.id) : 0);
     goals[goal] = contribution;
     total += contribution;
     if (contribution > best) {
@@ -128,7 +128,7 @@ export function scoreExternal(
   });
   scope['existingTies'] = view.existingAll;
   scope['total'] = total;
-  const utility = model.formulas['utility']!.evaluate(scope);
+  const utility = model.formulas['utility']!.evaluate(scope, actor.id);
   const issue = idx.issueById.has(lead) ? lead : null;
   const domain = issue ? (model.scenario.issues.find((x) => x.id === issue)?.domain ?? issue) : (GOAL_DOMAINS[lead] ?? 'general');
   return { goals, total, utility, lead, domain, issue };
