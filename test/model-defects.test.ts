@@ -340,7 +340,7 @@ describe('issue 7 defects', () => {
     const r = startRun(scenario, ruleSets, { seed: 1, variant: null, overrides: [] });
     r.world.instruments.push({
       id: 'i000001', kind: 'agreement', initiator: 'AA-1', parties: ['AA-1', 'BB-1'], domain: 'economy', issue: null, status: 'awaiting-approval', proposedTick: 0,
-      signedTick: null, endedTick: null, reviewedTick: null, duchacek: 'cross-border', protodiplomacy: false, citations: [], legal: [], denunciationDemandedTick: null,
+      signedTick: null, endedTick: null, reviewedTick: null, duchacek: 'cross-border', protodiplomacy: false, citations: [], legal: [], denunciationDemandedTick: null, denunciationDemandedBy: null,
       approvals: [{ id: 'a1', step: 'vote', approver: 'US', organ: 'legislature', chambers: null, threshold: null, party: 'AA-1', citation: 'c', openedTick: 0, deadlineTick: null, within: null, onSilence: null, status: 'pending', resolvedTick: null }],
     });
     r.world.tick = 5;

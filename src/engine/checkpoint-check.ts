@@ -298,7 +298,7 @@ function checkWorld(c: Collector, w: Record<string, unknown>, s: Scenario, ruleS
   // Instruments: sorted by id, ids i<n> at most the counter, references known, ticks in the past.
   let maxId = 0;
   c.list(w['instruments'], [...W, 'instruments'], (x, p) => {
-    const keys = ['id', 'kind', 'initiator', 'parties', 'domain', 'issue', 'status', 'proposedTick', 'signedTick', 'endedTick', 'reviewedTick', 'duchacek', 'protodiplomacy', 'citations', 'legal', 'approvals', 'denunciationDemandedTick'];
+    const keys = ['id', 'kind', 'initiator', 'parties', 'domain', 'issue', 'status', 'proposedTick', 'signedTick', 'endedTick', 'reviewedTick', 'duchacek', 'protodiplomacy', 'citations', 'legal', 'approvals', 'denunciationDemandedTick', 'denunciationDemandedBy'];
     if (!c.object(x, p, keys)) return;
     const id = x['id'];
     const m = typeof id === 'string' ? /^i(\d{6,15})$/.exec(id) : null;
@@ -326,6 +326,7 @@ function checkWorld(c: Collector, w: Record<string, unknown>, s: Scenario, ruleS
     c.oneOf(x['status'], [...p, 'status'], INSTRUMENT_STATUSES);
     past(x['proposedTick'], [...p, 'proposedTick']);
     for (const k of ['signedTick', 'endedTick', 'reviewedTick', 'denunciationDemandedTick']) pastOrNull(x[k], [...p, k]);
+    if (x['denunciationDemandedBy'] !== null) c.ref(x['denunciationDemandedBy'], [...p, 'denunciationDemandedBy'], centrals, 'central');
     if (x['duchacek'] !== null) c.oneOf(x['duchacek'], [...p, 'duchacek'], DUCHACEK_TYPES);
     c.bool(x['protodiplomacy'], [...p, 'protodiplomacy']);
     strings(x['citations'], [...p, 'citations']);

@@ -157,6 +157,8 @@ export interface Instrument {
   approvals: ApprovalRecord[];
   /** Set while the central demands denunciation (Austria). */
   denunciationDemandedTick: number | null;
+  /** The central that demands it (only its unit answers, even when the partner's central holds powers too). */
+  denunciationDemandedBy: Id | null;
 }
 
 export interface World {

@@ -85,6 +85,7 @@ export function applyEvent(world: World, e: SimEvent, calendar: Calendar, propos
       break;
     case 'denunciation.demanded':
       instrument(world, e, id).denunciationDemandedTick = e.tick;
+      instrument(world, e, id).denunciationDemandedBy = String(e['by']);
       break;
     case 'central.sanctioned': {
       const u = world.subnationals.find((x) => x.id === e['subnational']);
@@ -119,7 +120,7 @@ function instrumentOf(world: World, e: SimEvent, id: string): Instrument {
     domain: String(e['domain'] ?? ''), issue: typeof e['issue'] === 'string' ? e['issue'] : null, status: 'proposed' as InstrumentStatus,
     proposedTick: e.tick, signedTick: null, endedTick: null, reviewedTick: null, duchacek: (e['duchacek'] as DuchacekType | null | undefined) ?? null,
     protodiplomacy: e['protodiplomacy'] === true, citations: strings(e['citations']),
-    legal: Array.isArray(e['legal']) ? (e['legal'] as Instrument['legal']) : [], approvals: [], denunciationDemandedTick: null,
+    legal: Array.isArray(e['legal']) ? (e['legal'] as Instrument['legal']) : [], approvals: [], denunciationDemandedTick: null, denunciationDemandedBy: null,
   };
   world.instruments.push(inst);
   world.instruments.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -65,6 +65,7 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
       legal: (verdict?.parts ?? []).map((part) => ({ party: part.party, ruleSet: part.ruleSet, rule: part.rule })),
       approvals: [],
       denunciationDemandedTick: null,
+      denunciationDemandedBy: null,
     };
     const subject = { id: inst.id, instrument: inst.kind, actor: actor.id, parties: inst.parties, domain: inst.domain, issue: inst.issue };
     log.emit('action.proposed', { ...subject, duchacek: inst.duchacek, protodiplomacy: inst.protodiplomacy, why: proposal.why });
@@ -227,7 +228,7 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
         id: `i${String(++w.counters.instrument).padStart(6, '0')}`, kind: a.instrument, initiator: a.between[0], parties: [...a.between],
         domain: model.scenario.issues.find((x) => x.id === a.issue)?.domain ?? a.issue, issue: a.issue, status: 'proposed', proposedTick: w.tick,
         signedTick: null, endedTick: null, reviewedTick: null, duchacek: null, protodiplomacy: false,
-        citations: ['Agreement between central governments (their own treaty power)'], legal: [], approvals: [], denunciationDemandedTick: null,
+        citations: ['Agreement between central governments (their own treaty power)'], legal: [], approvals: [], denunciationDemandedTick: null, denunciationDemandedBy: null,
       };
       w.instruments.push(inst);
       sign(inst, inst.citations);
@@ -239,11 +240,13 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
     for (const d of c.demands) {
       const inst = idx.instrumentById.get(d.instrument)!;
       inst.denunciationDemandedTick = w.tick;
+      inst.denunciationDemandedBy = d.central;
       log.emit('denunciation.demanded', { id: inst.id, instrument: inst.kind, by: d.central, parties: inst.parties, citation: d.citation, why: d.why });
     }
     for (const d of c.endings) {
       const inst = idx.instrumentById.get(d.instrument)!;
       inst.denunciationDemandedTick = null;
+      inst.denunciationDemandedBy = null;
       if (d.outcome === 'kept') continue;
       end(inst, d.outcome === 'denounced' ? 'denounced' : 'taken-over');
       log.emit(d.outcome === 'denounced' ? 'instrument.denounced' : 'instrument.takenOver', { id: inst.id, instrument: inst.kind, by: d.by, parties: inst.parties, issue: inst.issue, citations: d.citations, why: d.why });

@@ -150,6 +150,8 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
       // parameter oversight) and the noise of the decision.
       const reviews = streams.uniform('central') < chancePerTick(model, p['oversight'] ?? 0.5);
       const noise = streams.normal('central');
+      // A demand is answered by the unit of the central that made it, never through the partner's central.
+      if (inst.denunciationDemandedTick !== null && inst.denunciationDemandedBy !== null && inst.denunciationDemandedBy !== c.id) continue;
       if (inst.denunciationDemandedTick !== null && inst.denunciationDemandedTick < w.tick) {
         const scope = scratch(model, 'comply');
         for (const a of model.attributes) scope[a] = unit.attributes[a] ?? 0;
