@@ -208,3 +208,290 @@ describe('compileFormula: agrees with mathjs', () => {
     }), { numRuns: 500 });
   });
 });
+
+/** The single problem of `src` (variables `vars`), whole. */
+function problemOf(src: string, vars: ReadonlySet<string> = VARS): FormulaProblem {
+  const ps = problems(src, vars);
+  expect(ps).toHaveLength(1);
+  return ps[0]!;
+}
+
+describe('compileFormula: each operator on its own', () => {
+  // One value per assertion, so that two wrong operators cannot cancel out in a sum.
+  it.each([
+    ['a + b', 5], ['a - b', -1], ['a * b', 6], ['b / a', 1.5], ['a ^ b', 8], ['-a', -2], ['+a', 2], ['--a', 2],
+    ['7 mod 2', 1], ['-7 mod 2', 1], ['7 mod -2', -1], ['7.5 mod 2', 1.5], ['0 mod 3', 0],
+  ])('%s = %d', (src, expected) => {
+    expect(value(src)).toBe(expected);
+  });
+
+  // Boundaries: each comparison below, at and above the other operand (a >= b is not a > b).
+  it.each([
+    ['<', [1, 0, 0]], ['<=', [1, 1, 0]], ['>', [0, 0, 1]], ['>=', [0, 1, 1]], ['==', [0, 1, 0]], ['!=', [1, 0, 1]],
+  ] as const)('a %s b is 1/0 for a below, equal to and above b', (op, [below, equal, above]) => {
+    const f = compileFormula(`a ${op} b`, VARS);
+    if (!f.ok) throw new Error('should compile');
+    expect(f.formula.evaluate({ a: 1, b: 2 })).toBe(below);
+    expect(f.formula.evaluate({ a: 2, b: 2 })).toBe(equal);
+    expect(f.formula.evaluate({ a: 3, b: 2 })).toBe(above);
+  });
+
+  it.each([
+    ['and', [0, 0, 0, 1]], ['or', [0, 1, 1, 1]], ['xor', [0, 1, 1, 0]],
+  ] as const)('a %s b over the truth table (0 0, 0 1, 1 0, 1 1)', (op, table) => {
+    const f = compileFormula(`a ${op} b`, VARS);
+    if (!f.ok) throw new Error('should compile');
+    expect([[0, 0], [0, 1], [1, 0], [1, 1]].map(([a, b]) => f.formula.evaluate({ a: a!, b: b! }))).toEqual(table);
+  });
+
+  it('truth is nonzero and not NaN; results are 1 or 0, not the operands', () => {
+    expect(value('2 and 3')).toBe(1);
+    expect(value('0 or 3')).toBe(1);
+    expect(value('NaN and 1')).toBe(0);
+    expect(value('NaN or 0')).toBe(0);
+    expect(value('NaN xor 1')).toBe(1);
+    expect(value('2 xor 3')).toBe(0);
+    expect(value('not 0')).toBe(1);
+    expect(value('not 5')).toBe(0);
+    expect(value('not NaN')).toBe(1);
+    expect(value('a < b ? 10 : 20', { ...SCOPE, a: 5 })).toBe(20);
+  });
+
+  it('the same operators on variables, where nothing is folded at compile time', () => {
+    const f = compileFormula('(a < b) * 100 + (not c) * 10 + -c', VARS);
+    if (!f.ok) throw new Error('should compile');
+    expect(f.formula.evaluate({ a: 1, b: 2, c: 0 })).toBe(110);
+    expect(f.formula.evaluate({ a: 2, b: 1, c: 3 })).toBe(-3);
+  });
+
+  it('a condition that is constant picks its branch; one that is not is evaluated each time', () => {
+    expect(value('1 < 2 ? a : b')).toBe(2);
+    expect(value('2 < 1 ? a : b')).toBe(3);
+    const f = compileFormula('a > 0 ? b : c', VARS);
+    if (!f.ok) throw new Error('should compile');
+    expect(f.formula.evaluate({ a: 1, b: 7, c: 9 })).toBe(7);
+    expect(f.formula.evaluate({ a: 0, b: 7, c: 9 })).toBe(9);
+  });
+});
+
+describe('compileFormula: each function on its own', () => {
+  it.each([
+    ['abs(-2.5)', 2.5], ['abs(3)', 3],
+    ['min(4, 3)', 3], ['min(3, 4)', 3], ['min(5, 4, 3, 6)', 3], ['max(3, 4)', 4], ['max(4, 3)', 4], ['max(1, 5, 2, 3)', 5], ['max(1, 2, 3, 9, 4)', 9],
+    ['exp(0)', 1], ['exp(1)', Math.E], ['log(1)', 0], ['log(e)', 1], ['log(8, 2)', 3], ['log(100, 10)', 2],
+    ['sqrt(16)', 4], ['pow(2, 10)', 1024], ['pow(10, 2)', 100],
+    ['floor(1.5)', 1], ['floor(-1.5)', -2], ['ceil(1.2)', 2], ['ceil(-1.2)', -1],
+    ['round(2.5)', 3], ['round(-2.5)', -3], ['round(1.4)', 1], ['round(-1.4)', -1], ['round(-1.6)', -2], ['round(0.5)', 1],
+    ['sign(-3)', -1], ['sign(0)', 0], ['sign(2)', 1], ['tanh(0)', 0],
+    ['clamp(5, 0, 1)', 1], ['clamp(-5, 0, 1)', 0], ['clamp(0.3, 0, 1)', 0.3],
+    ['logistic(0)', 0.5], ['step(0)', 1], ['step(-0.1)', 0], ['step(2)', 1],
+  ])('%s = %d', (src, expected) => {
+    expect(value(src)).toBe(expected);
+  });
+
+  it('functions whose results are not exact', () => {
+    expect(value('tanh(1)')).toBeCloseTo(Math.tanh(1), 15);
+    expect(value('logistic(2)')).toBeCloseTo(1 / (1 + Math.exp(-2)), 15);
+    expect(value('logistic(-2)')).toBeCloseTo(1 / (1 + Math.exp(2)), 15);
+  });
+
+  it('functions on variables (not folded) get their arguments in order', () => {
+    const f = compileFormula('clamp(a, b, c) + 10 * log(c, b) + 100 * min(c, b, a) + 1000 * max(a, b)', VARS);
+    if (!f.ok) throw new Error('should compile');
+    expect(f.formula.evaluate({ a: 5, b: 2, c: 4 })).toBe(4 + 10 * 2 + 100 * 2 + 1000 * 5);
+    const g = compileFormula('pow(a, b)', VARS);
+    expect(g.ok && g.formula.evaluate({ a: 2, b: 3 })).toBe(8);
+    const h = compileFormula('max(a, b, c)', VARS);
+    expect(h.ok && h.formula.evaluate({ a: 1, b: 9, c: 3 })).toBe(9);
+    expect(h.ok && h.formula.evaluate({ a: 1, b: 3, c: 9 })).toBe(9);
+  });
+
+  it('documents each function with its arity and a description, and nothing else', () => {
+    expect(FORMULA_FUNCTIONS.abs).toStrictEqual({ arity: [1, 1], doc: 'abs(x): absolute value' });
+    expect(FORMULA_FUNCTIONS.clamp).toStrictEqual({ arity: [3, 3], doc: 'clamp(x, lo, hi): x limited to [lo, hi]' });
+    expect(FORMULA_FUNCTIONS.min!.arity).toEqual([2, Infinity]);
+    expect(FORMULA_FUNCTIONS.pow!.arity).toEqual([2, 2]);
+    for (const [name, spec] of Object.entries(FORMULA_FUNCTIONS)) {
+      expect(Object.isFrozen(spec), name).toBe(true);
+      expect(spec.doc.startsWith(name), name).toBe(true);
+    }
+  });
+
+  it('knows pi as a constant', () => {
+    expect(value('pi')).toBe(Math.PI);
+    expect(compileFormula('pi', VARS)).toMatchObject({ ok: true, formula: { variables: [] } });
+  });
+});
+
+describe('compileFormula: arity checks', () => {
+  it.each([
+    ['abs()', 'abs() takes 1 argument, got 0'],
+    ['abs(1, 2)', 'abs() takes 1 argument, got 2'],
+    ['step()', 'step() takes 1 argument, got 0'],
+    ['max(1)', 'max() takes at least 2 arguments, got 1'],
+    ['min(a)', 'min() takes at least 2 arguments, got 1'],
+    ['log()', 'log() takes 1 to 2 arguments, got 0'],
+    ['log(1, 2, 3)', 'log() takes 1 to 2 arguments, got 3'],
+    ['pow(2)', 'pow() takes 2 arguments, got 1'],
+    ['pow(1, 2, 3)', 'pow() takes 2 arguments, got 3'],
+    ['clamp(1, 2, 3, 4)', 'clamp() takes 3 arguments, got 4'],
+  ])('%s: %s', (src, message) => {
+    expect(problemOf(src)).toStrictEqual({ code: 'wrong-arity', message, offset: 0, length: src.indexOf('(') });
+  });
+
+  it('accepts the boundaries of each range', () => {
+    expect(value('log(e)')).toBe(1);
+    expect(value('log(8, 2)')).toBe(3);
+    expect(value('abs(-1)')).toBe(1);
+    expect(value('max(1, 2)')).toBe(2);
+    expect(value('clamp(2, 0, 1)')).toBe(1);
+  });
+});
+
+describe('compileFormula: messages and positions', () => {
+  it.each([
+    ['x = 1', 2, 1, 'assignment ("=") is not allowed; use "==" to compare'],
+    ['f(x) = x', 5, 1, 'defining functions is not allowed'],
+    ['a; b', 1, 1, 'a formula is a single expression (no ";" or line breaks)'],
+    ['a.b', 1, 1, 'property and index access is not allowed'],
+    ['[1,2]', 0, 1, 'arrays and matrices are not allowed'],
+    ['{a: 1}', 0, 1, 'objects are not allowed'],
+    ['1:3', 1, 1, 'ranges are not allowed'],
+    ['a < b < c', 2, 1, 'chained comparisons are not allowed; write (a < b) and (b < c)'],
+    ['a == b == c', 2, 2, 'chained comparisons are not allowed; write (a < b) and (b < c)'],
+    ['"s"', 0, 3, 'only numbers and true/false are allowed as constants (no strings)'],
+    ['undefined', 0, 9, 'only numbers and true/false are allowed as constants (no strings)'],
+    ['a & b', 2, 1, 'operator "&" is not allowed'],
+    ['a .* b', 2, 2, 'operator ".*" is not allowed'],
+    ['3!', 1, 1, 'operator "!" is not allowed'],
+    ['max', 0, 3, '"max" is a function; call it like max(x)'],
+    ['a(1)', 0, 1, '"a" is a variable, not a function'],
+    ['abx', 0, 3, 'unknown variable "abx"; known variables: a, b, c, fit, cost, noise, capacity, salience, partnerSalience'],
+  ])('%s: at %d, %d long: %s', (src, offset, length, message) => {
+    expect(problemOf(src)).toMatchObject({ offset, length, message });
+  });
+
+  it('each occurrence of a forbidden token is underlined where it is', () => {
+    expect(problems('a to b to c').map((p) => p.offset)).toEqual([2, 7]);
+    expect(problems('"s" + "t"').map((p) => [p.offset, p.length])).toEqual([[0, 3], [6, 3]]);
+    expect(problems('x.y + x.z', new Set(['x'])).map((p) => p.offset)).toEqual([1, 7]);
+    expect(problems('a = b = 1').map((p) => p.offset)).toEqual([2]);
+  });
+
+  it('a word operator is found as a word, not inside a name', () => {
+    expect(problems('tot to b', new Set(['tot', 'b'])).map((p) => [p.code, p.offset, p.length])).toEqual([['forbidden-syntax', 4, 2]]);
+  });
+
+  it('a token underlined by one rule is not underlined again by another', () => {
+    // The index access takes the first "["; the array is the second one.
+    expect(problems('a[1] + [2]').map((p) => [p.message, p.offset])).toEqual([
+      ['property and index access is not allowed', 1], ['arrays and matrices are not allowed', 7],
+    ]);
+  });
+
+  it('a name inside a forbidden part does not shift where later uses of the name are reported', () => {
+    expect(problems('[zz] + zz').map((p) => [p.code, p.offset])).toEqual([['forbidden-syntax', 0], ['unknown-variable', 7]]);
+    expect(problems('a. zz + zz').map((p) => [p.code, p.offset])).toEqual([['forbidden-syntax', 1], ['unknown-variable', 8]]);
+  });
+
+  it('names are found after numbers in every notation, and not inside strings', () => {
+    expect(problemOf('0x1f + zz').offset).toBe(7);
+    expect(problemOf('1e3zz').offset).toBe(3);
+    expect(problemOf('2.5e-3 * zz').offset).toBe(9);
+    expect(problems('"zz" + zz').map((p) => [p.code, p.offset])).toEqual([['forbidden-syntax', 0], ['unknown-variable', 7]]);
+    expect(problems("'zz' + zz").map((p) => [p.code, p.offset])).toEqual([['forbidden-syntax', 0], ['unknown-variable', 7]]);
+  });
+
+  it('problems are returned in source order, though found in tree order', () => {
+    // The arguments of foo are checked before foo itself.
+    expect(problems('foo(zz)').map((p) => [p.code, p.offset])).toEqual([['unknown-function', 0], ['unknown-variable', 4]]);
+  });
+
+  it('an unknown name used twice is reported once, at its first use', () => {
+    expect(problems('zz + zz + yy').map((p) => [p.offset, p.length])).toEqual([[0, 2], [10, 2]]);
+  });
+});
+
+describe('compileFormula: suggestions', () => {
+  /** The suggestion list of an unknown-variable message. */
+  const suggested = (name: string, known: string[]): string => problemOf(name, new Set(known)).message.split('; known variables: ')[1]!;
+
+  it('nearest first (edit distance), then by name', () => {
+    expect(suggested('abx', ['xyz', 'abd', 'ab', 'abc'])).toBe('ab, abc, abd, xyz');
+    expect(suggested('kitten', ['sitting', 'kitchen', 'mitten'])).toBe('mitten, kitchen, sitting');
+    expect(suggested('flaw', ['lawn', 'flow', 'fl'])).toBe('flow, fl, lawn');
+    expect(suggested('zz', ['zzzz', 'zzz'])).toBe('zzz, zzzz');
+    expect(suggested('abcd', ['dcba', 'abdc', 'bcd'])).toBe('bcd, abdc, dcba');
+  });
+
+  it('at most 12, then "..."; exactly 12 without it; none as "(none)"', () => {
+    const names = (n: number) => Array.from({ length: n }, (_, i) => `v${String(i).padStart(2, '0')}`);
+    expect(suggested('w', names(12))).toBe(names(12).join(', '));
+    expect(suggested('w', names(13))).toBe(`${names(12).join(', ')}, ...`);
+    expect(suggested('w', [])).toBe('(none)');
+  });
+
+  it('unknown functions are told the nearest known functions', () => {
+    expect(problemOf('mx(a, b)').message).toBe('unknown function "mx"; known functions: max, exp, min, abs, log, pow, ceil, clamp, sign, sqrt, step, tanh, ...');
+  });
+
+  it('property: the suggestions are all candidates ordered by Levenshtein distance, then name', () => {
+    const lev = (x: string, y: string): number => {
+      const d = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= x.length; i++) {
+        for (let j = 1; j <= y.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+      }
+      return d[x.length]![y.length]!;
+    };
+    const word = fc.stringMatching(/^[a-c]{1,5}$/);
+    fc.assert(fc.property(fc.stringMatching(/^q[a-c]{0,4}$/), fc.uniqueArray(word, { minLength: 1, maxLength: 12 }), (name, known) => {
+      const expected = [...known].sort((p, q) => lev(name, p) - lev(name, q) || (p < q ? -1 : 1));
+      expect(suggested(name, known)).toBe(expected.join(', '));
+    }));
+  });
+});
+
+describe('compileFormula: limits', () => {
+  it('exactly the maximum length is accepted; one more is rejected with both numbers', () => {
+    const ok = '1+'.repeat(999) + '11';
+    expect(ok).toHaveLength(MAX_FORMULA_LENGTH);
+    expect(value(ok)).toBe(1010);
+    expect(problemOf(ok + '1')).toStrictEqual({ code: 'too-long', message: 'formula has 2001 characters; the limit is 2000', offset: 2000, length: 1 });
+    expect(problemOf(ok + '11').length).toBe(2);
+  });
+
+  it('counts every kind of bracket, and closing brackets close', () => {
+    expect(problemOf('['.repeat(65) + ']'.repeat(65))).toStrictEqual({ code: 'too-long', message: 'brackets are nested more than 64 deep', offset: 64, length: 1 });
+    expect(problemOf('{'.repeat(65) + '}'.repeat(65)).code).toBe('too-long');
+    expect(value(Array.from({ length: 70 }, () => '(a)').join('+'))).toBe(140);
+    expect(problems(Array.from({ length: 70 }, () => '[1]').join('+')).every((p) => p.code === 'forbidden-syntax')).toBe(true);
+    expect(problems(Array.from({ length: 70 }, () => '{a: 1}').join('+')).every((p) => p.code === 'forbidden-syntax')).toBe(true);
+  });
+
+  it('an empty or comment-only formula is empty, even when the comment says "undefined"', () => {
+    for (const src of ['', '   ', '# nothing', '# undefined', '  # was: undefined\n']) {
+      expect(problemOf(src), JSON.stringify(src)).toStrictEqual({ code: 'syntax', message: 'formula is empty', offset: 0, length: 1 });
+    }
+  });
+
+  it('a syntax error is located at mathjs\'s character, 0-based, within the source', () => {
+    expect(problemOf(')')).toStrictEqual({ code: 'syntax', message: 'Value expected', offset: 0, length: 1 });
+    expect(problemOf('1 ? 2')).toStrictEqual({ code: 'syntax', message: 'False part of conditional expression expected', offset: 5, length: 1 });
+    expect(problemOf('fit * (')).toMatchObject({ offset: 7, message: 'Unexpected end of expression' });
+  });
+});
+
+describe('compileFormula: evaluation errors', () => {
+  it('names the missing variable', () => {
+    const r = compileFormula('a * 2', VARS);
+    expect(() => r.ok && r.formula.evaluate({})).toThrow('formula variable "a" is missing from the scope');
+  });
+  it('a variable that is not a number is missing too', () => {
+    const r = compileFormula('a', VARS);
+    expect(() => r.ok && r.formula.evaluate({ a: '1' as unknown as number })).toThrow('formula variable "a" is missing from the scope');
+  });
+  it('never throws at compile time, even when a constant part has no value', () => {
+    expect(value('0 / 0 + a')).toBeNaN();
+    expect(compileFormula('1 + a', VARS).ok).toBe(true);
+  });
+});

@@ -176,6 +176,8 @@ class Checker {
   private readonly idents: Map<string, number[]>;
   private readonly seen = new Map<string, number>();
   private readonly cursors = new Map<RegExp, number>();
+  /** Offsets of tokens already reported, so that two rules matching the same token (AccessorNode's "[" and ArrayNode's) do not both underline it. */
+  private readonly consumed = new Set<number>();
   private readonly reported = new Set<string>();
   constructor(private readonly src: string, private readonly allowed: ReadonlySet<string>) {
     this.idents = scanIdentifiers(src);
@@ -193,8 +195,10 @@ class Checker {
   private forbid(node: AstNode, rule?: [RegExp, string]): undefined {
     const [re, message] = rule ?? FORBIDDEN[node.type] ?? [/$^/g, `${node.type} is not allowed`];
     re.lastIndex = this.cursors.get(re) ?? 0;
-    const m = re.exec(this.src) ?? ((re.lastIndex = 0), re.exec(this.src));
-    if (m) this.cursors.set(re, m.index + m[0].length);
+    let m = re.exec(this.src);
+    while (m && this.consumed.has(m.index)) m = re.exec(this.src); // every rule's match is at least one character long
+    m ??= ((re.lastIndex = 0), re.exec(this.src));
+    if (m) this.cursors.set(re, m.index + m[0].length), this.consumed.add(m.index);
     if (!rule) node.traverse((n) => { if (n.type === 'SymbolNode') this.identAt(n.name as string); }); // keep occurrences aligned
     return this.add('forbidden-syntax', message, m?.index, m?.[0].length);
   }
@@ -275,7 +279,8 @@ export function compileFormula(source: string, allowedVariables: ReadonlySet<str
   let fn: Fn | undefined;
   try {
     const root = parse(source.trimEnd()); // a trailing newline (YAML block scalars) would otherwise make a BlockNode
-    if (root.type === 'ConstantNode' && root.value === undefined && !/\bundefined\b/.test(source)) checker.add('syntax', 'formula is empty', 0, 1);
+    // An empty or comment-only source parses to an undefined constant, like the word "undefined" (outside a comment).
+    if (root.type === 'ConstantNode' && root.value === undefined && !/\bundefined\b/.test(source.replace(/#.*/g, ''))) checker.add('syntax', 'formula is empty', 0, 1);
     else fn = checker.walk(root);
   } catch (e) {
     const char = (e as { char?: unknown }).char; // mathjs SyntaxErrors carry a 1-based "char"

@@ -1,11 +1,11 @@
 /** Citation tests: United States, Canada, Argentina (both periods). */
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { selectRuleSet } from '../../src/rules/assess.ts';
-import { assess, covers, CROSS_BORDER_UNIT, DISTANT_STATE, DISTANT_UNIT, DOMESTIC_UNIT, NEIGHBOUR_STATE, ruleSet, ruleSets } from './harness.ts';
+import { assess, covers, CROSS_BORDER_UNIT, DISTANT_STATE, DISTANT_UNIT, DOMESTIC_UNIT, NEIGHBOUR_STATE, ruleSet, ruleSets, ruleTest } from './harness.ts';
 
 export function defineAmericasTests(): void {
   describe('United States', () => {
-    it('US: a state may not enter into any treaty (art. I, s. 10, cl. 1)', () => {
+    ruleTest('US: a state may not enter into any treaty (art. I, s. 10, cl. 1)', () => {
       covers('US', 'treaty');
       for (const partner of [NEIGHBOUR_STATE, CROSS_BORDER_UNIT, DOMESTIC_UNIT]) {
         const a = assess('US', 'treaty', partner);
@@ -13,7 +13,7 @@ export function defineAmericasTests(): void {
       }
     });
 
-    it('US: a binding agreement with a foreign power needs the consent of Congress (art. I, s. 10, cl. 3)', () => {
+    ruleTest('US: a binding agreement with a foreign power needs the consent of Congress (art. I, s. 10, cl. 3)', () => {
       covers('US', 'compact-foreign-power');
       for (const partner of [DISTANT_STATE, CROSS_BORDER_UNIT]) {
         const a = assess('US', 'agreement', partner);
@@ -26,14 +26,14 @@ export function defineAmericasTests(): void {
       }
     });
 
-    it('US: an interstate compact needs the consent of Congress (art. I, s. 10, cl. 3)', () => {
+    ruleTest('US: an interstate compact needs the consent of Congress (art. I, s. 10, cl. 3)', () => {
       covers('US', 'compact-state');
       const a = assess('US', 'agreement', DOMESTIC_UNIT);
       expect(a).toMatchObject({ verdict: 'needs-approval', rule: 'compact-state' });
       expect(a.steps.map((s) => s.step)).toEqual(['vote']);
     });
 
-    it('US: under the strict compact-clause reading an MOU with a Canadian province needs the consent of Congress (option mouIsCompact)', () => {
+    ruleTest('US: under the strict compact-clause reading an MOU with a Canadian province needs the consent of Congress (option mouIsCompact)', () => {
       covers('US', 'mou-strict-compact');
       const strict = assess('US', 'mou', CROSS_BORDER_UNIT, { options: { mouIsCompact: true } });
       expect(strict).toMatchObject({ verdict: 'needs-approval', rule: 'mou-strict-compact' });
@@ -41,7 +41,7 @@ export function defineAmericasTests(): void {
       expect(assess('US', 'mou', CROSS_BORDER_UNIT).verdict).toBe('allowed');
     });
 
-    it('US: the source is silent on MOUs; by default a non-binding MOU with a province is allowed (Virginia v. Tennessee practice)', () => {
+    ruleTest('US: the source is silent on MOUs; by default a non-binding MOU with a province is allowed (Virginia v. Tennessee practice)', () => {
       covers('US', 'silence');
       const a = assess('US', 'mou', CROSS_BORDER_UNIT);
       expect(a).toMatchObject({ verdict: 'allowed', rule: 'silence', citations: [ruleSet('US').silence.citation] });
@@ -51,7 +51,7 @@ export function defineAmericasTests(): void {
   });
 
   describe('Canada', () => {
-    it('Canada: the source is silent on provincial treaties; the default forbids binding instruments', () => {
+    ruleTest('Canada: the source is silent on provincial treaties; the default forbids binding instruments', () => {
       covers('CA', 'silence');
       const citation = ruleSet('CA').silence.citation;
       expect(citation).toMatch(/^Silent: .*default forbid.*\(configurable: ruleOptions silenceBinding, silenceNonBinding\)$/);
@@ -64,25 +64,25 @@ export function defineAmericasTests(): void {
   });
 
   describe('Argentina', () => {
-    it('Argentina: the rule set changes with the amendment of 24 August 1994', () => {
+    ruleTest('Argentina: the rule set changes with the amendment of 24 August 1994', () => {
       expect(selectRuleSet(ruleSets, 'AR', '1994-08-23')?.id).toBe('AR-1853');
       expect(selectRuleSet(ruleSets, 'AR', '1994-08-24')?.id).toBe('AR-1994');
     });
 
-    it('Argentina (before 1994): a province may not conclude treaties with foreign nations (Const. 1853)', () => {
+    ruleTest('Argentina (before 1994): a province may not conclude treaties with foreign nations (Const. 1853)', () => {
       covers('AR-1853', 'treaty-foreign-nation');
       for (const instrument of ['treaty', 'agreement'] as const) {
         expect(assess('AR-1853', instrument, DISTANT_STATE, { domain: 'economy' })).toMatchObject({ verdict: 'forbidden', rule: 'treaty-foreign-nation' });
       }
     });
 
-    it('Argentina (before 1994): the source is silent on foreign provinces and offices; binding forbidden, non-binding allowed', () => {
+    ruleTest('Argentina (before 1994): the source is silent on foreign provinces and offices; binding forbidden, non-binding allowed', () => {
       covers('AR-1853', 'silence');
       expect(assess('AR-1853', 'agreement', DISTANT_UNIT)).toMatchObject({ verdict: 'forbidden', rule: 'silence' });
       expect(assess('AR-1853', 'office', DISTANT_STATE)).toMatchObject({ verdict: 'allowed', rule: 'silence' });
     });
 
-    it('Argentina (1994): a treaty with a foreign nation on economic interest needs the approval of Congress by default (arts. 124-125)', () => {
+    ruleTest('Argentina (1994): a treaty with a foreign nation on economic interest needs the approval of Congress by default (arts. 124-125)', () => {
       covers('AR-1994', 'treaty-congress-approval');
       for (const domain of ['justice', 'economy', 'utility-works']) {
         const a = assess('AR-1994', 'treaty', DISTANT_STATE, { domain });
@@ -91,7 +91,7 @@ export function defineAmericasTests(): void {
       }
     });
 
-    it('Argentina (1994): Congress approval vs notification (option congressRole, art. 124 "con conocimiento")', () => {
+    ruleTest('Argentina (1994): Congress approval vs notification (option congressRole, art. 124 "con conocimiento")', () => {
       covers('AR-1994', 'treaty-congress-notification');
       const a = assess('AR-1994', 'agreement', DISTANT_STATE, { domain: 'economy', options: { congressRole: 'notification' } });
       expect(a).toMatchObject({ verdict: 'needs-approval', rule: 'treaty-congress-notification' });
@@ -100,7 +100,7 @@ export function defineAmericasTests(): void {
       expect(ruleSet('AR-1994').options['congressRole']!.default).toBe('approval');
     });
 
-    it('Argentina (1994): a political treaty outside justice, economy and utility works is forbidden (arts. 125-126)', () => {
+    ruleTest('Argentina (1994): a political treaty outside justice, economy and utility works is forbidden (arts. 125-126)', () => {
       covers('AR-1994', 'treaty-political');
       for (const congressRole of ['approval', 'notification']) {
         const a = assess('AR-1994', 'treaty', DISTANT_STATE, { domain: 'defence', options: { congressRole } });
@@ -109,7 +109,7 @@ export function defineAmericasTests(): void {
       }
     });
 
-    it('Argentina (1994): the source names only foreign nations; an agreement with a foreign province falls to silence', () => {
+    ruleTest('Argentina (1994): the source names only foreign nations; an agreement with a foreign province falls to silence', () => {
       covers('AR-1994', 'silence');
       expect(assess('AR-1994', 'agreement', CROSS_BORDER_UNIT, { domain: 'economy' })).toMatchObject({ verdict: 'forbidden', rule: 'silence' });
       expect(assess('AR-1994', 'twinning', CROSS_BORDER_UNIT).verdict).toBe('allowed');
