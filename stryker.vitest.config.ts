@@ -8,11 +8,14 @@
  * mutant it touches; Stryker's own `testFiles` option would select files too, but with it Stryker 9.6 activates
  * static mutants too late and reports every one of them as survived (stryker-js issue 6144), hence `include`.
  */
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import base from './vitest.config.ts';
 
-export default mergeConfig(base, defineConfig({
+// Not mergeConfig: it would append this list to the base's instead of replacing it.
+export default defineConfig({
+  ...base,
   test: {
+    ...base.test,
     include: [
       'src/**/*.test.{ts,tsx}',
       'test/model-defects.test.ts',
@@ -21,4 +24,4 @@ export default mergeConfig(base, defineConfig({
       'test/rule-sets.test.ts',
     ],
   },
-}));
+});
