@@ -215,13 +215,13 @@ describe('SILENCE_OPTIONS', () => {
         default: 'rule set',
         values: ['rule set', 'allow', 'forbid'],
         description: 'what silence means for agreements and treaties',
-        citation: 'paradip: silence is configurable (DESIGN.md section 4)',
+        citation: 'paradip modelling option: what a silent rule set means is configurable (README.md "Rule sets")',
       },
       silenceNonBinding: {
         default: 'rule set',
         values: ['rule set', 'allow', 'forbid'],
         description: 'what silence means for non-binding instruments',
-        citation: 'paradip: silence is configurable (DESIGN.md section 4)',
+        citation: 'paradip modelling option: what a silent rule set means is configurable (README.md "Rule sets")',
       },
     });
   });

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { all, create } from 'mathjs';
-import { compileFormula, FORMULA_FUNCTIONS, MAX_FORMULA_LENGTH, type FormulaProblem } from './formula.ts';
+import { compileFormula, FORMULA_FUNCTIONS, MAX_FORMULA_LENGTH, NonFiniteFormulaError, type FormulaProblem } from './formula.ts';
 
 const VARS = new Set(['a', 'b', 'c', 'fit', 'salience', 'partnerSalience', 'cost', 'capacity', 'noise']);
 const SCOPE = { a: 2, b: 3, c: 4, fit: 0.5, salience: 0.8, partnerSalience: 0.5, cost: 1, capacity: 4, noise: 0.1 };
@@ -55,14 +55,15 @@ describe('compileFormula: evaluation', () => {
   it('calls the allowed functions', () => {
     expect(value('abs(-a) + sign(-3) + sign(0)')).toBe(1);
     expect(value('min(a, b) + max(a, b, c, 1)')).toBe(6);
-    expect(value('min(1, NaN)')).toBeNaN();
+    // A formula that can only give NaN or Infinity is refused at load (one rule for non-finite results).
+    expect(compileFormula('min(1, NaN)', VARS).ok).toBe(false);
     expect(value('exp(0) + log(e) + log(8, 2) + sqrt(16) + pow(2, 10)')).toBe(1 + 1 + 3 + 4 + 1024);
     expect(value('floor(-1.5) + ceil(1.2) + round(2.5) + round(-2.5) + round(1.4)')).toBe(-2 + 2 + 3 - 3 + 1);
     expect(value('tanh(0) + clamp(5, 0, 1) + clamp(-5, 0, 1) + clamp(0.3, 0, 1)')).toBeCloseTo(1.3, 12);
     expect(value('logistic(0) + logistic(1)')).toBeCloseTo(0.5 + 1 / (1 + Math.exp(-1)), 12);
     expect(value('step(0) + step(-0.1) + step(2)')).toBe(2);
-    expect(value('sqrt(-1)')).toBeNaN();
-    expect(value('1 / 0')).toBe(Infinity);
+    expect(compileFormula('sqrt(-1)', VARS).ok).toBe(false);
+    expect(compileFormula('1 / 0', VARS).ok).toBe(false);
   });
   it('documents every function', () => {
     expect(Object.keys(FORMULA_FUNCTIONS).sort()).toEqual(
@@ -198,13 +199,17 @@ describe('compileFormula: agrees with mathjs', () => {
   it('evaluates random arithmetic like mathjs.evaluate', () => {
     fc.assert(fc.property(expr, num, num, num, (src, a, b, c) => {
       const r = compileFormula(src, new Set(['a', 'b', 'c']));
-      expect(r.ok).toBe(true);
-      const ours = r.ok ? r.formula.evaluate({ a, b, c }) : NaN;
+      if (!r.ok) {
+        // Refused at load only when it can give nothing but NaN or Infinity.
+        expect(r.problems.every((p) => p.code === 'not-finite')).toBe(true);
+        expect(Number.isFinite(math.evaluate(src, { a, b, c }) as number)).toBe(false);
+        return;
+      }
       const theirs = math.evaluate(src, { a, b, c }) as number;
       expect(typeof theirs).toBe('number');
-      if (Number.isNaN(theirs)) expect(ours).toBeNaN();
-      else if (!Number.isFinite(theirs)) expect(ours).toBe(theirs);
-      else expect(Math.abs(ours - theirs)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(theirs)));
+      // A non-finite result stops the run with NonFiniteFormulaError, never a NaN passed on.
+      if (!Number.isFinite(theirs)) expect(() => r.formula.evaluate({ a, b, c })).toThrow(NonFiniteFormulaError);
+      else expect(Math.abs(r.formula.evaluate({ a, b, c }) - theirs)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(theirs)));
     }), { numRuns: 500 });
   });
 });
@@ -491,7 +496,8 @@ describe('compileFormula: evaluation errors', () => {
     expect(() => r.ok && r.formula.evaluate({ a: '1' as unknown as number })).toThrow('formula variable "a" is missing from the scope');
   });
   it('never throws at compile time, even when a constant part has no value', () => {
-    expect(value('0 / 0 + a')).toBeNaN();
+    expect(compileFormula('0 / 0 + a', VARS).ok).toBe(true);
+    expect(() => value('0 / 0 + a')).toThrow(NonFiniteFormulaError);
     expect(compileFormula('1 + a', VARS).ok).toBe(true);
   });
 });
