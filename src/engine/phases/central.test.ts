@@ -209,9 +209,17 @@ describe('central: national law', () => {
 
   it('ready: every gate open, every chamber at its threshold, the executive for it; enacted on a draw under lawChance', () => {
     const { model, world } = lawSetup({ lawChance: 0.4 });
-    const out = decide(model, world, 0, new Script([0.39]));
+    const script = new Script([0.39]);
+    const out = decide(model, world, 0, script);
     expect(out.lawStatus).toEqual([{ central: 'A', issue: 'env', status: 'ready', why: { ...why(), blockers: [], short: [] } }]);
     expect(out.laws).toEqual([{ central: 'A', issue: 'env', why: why() }]);
+    expect(script.calls).toEqual(['u:central']);
+  });
+
+  it('a chamber exactly at its threshold has the votes', () => {
+    const { model, world } = lawSetup();
+    c(world, 'A').legislature!.chambers[1]!.support['env'] = 0.6;
+    expect(decide(model, world).lawStatus).toEqual([{ central: 'A', issue: 'env', status: 'ready', why: { ...why({ upper: 0.6 }), blockers: [], short: [] } }]);
   });
 
   it('a draw at lawChance enacts nothing; a status already recorded is not reported again', () => {
@@ -574,6 +582,18 @@ describe('central: powers over units\' instruments', () => {
     u(world, 'B-1').attributes = { identityStrength: 1 };
     inForce(world, { id: 'i1', denunciationDemandedTick: 1 });
     expect(decide(model, world, 2).endings).toEqual([{ instrument: 'i1', outcome: 'kept', by: 'A-1', citations: [], why: { comply: -0.5, threshold: 0 } }]);
+  });
+
+  it('a model without the parameters uses the catalog defaults (denounceBelow -0.5, oversight 0.5)', () => {
+    const { model, world } = powerSetup([demand], { formulas: { consent: '-0.4' } });
+    inForce(world, { id: 'i1' });
+    const bare = { ...model, parameters: Object.fromEntries(Object.entries(model.parameters).filter(([k]) => k !== 'denounceBelow' && k !== 'oversight')) };
+    expect(decide(bare, world, 1, new Script([0.49])).demands).toEqual([]);
+    const { model: m2, world: w2 } = powerSetup([demand], { formulas: { consent: '-0.6' } });
+    inForce(w2, { id: 'i1' });
+    const bare2 = { ...m2, parameters: Object.fromEntries(Object.entries(m2.parameters).filter(([k]) => k !== 'denounceBelow' && k !== 'oversight')) };
+    expect(decide(bare2, w2, 1, new Script([0.49])).demands).toEqual([{ central: 'A', instrument: 'i1', citation: 'demand citation', why: { consent: -0.6, denounceBelow: undefined } }]);
+    expect(decide(bare2, w2, 1, new Script([0.5])).demands).toEqual([]);
   });
 
   it('an instrument demanded this tick waits for the next one: no answer, no second demand', () => {
