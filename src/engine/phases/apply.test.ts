@@ -165,11 +165,16 @@ describe('apply: domestic proposals', () => {
 
   it('a local law is recorded on the actor and on the issue, with the tick', () => {
     const { model, world } = setup();
-    const events = run(model, world, 4, { proposals: [{ proposal: { type: 'local-law', actor: 'H-2', issue: 'air', why: WHY }, verdict: null, veto: null, response: null }] });
-    expect(world.subnationals.find((u) => u.id === 'H-2')!.laws).toEqual(['air']);
-    expect(world.issues.find((x) => x.id === 'air')!.laws).toEqual([{ by: 'H-2', tick: 4 }]);
-    expect(world.issues.find((x) => x.id === 'env')!.laws).toEqual([]);
-    expect(events).toEqual([{ kind: 'law.enacted', by: 'H-2', level: 'subnational', issue: 'air', why: WHY }]);
+    const law = (issue: string) => ({ proposal: { type: 'local-law' as const, actor: 'H-2', issue, why: WHY }, verdict: null, veto: null, response: null });
+    const events = run(model, world, 4, { proposals: [law('env')] });
+    expect(world.subnationals.find((u) => u.id === 'H-2')!.laws).toEqual(['env']);
+    expect(world.issues.find((x) => x.id === 'env')!.laws).toEqual([{ by: 'H-2', tick: 4 }]);
+    expect(world.issues.find((x) => x.id === 'air')!.laws).toEqual([]);
+    expect(events).toEqual([{ kind: 'law.enacted', by: 'H-2', level: 'subnational', issue: 'env', why: WHY }]);
+    run(model, world, 5, { proposals: [law('air')] });
+    expect(world.subnationals.find((u) => u.id === 'H-2')!.laws).toEqual(['env', 'air']);
+    expect(world.issues.find((x) => x.id === 'air')!.laws).toEqual([{ by: 'H-2', tick: 5 }]);
+    expect(world.issues.find((x) => x.id === 'env')!.laws).toEqual([{ by: 'H-2', tick: 4 }]);
     expect(world.instruments).toEqual([]);
   });
 });
@@ -422,6 +427,16 @@ describe('apply: approval paths', () => {
     ]);
     expect(inst).toMatchObject({ status: 'in-force', signedTick: 5, endedTick: null });
     expect(inst.approvals[1]).toMatchObject({ status: 'tacit', resolvedTick: 5 });
+  });
+
+  it('a step already open is not requested again (a repeated decision on the step before it)', () => {
+    const { model, world } = setup();
+    run(model, world, 0, { proposals: [propose([consent, { ...consent, within: '3 months', citation: 'second' }])] });
+    const grant = { instrument: 'i000001', approval: 'i000001-H-1-1', outcome: 'granted' as const, why: {} };
+    run(model, world, 1, { approvals: [grant] });
+    const events = run(model, world, 2, { approvals: [grant] });
+    expect(events.map((e) => e.kind)).toEqual(['approval.granted']);
+    expect(instrument(world, 'i000001').approvals[1]).toMatchObject({ status: 'pending', openedTick: 1, deadlineTick: 4 });
   });
 
   it('refused: the instrument ends refused and the next step never opens', () => {
