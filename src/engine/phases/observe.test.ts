@@ -69,6 +69,16 @@ describe('observe: built-in indicators', () => {
     expect(observe(model, world)).toEqual([2, 1, 3, 0, 0.375]);
   });
 
+  it('an issue with no state in the world observes NaN, not a failure', () => {
+    const { model, world } = setup([{ id: 'air-mean', mean: { issue: 'air', field: 'salience', units: ['H-1'] } }]);
+    world.issues = world.issues.filter((x) => x.id !== 'air');
+    const row = observe(model, world);
+    expect(row.slice(0, 3)).toEqual([0, 0, 0]);
+    expect(row[3]).toBeNaN();
+    expect(row[4]).toBe(0.375);
+    expect(row[5]).toBeNaN();
+  });
+
   it('an empty world observes zeros', () => {
     const { model, world } = setup();
     expect(observe(model, world)).toEqual([0, 0, 0, 0, 0.375]);
