@@ -154,6 +154,7 @@ describe('central: executive positions', () => {
     };
     expect(pos({ A: 0.4, B: 0.2, C: 0.9 })).toEqual({ A: 0.9, B: 0.9, C: 0.4 });
     expect(pos({ A: 0.4, B: 0.6, C: 0.1 })).toEqual({ A: 0.6, B: 0.4, C: 0.6 });
+    expect(pos({ A: 0.9, B: 0.2, C: 0.5 })).toEqual({ A: 0.5, B: 0.9, C: 0.9 });
     expect(pos({ A: 0.5, B: 0.5, C: 0.1 })).toEqual({ A: 0.5, B: 0.5, C: 0.5 });
     expect(pos({ A: 0.3, B: -0.2, C: -0.6 })).toEqual({ A: 0, B: 0.3, C: 0.3 });
     expect(pos({ A: -0.3, B: -0.2, C: -0.6 })).toEqual({ A: 0, B: 0, C: 0 });
@@ -552,6 +553,24 @@ describe('central: powers over units\' instruments', () => {
     inForce(world, { id: 'i1', signedTick: 0, denunciationDemandedTick: 2 });
     inForce(world, { id: 'i2', signedTick: 1, denunciationDemandedTick: 2 });
     expect(decide(model, world, 3).endings.map((e) => [e.instrument, e.outcome])).toEqual([['i1', 'kept'], ['i2', 'takenOver']]);
+  });
+
+  it('an instrument with no signing tick is reached by undated powers only', () => {
+    const dated = powerSetup([{ ...takeOver, concludedBefore: '2000-06-01' }], { formulas: { comply: '-1' } });
+    inForce(dated.world, { id: 'i1', signedTick: null, denunciationDemandedTick: 0 });
+    expect(decide(dated.model, dated.world, 3).endings.map((e) => e.outcome)).toEqual(['kept']);
+    const undated = powerSetup([takeOver], { formulas: { comply: '-1' } });
+    inForce(undated.world, { id: 'i1', signedTick: null, denunciationDemandedTick: 0 });
+    expect(decide(undated.model, undated.world, 3).endings.map((e) => e.outcome)).toEqual(['takenOver']);
+  });
+
+  it('autonomyAspiration is read even by a model that lists no attributes', () => {
+    const { model, world } = powerSetup([demand], { formulas: { comply: 'autonomyAspiration', relation: 'autonomyAspiration' } });
+    u(world, 'A-1').attributes = { autonomyAspiration: 0.45 };
+    inForce(world, { id: 'i1', denunciationDemandedTick: 0 });
+    const out = decide({ ...model, attributes: [] }, world, 1);
+    expect(out.endings.map((e) => e.why.comply)).toEqual([0.45]);
+    expect(out.relations.map((r) => r.score)).toEqual([0.45, 0, 0, 0, 0]);
   });
 
   it('comply reads the unit\'s relation score, attributes and autonomy aspiration, and the noise', () => {
