@@ -115,7 +115,8 @@ describe('observe: the scenario\'s indicators', () => {
     add(world, { id: 'i2', parties: ['H-2', 'H-1'] });
     add(world, { id: 'i3', parties: ['N', 'H'], initiator: 'N', duchacek: null });
     add(world, { id: 'i4', parties: ['N-1', 'net'], initiator: 'N-1', duchacek: null });
-    expect(observe(model, world).slice(5)).toEqual([3, 3]);
+    add(world, { id: 'i5', parties: ['H-2', 'net'], initiator: 'H-2', duchacek: null });
+    expect(observe(model, world).slice(5)).toEqual([4, 3]);
   });
 
   it('mean: of a field over the units named, or over the units sensitive to the issue', () => {
