@@ -54,6 +54,7 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
       parties: [actor.id, proposal.partner],
       domain: s.domain,
       issue: s.issue,
+      // Stryker disable next-line StringLiteral: equivalent, the status is set (awaiting-approval, in-force) before the instrument is stored or read
       status: 'proposed',
       proposedTick: w.tick,
       signedTick: null,
@@ -61,8 +62,11 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
       reviewedTick: null,
       duchacek: duchacek(idx, actor, proposal.partner),
       protodiplomacy: s.lead === 'protodiplomatic',
+      // Stryker disable next-line ArrayDeclaration: equivalent, without a verdict the instrument is forbidden and dropped unread
       citations: verdict?.citations ?? [],
+      // Stryker disable next-line ArrayDeclaration: equivalent, as above
       legal: (verdict?.parts ?? []).map((part) => ({ party: part.party, ruleSet: part.ruleSet, rule: part.rule })),
+      // Stryker disable next-line ArrayDeclaration: equivalent, replaced by the verdict's steps before the instrument is stored
       approvals: [],
       denunciationDemandedTick: null,
       denunciationDemandedBy: null,
@@ -226,6 +230,7 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
     for (const a of c.agreements) {
       const inst: Instrument = {
         id: `i${String(++w.counters.instrument).padStart(6, '0')}`, kind: a.instrument, initiator: a.between[0], parties: [...a.between],
+        // Stryker disable next-line StringLiteral: equivalent, the agreement is signed (in-force) on the next statement
         domain: model.scenario.issues.find((x) => x.id === a.issue)?.domain ?? a.issue, issue: a.issue, status: 'proposed', proposedTick: w.tick,
         signedTick: null, endedTick: null, reviewedTick: null, duchacek: null, protodiplomacy: false,
         citations: ['Agreement between central governments (their own treaty power)'], legal: [], approvals: [], denunciationDemandedTick: null, denunciationDemandedBy: null,
