@@ -36,7 +36,8 @@ interface Options {
 
 /**
  * H-1 at (0, 0) emits 10, H-2 at (300, 400) emits 4 (500 km from H-1), F-1 at (0, 1000) is sensitive (1),
- * F-2 has no location (sensitive), H-3 near H-1 feels nothing (sensitivity 0). Transfer length scale 500 km.
+ * F-2 has no location (sensitive), H-3 near H-1 feels nothing (sensitivity 0), F-3 near H-1 is not named by the
+ * issue. Transfer length scale 500 km.
  */
 function build(o: Options = {}): { model: Model; world: World } {
   const s: Record<string, any> = {
@@ -54,6 +55,8 @@ function build(o: Options = {}): { model: Model; world: World } {
       { id: 'H-3', name: 'H three', kind: 'region', central: 'H', location: [1, 1] },
       { id: 'F-1', name: 'F one', kind: 'region', central: 'F', location: [0, 1000] },
       { id: 'F-2', name: 'F two', kind: 'region', central: 'F' },
+      // Not named by the issue at all: no emission, no sensitivity.
+      { id: 'F-3', name: 'F three', kind: 'region', central: 'F', location: [10, 10] },
     ],
     issues: [
       {
@@ -154,6 +157,8 @@ describe('deposition and damage', () => {
     expect(state()['F-2']!.deposition).toBe(0);
     expect(state()['H-3']!.deposition).toBe(0);
     expect(state()['H-3']!.damage).toBe(0);
+    expect(state()['F-3']!.deposition).toBe(0);
+    expect(state()['F-3']!.emission).toBe(0);
   });
 
   it('a source without a location receives only its own emission', () => {
@@ -200,13 +205,14 @@ describe('salience', () => {
   it('one standard normal draw per unit, in unit order', () => {
     const { state, streams } = run({ formulas: { salience: 'noise' } });
     const s = Streams.fromSeed(1);
-    const n = [0, 1, 2, 3, 4].map(() => s.normal('issues'));
-    // Units in id order: F-1, F-2, H-1, H-2, H-3.
+    const n = [0, 1, 2, 3, 4, 5].map(() => s.normal('issues'));
+    // Units in id order: F-1, F-2, F-3, H-1, H-2, H-3.
     expect(state()['F-1']!.salience).toBe(n[0]);
     expect(state()['F-2']!.salience).toBe(n[1]);
-    expect(state()['H-1']!.salience).toBe(n[2]);
-    expect(state()['H-2']!.salience).toBe(n[3]);
-    expect(state()['H-3']!.salience).toBe(n[4]);
+    expect(state()['F-3']!.salience).toBe(n[2]);
+    expect(state()['H-1']!.salience).toBe(n[3]);
+    expect(state()['H-2']!.salience).toBe(n[4]);
+    expect(state()['H-3']!.salience).toBe(n[5]);
     expect(streams.uniform('issues')).toBe(s.uniform('issues'));
   });
 
@@ -242,14 +248,14 @@ describe('several issues', () => {
       edit: (s) => s.issues.unshift({ id: 'smog', name: 'Smog', domain: 'health', units: { 'F-1': { emission: 3 } } }),
     });
     const s = Streams.fromSeed(1);
-    const n = Array.from({ length: 10 }, () => s.normal('issues'));
+    const n = Array.from({ length: 12 }, () => s.normal('issues'));
     expect(world.issues.map((x) => x.id)).toEqual(['acid', 'smog']);
-    expect(world.issues[1]!.units['F-1']!.salience).toBe(n[5]);
-    expect(world.issues[1]!.units['H-3']!.salience).toBe(n[9]);
+    expect(world.issues[1]!.units['F-1']!.salience).toBe(n[6]);
+    expect(world.issues[1]!.units['H-3']!.salience).toBe(n[11]);
     expect(world.issues[1]!.units['F-1']!.emission).toBe(3);
     expect(world.issues[1]!.units['F-1']!.deposition).toBe(3);
     expect(world.issues[1]!.units['H-1']!.deposition).toBe(0);
-    expect(pos(world, 'F-1', 'smog')).toBe(n[5]);
+    expect(pos(world, 'F-1', 'smog')).toBe(n[6]);
     expect(pos(world, 'F-1', 'acid')).toBe(n[0]);
     expect(streams.uniform('issues')).toBe(s.uniform('issues'));
   });

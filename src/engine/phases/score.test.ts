@@ -284,6 +284,11 @@ describe('scoreExternal', () => {
     expect([other.lead, other.issue, other.domain]).toEqual(['tourism', null, 'general']);
   });
 
+  it('no goal at all: nothing leads, the domain is general', () => {
+    const s = score({ edit: (x) => (x.subnationals[0].goals = {}) });
+    expect(s).toEqual({ goals: {}, total: 0, utility: 0, lead: '', domain: 'general', issue: null });
+  });
+
   it('the first goal in name order leads on a tie; with every goal negative the least negative leads', () => {
     const tie = score({ formulas: { 'goal.economic': '1', 'goal.identity': '1' }, edit: (x) => (x.subnationals[0].goals = { identity: 1, economic: 1 }) });
     expect(tie.lead).toBe('economic');
