@@ -147,6 +147,16 @@ describe('deposition and damage', () => {
     expect(state()['F-1']!.deposition).toBeCloseTo(10 * Math.exp(-2) + 4 * Math.exp(-d / 500), 12);
   });
 
+  it('the distance is the straight line between the two locations, in both coordinates', () => {
+    const edit = (s: Record<string, any>) => {
+      s.subnationals[5].location = [600, 800];
+      s.issues[0].units['F-3'] = { sensitivity: 1 };
+    };
+    const { state } = run({ edit });
+    // 1000 km from H-1 at (0, 0), 500 km from H-2 at (300, 400).
+    expect(state()['F-3']!.deposition).toBeCloseTo(10 * Math.exp(-2) + 4 * Math.exp(-1), 12);
+  });
+
   it('the decay follows the length scale', () => {
     const { state } = run({ edit: (s) => (s.issues[0].transfer = { lengthScale: 1000 }) });
     expect(state()['F-1']!.deposition).toBeCloseTo(10 * Math.exp(-1) + 4 * Math.exp(-d / 1000), 12);
