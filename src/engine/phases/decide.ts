@@ -88,6 +88,7 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
     proposals.push(chosen);
 
     function why(goals: Record<string, number>, score: number): DecisionWhy {
+      // Stryker disable next-line ArrayDeclaration: equivalent, the chosen proposal's alternatives are always replaced below
       return { goals: roundAll(goals), score: round(score), threshold, alternatives: [] };
     }
   }
@@ -131,6 +132,7 @@ const CO_AFFECTED_POOL = 64;
 export function candidatePartners(idx: WorldIndex, actor: Subnational): Id[] {
   const set = new Set<Id>([...actor.neighbours, ...Object.keys(actor.tradeTies), ...actor.kin, ...idx.networkIds]);
   for (const issue of issueGoals(idx, actor)) {
+    // Stryker disable next-line ArrayDeclaration: equivalent, the index lists co-affected units for every issue and issueGoals keeps only issues
     const all = idx.coAffected.get(issue) ?? [];
     if (all.length <= CO_AFFECTED_POOL) for (const id of all) set.add(id);
     else {
@@ -152,14 +154,18 @@ function domesticScore(
   action: 'lobby' | 'local-law',
   noise: number,
 ): number {
+  // Stryker disable next-line OptionalChaining: equivalent, every issue has a state for every unit (initialWorld) and every unit a central
   const unit = idx.issueById.get(issue)?.units[actor.id];
   // Its own scope: these variables (weight, damage, ...) must never be read by the actor's candidate scoring.
   const scope = scratch(model, action);
   for (const a of model.attributes) scope[a] = actor.attributes[a] ?? 0;
   scope['weight'] = actor.goals[issue] ?? 0;
+  // Stryker disable next-line OptionalChaining: equivalent, every issue has a state for every unit (initialWorld) and every unit a central
   scope['salience'] = unit?.salience ?? 0;
+  // Stryker disable next-line OptionalChaining: equivalent, every issue has a state for every unit (initialWorld) and every unit a central
   scope['damage'] = unit?.damage ?? 0;
   scope['position'] = actor.position[issue] ?? 0;
+  // Stryker disable next-line OptionalChaining: equivalent, every issue has a state for every unit (initialWorld) and every unit a central
   scope['centralPosition'] = idx.central(actor.central)?.executive.position[issue] ?? 0;
   scope['capacity'] = actor.capacity;
   scope['load'] = idx.activeOf(actor.id).length / actor.capacity;

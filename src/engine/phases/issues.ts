@@ -33,6 +33,7 @@ export function issues(model: Model, world: World, streams: Streams, date: strin
       let deposition = 0;
       for (const [src, weight] of transfer.get(u.id) ?? []) deposition += state.units[src]!.emission * weight;
       unit.deposition = deposition;
+      // Stryker disable next-line StringLiteral: equivalent, any name no other call site uses gives this site its own scope
       const scope = scratch(model, 'issues');
       scope['deposition'] = deposition;
       scope['sensitivity'] = spec.units[u.id]?.sensitivity ?? 0;

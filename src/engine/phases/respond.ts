@@ -52,6 +52,7 @@ export function respondToProposal(model: Model, idx: WorldIndex, streams: Stream
  * consent formula (whose penalty on protodiplomacy is the home government's interest, not the partner's).
  */
 export function partnerStateScore(model: Model, state: Central, actor: Subnational, issue: Id | null, protodiplomacy: boolean, binding: boolean, noise: number): number {
+  // Stryker disable next-line StringLiteral: equivalent, any name no other call site uses gives this site its own scope
   const scope = scratch(model, 'partnerState');
   scope['attitude'] = state.attitude[actor.central] ?? 0;
   scope['kin'] = actor.kin.includes(state.id) ? 1 : 0;
@@ -88,6 +89,7 @@ export function vetoOf(model: Model, idx: WorldIndex, streams: Streams, date: st
     if (!power) continue;
     const noise = streams.normal('respond');
     if (veto) continue;
+    // Stryker disable next-line StringLiteral: equivalent, any name no other call site uses gives this site its own scope
     const scope = scratch(model, 'veto');
     const other = idx.subnational(counterpart)?.central ?? counterpart;
     scope['attitude'] = other === c.id ? 0 : (c.attitude[other] ?? 0);
@@ -116,6 +118,7 @@ export function consentScore(
   binding: boolean,
   noise: number,
 ): number {
+  // Stryker disable next-line StringLiteral: equivalent, any name no other call site uses gives this site its own scope
   const scope = scratch(model, 'consent');
   const other = actor.central === central.id ? (idx.subnational(counterpart)?.central ?? counterpart) : actor.central;
   scope['attitude'] = other === central.id ? 0 : (central.attitude[other] ?? 0);
@@ -158,6 +161,7 @@ function decideStep(model: Model, idx: WorldIndex, inst: Instrument, step: Appro
     const scope = actorScope(model, party);
     scope['position'] = inst.issue ? (party.position[inst.issue] ?? 0) : 0;
     scope['salience'] = inst.issue ? idx.salience(inst.issue, party.id) : 0;
+    // Stryker disable next-line StringLiteral: equivalent, scoreExternal has just set scope.total to the same value on this same (actor) scope
     scope['total'] = total;
     scope['noise'] = noise * (model.parameters['noise'] ?? 0);
     const score = model.formulas['ratify']!.evaluate(scope, party.id);
@@ -185,6 +189,7 @@ function decideStep(model: Model, idx: WorldIndex, inst: Instrument, step: Appro
   const votes: Record<string, number> = {};
   let passed = chambers.length > 0;
   for (const c of chambers) {
+    // Stryker disable next-line StringLiteral: equivalent, any name no other call site uses gives this site its own scope
     const scope = scratch(model, 'vote');
     scope['support'] = issueKey ? (c.support[issueKey] ?? 0.5) : 0.5;
     scope['consent'] = consent;
@@ -244,6 +249,7 @@ function renewScore(model: Model, idx: WorldIndex, unit: Subnational, counterpar
     if (issue === null || issue === inst.issue) g['existingTies'] = Math.max(0, (g['existingTies'] ?? 0) - 1);
   });
   const scored = scoreExternal(model, idx, unit, counterpart, inst.kind, 0, scope, view);
+  // Stryker disable next-line StringLiteral: equivalent, scoreExternal has just set scope.total to the same value on this same (actor) scope
   scope['total'] = scored.total;
   scope['age'] = ((idx.world.tick - (inst.signedTick ?? idx.world.tick)) * model.dt);
   scope['noise'] = noise * (model.parameters['noise'] ?? 0);

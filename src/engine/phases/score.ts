@@ -39,6 +39,7 @@ export function scratch(model: Model, site: string): Record<string, number> {
 
 /** The scope of an actor's own scoring: parameters plus the actor's attributes (0 where it lacks one). */
 export function actorScope(model: Model, actor: Subnational): Record<string, number> {
+  // Stryker disable next-line StringLiteral: equivalent, any name no other call site uses gives this site its own scope
   const scope = scratch(model, 'actor');
   for (const a of model.attributes) scope[a] = actor.attributes[a] ?? 0;
   return scope;
@@ -82,10 +83,12 @@ export function partnerView(idx: WorldIndex, actor: Subnational, partner: Id, go
     if (!issue) return { salience: 0, damage: 0, partnerSalience: 0, existingTies: existing.length, position: 0, centralPosition: 0 };
     return {
       salience: idx.salience(issue, actor.id),
+      // Stryker disable next-line OptionalChaining: equivalent, an issue goal's issue is in the index and every issue has a state for every unit (initialWorld)
       damage: idx.issueById.get(issue)?.units[actor.id]?.damage ?? 0,
       partnerSalience: partnerUnit ? idx.salience(issue, partner) : idx.central(partner) ? idx.meanSalience(issue, partner) : 0,
       existingTies: existing.filter((i) => i.issue === issue).length,
       position: actor.position[issue] ?? 0,
+      // Stryker disable next-line OptionalChaining: equivalent, every unit's central is in the world
       centralPosition: idx.central(actor.central)?.executive.position[issue] ?? 0,
     };
   });
@@ -130,6 +133,7 @@ export function scoreExternal(
   scope['total'] = total;
   const utility = model.formulas['utility']!.evaluate(scope, actor.id);
   const issue = idx.issueById.has(lead) ? lead : null;
+  // Stryker disable next-line OptionalChaining: equivalent, an issue in the world index is an issue of the scenario
   const domain = issue ? (model.scenario.issues.find((x) => x.id === issue)?.domain ?? issue) : (GOAL_DOMAINS[lead] ?? 'general');
   return { goals, total, utility, lead, domain, issue };
 }
