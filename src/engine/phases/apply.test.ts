@@ -108,7 +108,7 @@ function instrument(world: World, id: string): Instrument {
 function inForce(world: World, o: Partial<Instrument> & { id: string }): Instrument {
   const inst: Instrument = {
     kind: 'mou', initiator: 'H-1', parties: ['H-1', 'N-1'], domain: 'environment', issue: 'env', status: 'in-force', proposedTick: 0, signedTick: 0,
-    endedTick: null, reviewedTick: null, duchacek: 'cross-border', protodiplomacy: false, citations: [], legal: [], approvals: [], denunciationDemandedTick: null, ...o,
+    endedTick: null, reviewedTick: null, duchacek: 'cross-border', protodiplomacy: false, citations: [], legal: [], approvals: [], denunciationDemandedTick: null, denunciationDemandedBy: null, ...o,
   };
   world.instruments.push(inst);
   return inst;
@@ -246,7 +246,7 @@ describe('apply: instruments signed at once', () => {
     expect(inst).toEqual({
       id: 'i000001', kind: 'agreement', initiator: 'H-1', parties: ['H-1', 'N-1'], domain: 'environment', issue: 'env', status: 'in-force', proposedTick: 5, signedTick: 5,
       endedTick: null, reviewedTick: null, duchacek: 'cross-border', protodiplomacy: false, citations: ['H-1 citation', 'N-1 citation'],
-      legal: [{ party: 'H-1', ruleSet: 'HOME', rule: 'HOME-rule' }, { party: 'N-1', ruleSet: 'OPEN', rule: 'OPEN-rule' }], approvals: [], denunciationDemandedTick: null,
+      legal: [{ party: 'H-1', ruleSet: 'HOME', rule: 'HOME-rule' }, { party: 'N-1', ruleSet: 'OPEN', rule: 'OPEN-rule' }], approvals: [], denunciationDemandedTick: null, denunciationDemandedBy: null,
     });
     expect(events).toEqual([
       { kind: 'action.proposed', id: 'i000001', instrument: 'agreement', actor: 'H-1', parties: ['H-1', 'N-1'], domain: 'environment', issue: 'env', duchacek: 'cross-border', protodiplomacy: false, why: WHY },
@@ -537,8 +537,8 @@ describe('apply: central decisions', () => {
     const events = run(model, world, 6, { central: { agreements: [{ between: ['N', 'H'], issue: 'env', instrument: 'treaty', why: {} }, { between: ['H', 'N'], issue: 'sea', instrument: 'mou', why: {} }] } });
     const citations = ['Agreement between central governments (their own treaty power)'];
     expect(world.instruments).toEqual([
-      { id: 'i000008', kind: 'treaty', initiator: 'N', parties: ['N', 'H'], domain: 'environment', issue: 'env', status: 'in-force', proposedTick: 6, signedTick: 6, endedTick: null, reviewedTick: null, duchacek: null, protodiplomacy: false, citations, legal: [], approvals: [], denunciationDemandedTick: null },
-      { id: 'i000009', kind: 'mou', initiator: 'H', parties: ['H', 'N'], domain: 'sea', issue: 'sea', status: 'in-force', proposedTick: 6, signedTick: 6, endedTick: null, reviewedTick: null, duchacek: null, protodiplomacy: false, citations, legal: [], approvals: [], denunciationDemandedTick: null },
+      { id: 'i000008', kind: 'treaty', initiator: 'N', parties: ['N', 'H'], domain: 'environment', issue: 'env', status: 'in-force', proposedTick: 6, signedTick: 6, endedTick: null, reviewedTick: null, duchacek: null, protodiplomacy: false, citations, legal: [], approvals: [], denunciationDemandedTick: null, denunciationDemandedBy: null },
+      { id: 'i000009', kind: 'mou', initiator: 'H', parties: ['H', 'N'], domain: 'sea', issue: 'sea', status: 'in-force', proposedTick: 6, signedTick: 6, endedTick: null, reviewedTick: null, duchacek: null, protodiplomacy: false, citations, legal: [], approvals: [], denunciationDemandedTick: null, denunciationDemandedBy: null },
     ]);
     expect(events).toEqual([
       { kind: 'instrument.signed', id: 'i000008', instrument: 'treaty', parties: ['N', 'H'], initiator: 'N', domain: 'environment', issue: 'env', duchacek: null, protodiplomacy: false, citations, legal: [], approvals: [] },
@@ -563,6 +563,7 @@ describe('apply: central decisions', () => {
     const inst = inForce(world, { id: 'i000001' });
     const events = run(model, world, 4, { central: { demands: [{ central: 'H', instrument: 'i000001', citation: 'demand citation', why: { consent: -0.7 } }] } });
     expect(inst.denunciationDemandedTick).toBe(4);
+    expect(inst.denunciationDemandedBy).toBe('H');
     expect(inst.status).toBe('in-force');
     expect(events).toEqual([{ kind: 'denunciation.demanded', id: 'i000001', instrument: 'mou', by: 'H', parties: ['H-1', 'N-1'], citation: 'demand citation', why: { consent: -0.7 } }]);
   });
@@ -571,7 +572,7 @@ describe('apply: central decisions', () => {
     const { model, world } = setup();
     const a = inForce(world, { id: 'i000001', denunciationDemandedTick: 2 });
     const b = inForce(world, { id: 'i000002', denunciationDemandedTick: 2 });
-    const c = inForce(world, { id: 'i000003', denunciationDemandedTick: 2 });
+    const c = inForce(world, { id: 'i000003', denunciationDemandedTick: 2, denunciationDemandedBy: 'H' });
     const events = run(model, world, 3, {
       central: {
         endings: [
@@ -587,7 +588,7 @@ describe('apply: central decisions', () => {
     ]);
     expect([a.status, a.endedTick, a.denunciationDemandedTick]).toEqual(['denounced', 3, null]);
     expect([b.status, b.endedTick, b.denunciationDemandedTick]).toEqual(['taken-over', 3, null]);
-    expect([c.status, c.endedTick, c.denunciationDemandedTick]).toEqual(['in-force', null, null]);
+    expect([c.status, c.endedTick, c.denunciationDemandedTick, c.denunciationDemandedBy]).toEqual(['in-force', null, null, null]);
   });
 
   it('decisions are applied in order: positions, support, gatekeepers, law status, laws, agreements, consultations, demands, endings', () => {

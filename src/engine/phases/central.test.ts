@@ -103,7 +103,7 @@ const issue = (world: World, id: string) => world.issues.find((x) => x.id === id
 function inForce(world: World, o: Partial<Instrument> & { id: string }): Instrument {
   const inst: Instrument = {
     kind: 'mou', initiator: 'A-1', parties: ['A-1', 'B-1'], domain: 'environment', issue: 'env', status: 'in-force', proposedTick: 0, signedTick: 0,
-    endedTick: null, reviewedTick: null, duchacek: 'cross-border', protodiplomacy: false, citations: [], legal: [], approvals: [], denunciationDemandedTick: null, ...o,
+    endedTick: null, reviewedTick: null, duchacek: 'cross-border', protodiplomacy: false, citations: [], legal: [], approvals: [], denunciationDemandedTick: null, denunciationDemandedBy: null, ...o,
   };
   world.instruments.push(inst);
   return inst;
@@ -590,16 +590,13 @@ describe('central: powers over units\' instruments', () => {
     expect(comply('0.3 + relationScore - autonomyAspiration + noise')).toEqual([-0.45, 0.5]);
   });
 
-  // BUG (reported, not fixed here): the world records when a denunciation was demanded but not by whom, so every
-  // central with a unit among the parties answers the demand. The partner's central B, which has no power at all
-  // and demanded nothing, has its unit B-1 "comply": the instrument is denounced by B-1 although A-1, the unit the
-  // demand was made to, refused (end to end: H demands, H-1 keeps the tie, N-1 denounces it the next month).
-  // Proposed fix: record the demanding central on the instrument (denunciationDemandedBy) and answer a demand
-  // only in the powers of that central. When fixed, drop `.fails`.
-  it.fails('a demand is answered only by the unit it was made to, not by the foreign partner', () => {
+  // Found by these tests: every central with a unit among the parties used to answer a demand, so the partner's
+  // central B, which has no power and demanded nothing, had its unit B-1 "comply" and denounce the tie although
+  // A-1, the unit the demand was made to, refused. The instrument now records who demanded it.
+  it('a demand is answered only by the unit it was made to, not by the foreign partner', () => {
     const { model, world } = powerSetup([demand], { powersB: [], formulas: { comply: 'identityStrength - 0.5' } });
     u(world, 'B-1').attributes = { identityStrength: 1 };
-    inForce(world, { id: 'i1', denunciationDemandedTick: 1 });
+    inForce(world, { id: 'i1', denunciationDemandedTick: 1, denunciationDemandedBy: 'A' });
     expect(decide(model, world, 2).endings).toEqual([{ instrument: 'i1', outcome: 'kept', by: 'A-1', citations: [], why: { comply: -0.5, threshold: 0 } }]);
   });
 

@@ -102,6 +102,7 @@ function inForce(id: string, over: Partial<Instrument> = {}): Instrument {
     legal: [],
     approvals: [],
     denunciationDemandedTick: null,
+    denunciationDemandedBy: null,
     ...over,
   };
 }

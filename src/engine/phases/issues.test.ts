@@ -107,6 +107,7 @@ function inForce(id: string, over: Partial<Instrument> = {}): Instrument {
     legal: [],
     approvals: [],
     denunciationDemandedTick: null,
+    denunciationDemandedBy: null,
     ...over,
   };
 }

@@ -47,7 +47,7 @@ function setup(indicators: unknown[] = []) {
 function add(world: World, o: Partial<Instrument> & { id: string }): void {
   world.instruments.push({
     kind: 'mou', initiator: 'H-1', parties: ['H-1', 'N-1'], domain: 'environment', issue: 'env', status: 'in-force', proposedTick: 0, signedTick: 0,
-    endedTick: null, reviewedTick: null, duchacek: 'cross-border', protodiplomacy: false, citations: [], legal: [], approvals: [], denunciationDemandedTick: null, ...o,
+    endedTick: null, reviewedTick: null, duchacek: 'cross-border', protodiplomacy: false, citations: [], legal: [], approvals: [], denunciationDemandedTick: null, denunciationDemandedBy: null, ...o,
   });
 }
 

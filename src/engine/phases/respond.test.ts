@@ -129,6 +129,7 @@ function instrument(id: string, over: Partial<Instrument> = {}, approvals: Appro
     legal: [],
     approvals,
     denunciationDemandedTick: null,
+    denunciationDemandedBy: null,
     ...over,
   };
 }

@@ -94,6 +94,7 @@ function tie(id: string, over: Partial<Instrument> = {}): Instrument {
     legal: [],
     approvals: [],
     denunciationDemandedTick: null,
+    denunciationDemandedBy: null,
     ...over,
   };
 }
