@@ -196,7 +196,22 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.record({
   at: fc.integer({ min: 0, max: 999_999 }).map((n) => n / 1_000_000),
   v: fc.nat({ max: 1000 }),
 });
-const caseArb = fc.record({ seed: fc.integer({ min: 0, max: SEEDS.length - 1 }), mutations: fc.array(mutationArb, { minLength: 1, maxLength: 3 }) });
+const caseArb = fc.record({
+  seed: fc.integer({ min: 0, max: SEEDS.length - 1 }),
+  mutations: fc.array(mutationArb, { minLength: 1, maxLength: 3 }),
+  /** Which variant `run` applies when validate is ok (0: none), modulo the variants declared. */
+  variant: fc.nat({ max: 6 }),
+});
+
+/** The variant ids of a text, if it parses. */
+function variantsOf(text: string): string[] {
+  try {
+    const data = parseDocument(text).toJS({ maxAliasCount: 100 }) as { variants?: { id?: unknown }[] } | null;
+    return (Array.isArray(data?.variants) ? data.variants : []).map((v) => v?.id).filter((id): id is string => typeof id === 'string');
+  } catch {
+    return [];
+  }
+}
 
 interface Result {
   code: number;
@@ -252,19 +267,22 @@ describe('fuzz: mutated scenarios through the command line', () => {
     const figures: Figures = { cases: 0, validate: {}, run: {}, runtimeFormula: 0, binary: 0, slowest: { ms: 0, mutations: '' }, peakHeapMb: 0 };
     const file = 'case.yaml';
     await fc.assert(
-      fc.asyncProperty(caseArb, async ({ seed, mutations }) => {
+      fc.asyncProperty(caseArb, async ({ seed, mutations, variant }) => {
         let text = SEEDS[seed]!;
         for (const m of mutations) text = mutate(text, m);
         writeFileSync(join(dir, file), text);
-        writeFileSync(join(dir, 'last-case.json'), JSON.stringify({ seed, mutations }));
+        writeFileSync(join(dir, 'last-case.json'), JSON.stringify({ seed, mutations, variant }));
         const started = Date.now();
         const v = await cli(['validate', file]);
         expectClean(v, file, 'validate');
         figures.validate[v.code] = (figures.validate[v.code] ?? 0) + 1;
         const until = untilOf(text);
         let r: Result | null = null;
+        // validate checks every variant, so run may apply any of them.
+        const variants = v.code === 0 ? variantsOf(text) : [];
+        const chosen = variant === 0 || variants.length === 0 ? [] : ['--variant', variants[variant % variants.length]!];
         if (v.code === 0) {
-          r = await cli(['run', file, '--seed', '1', '--until', until, '--quiet']);
+          r = await cli(['run', file, '--seed', '1', '--until', until, '--quiet', ...chosen]);
           expectClean(r, file, 'run after validate ok');
           figures.run[r.code] = (figures.run[r.code] ?? 0) + 1;
           // What validate cannot know: a formula that gives NaN or Infinity on some tick, shown at the formula.
@@ -287,7 +305,7 @@ describe('fuzz: mutated scenarios through the command line', () => {
           expect(bv.code).toBe(v.code);
           expectClean(bv, file, 'binary validate');
           if (r) {
-            const br = binary(['run', file, '--seed', '1', '--until', until, '--quiet']);
+            const br = binary(['run', file, '--seed', '1', '--until', until, '--quiet', ...chosen]);
             expect(br.signal, 'binary run killed (timeout or out of memory)').toBeNull();
             expect(br.code).toBe(r.code);
           }

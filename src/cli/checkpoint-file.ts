@@ -91,7 +91,8 @@ export function readCheckpointFile(file: string, shown: string): ReadCheckpoint 
 function positions(text: string, file: string): Source | null {
   if (text.length > MAX_SOURCE_BYTES) return null;
   try {
-    const parsed = parseYaml(text, file);
+    // Depth is checked (and reported) by checkCheckpoint; up to 1,000 levels the problem is still located.
+    const parsed = parseYaml(text, file, { maxDepth: 1000 });
     return parsed.ok ? parsed.source : null;
   } catch {
     return null;

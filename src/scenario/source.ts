@@ -31,12 +31,15 @@ export interface Source {
 
 export type Parsed = { ok: true; data: unknown; source: Source } | { ok: false; problems: Problem[] };
 
-/** `maxAliases`: YAML aliases allowed (100 in a scenario; rule sets, small and hand-written, need none). */
-export function parseYaml(text: string, file: string, options: { maxAliases?: number } = {}): Parsed {
+/**
+ * `maxAliases`: YAML aliases allowed (100 in a scenario; rule sets, small and hand-written, need none).
+ * `maxDepth`: nesting allowed (MAX_YAML_DEPTH; the checkpoint reader, which bounds depth itself, locates deeper).
+ */
+export function parseYaml(text: string, file: string, options: { maxAliases?: number; maxDepth?: number } = {}): Parsed {
   if (text.length > MAX_SOURCE_BYTES) {
     return { ok: false, problems: [at(file, 1, 1, 'too-large', `file is larger than ${MAX_SOURCE_BYTES} bytes`)] };
   }
-  const scan = preScanYaml(text);
+  const scan = preScanYaml(text, options.maxDepth);
   if (scan !== null) {
     const { line, column } = lineColOf(text, scan.offset);
     return { ok: false, problems: [at(file, line, column, 'unsafe-yaml', scan.message)] };
@@ -190,7 +193,7 @@ function lineColOf(text: string, offset: number): { line: number; column: number
  * an upper bound: block levels (a stack of indentations), plus "-", "?" and ":" indicators on one line, plus
  * open brackets. Returns null if the text is within both bounds, else where and why it is not.
  */
-export function preScanYaml(text: string): { offset: number; message: string } | null {
+export function preScanYaml(text: string, maxDepth = MAX_YAML_DEPTH): { offset: number; message: string } | null {
   let offset = 0;
   let flow = 0;
   let nodes = 0;
@@ -242,7 +245,7 @@ export function preScanYaml(text: string): { offset: number; message: string } |
     else if (c === '"' || c === "'" || c === '*') {
       if (++nodes > MAX_YAML_VALUES) return { offset: here, message: `more than ${MAX_YAML_VALUES.toLocaleString('en-US')} values: not a scenario paradip reads` };
     }
-    if (blocks + inline + flow > MAX_YAML_DEPTH) return { offset: here, message: `nested more than ${MAX_YAML_DEPTH} levels deep: not a scenario paradip reads` };
+    if (blocks + inline + flow > maxDepth) return { offset: here, message: `nested more than ${maxDepth} levels deep: not a scenario paradip reads` };
     // A token ending a line (a block scalar's content) ends it as a newline token would.
     if (token.endsWith('\n')) {
       lineStart = true;
