@@ -109,15 +109,14 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
   function foreignPosition(issue: Id, self: Id): number {
     let top = topTwo.get(issue);
     if (!top) {
-      // Stryker disable next-line StringLiteral: equivalent, a sentinel's id only matters for a value below 0, which the clamp to 0 hides
+      // Stryker disable StringLiteral: equivalent, a sentinel's id only matters for a value below 0, which the clamp to 0 hides
       top = [[0, ''], [0, '']];
       for (const o of w.centrals) {
         const v = o.executive.position[issue] ?? 0;
-        // Stryker disable next-line StringLiteral: equivalent, as above
         if (v > top[0][0] || top[0][1] === '') top = [[v, o.id], top[0]];
-        // Stryker disable next-line StringLiteral: equivalent, as above
         else if (v > top[1][0] || top[1][1] === '') top = [top[0], [v, o.id]];
       }
+      // Stryker restore StringLiteral
       topTwo.set(issue, top);
     }
     return Math.max(0, top[0][1] === self ? top[1][0] : top[0][0]);
