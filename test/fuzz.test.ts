@@ -28,10 +28,10 @@ import { FORMULA_NAMES } from '../src/rules/catalog.ts';
 const ROOT = new URL('..', import.meta.url).pathname;
 const BIN = join(ROOT, 'bin/paradip.js');
 const SEEDS = ['scenarios/acid-rain-1980s.yaml', 'test/fixtures/mini.yaml', 'scenarios/constitutional-comparison.yaml'].map((f) => readFileSync(join(ROOT, f), 'utf8'));
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 150);
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 120);
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20_260_801);
 /** One case in this many also runs through the real binary. */
-const BINARY_EVERY = RUNS > 1000 ? 100 : 15;
+const BINARY_EVERY = RUNS > 1000 ? 100 : 24;
 /** Bounds: a case far beyond these is a hang or a leak, not a slow machine. */
 const CASE_SECONDS = 30;
 const HEAP_MB = 512;

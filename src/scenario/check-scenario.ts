@@ -165,7 +165,6 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
       if (f?.from) checkDate(f.from, ['targets', i, 'measure', ...at, 'from']);
       if (f?.to) checkDate(f.to, ['targets', i, 'measure', ...at, 'to']);
     });
-
     if (m.indicator) {
       checkDate(m.indicator.at, ['targets', i, 'measure', 'indicator', 'at']);
       // Built-in indicators (engine/phases/observe.ts) come first in indicators.csv and may be targets too.

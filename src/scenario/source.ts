@@ -196,7 +196,7 @@ function lineColOf(text: string, offset: number): { line: number; column: number
 export function preScanYaml(text: string, maxDepth = MAX_YAML_DEPTH): { offset: number; message: string } | null {
   let offset = 0;
   let flow = 0;
-  let nodes = 0;
+  let values = 0;
   let inline = 0;
   let lineStart = true;
   let indent = 0;
@@ -206,7 +206,7 @@ export function preScanYaml(text: string, maxDepth = MAX_YAML_DEPTH): { offset: 
     const here = offset;
     // yaml's lexer marks modes with control characters that are not part of the text.
     if (token === '\x1f') {
-      if (++nodes > MAX_YAML_VALUES) return { offset: here, message: `more than ${MAX_YAML_VALUES.toLocaleString('en-US')} values: not a scenario paradip reads` };
+      if (++values > MAX_YAML_VALUES) return { offset: here, message: `more than ${MAX_YAML_VALUES.toLocaleString('en-US')} values: not a file paradip reads` };
       continue;
     }
     if (token === '\x02' || token === '\x18') continue;
@@ -239,13 +239,13 @@ export function preScanYaml(text: string, maxDepth = MAX_YAML_DEPTH): { offset: 
     lineStart = false;
     if (token === '[' || token === '{') {
       flow++;
-      if (++nodes > MAX_YAML_VALUES) return { offset: here, message: `more than ${MAX_YAML_VALUES.toLocaleString('en-US')} values: not a scenario paradip reads` };
+      if (++values > MAX_YAML_VALUES) return { offset: here, message: `more than ${MAX_YAML_VALUES.toLocaleString('en-US')} values: not a file paradip reads` };
     } else if (token === ']' || token === '}') flow = Math.max(0, flow - 1);
     else if ((token === '-' || token === '?' || token === ':') && flow === 0) inline++;
     else if (c === '"' || c === "'" || c === '*') {
-      if (++nodes > MAX_YAML_VALUES) return { offset: here, message: `more than ${MAX_YAML_VALUES.toLocaleString('en-US')} values: not a scenario paradip reads` };
+      if (++values > MAX_YAML_VALUES) return { offset: here, message: `more than ${MAX_YAML_VALUES.toLocaleString('en-US')} values: not a file paradip reads` };
     }
-    if (blocks + inline + flow > maxDepth) return { offset: here, message: `nested more than ${maxDepth} levels deep: not a scenario paradip reads` };
+    if (blocks + inline + flow > maxDepth) return { offset: here, message: `nested more than ${maxDepth} levels deep: not a file paradip reads` };
     // A token ending a line (a block scalar's content) ends it as a newline token would.
     if (token.endsWith('\n')) {
       lineStart = true;
