@@ -11,21 +11,9 @@ import { initialWorld } from '../initial-world.ts';
 import { buildModel, type Model } from '../model.ts';
 import { Streams } from '../rng.ts';
 import { issues, seriesFactor } from './issues.ts';
+import { silentRuleSets } from '../../../test/support/silent-rule-sets.ts';
 
-const RULES: RuleSet[] = ['HX', 'FX'].map((id) => ({
-  id,
-  country: id,
-  name: id,
-  valid: {},
-  legalBasis: 'test',
-  sources: [],
-  subnationalKinds: ['region'],
-  rules: [],
-  powers: [],
-  silence: { binding: 'allow', nonBinding: 'allow', citation: 'silence' },
-  silent: [],
-  options: {},
-}));
+const RULES: RuleSet[] = silentRuleSets(['HX', 'FX']);
 
 interface Options {
   formulas?: Record<string, string>;
