@@ -13,24 +13,9 @@ import { buildModel, type Model } from '../model.ts';
 import { Streams } from '../rng.ts';
 import { WorldIndex } from '../world-index.ts';
 import { candidatePartners, decide, emissionShare, issueGoals, lessonKey, type Proposal } from './decide.ts';
+import { silentRuleSet } from '../../../test/support/silent-rule-sets.ts';
 
-function ruleSet(id: string, extra: Partial<RuleSet> = {}): RuleSet {
-  return {
-    id,
-    country: id,
-    name: `Rules ${id}`,
-    valid: {},
-    legalBasis: 'test',
-    sources: [],
-    subnationalKinds: ['region'],
-    rules: [],
-    powers: [],
-    silence: { binding: 'allow', nonBinding: 'allow', citation: `silence ${id}` },
-    silent: [],
-    options: {},
-    ...extra,
-  };
-}
+const ruleSet = silentRuleSet;
 
 const KINDS = ['visit', 'mou', 'agreement', 'treaty', 'office', 'forum', 'twinning', 'membership'] as const;
 /** Only these instruments enabled, each at cost 0 with the catalog's fits. */

@@ -12,26 +12,12 @@ import { buildModel, type Model } from '../model.ts';
 import { WorldIndex } from '../world-index.ts';
 import type { Proposal } from './decide.ts';
 import { assessProposal, legalRegime, optionsFor } from './legal.ts';
+import { silentRuleSet } from '../../../test/support/silent-rule-sets.ts';
 
 type External = Extract<Proposal, { type: 'external' }>;
 
-function ruleSet(id: string, extra: Partial<RuleSet> = {}): RuleSet {
-  return {
-    id,
-    country: id,
-    name: `Rules ${id}`,
-    valid: {},
-    legalBasis: 'test',
-    sources: [],
-    subnationalKinds: ['region', 'state'],
-    rules: [],
-    powers: [],
-    silence: { binding: 'forbid', nonBinding: 'allow', citation: `silence ${id}` },
-    silent: [],
-    options: {},
-    ...extra,
-  };
-}
+const ruleSet = (id: string, extra: Partial<RuleSet> = {}): RuleSet =>
+  silentRuleSet(id, { subnationalKinds: ['region', 'state'], silence: { binding: 'forbid', nonBinding: 'allow', citation: `silence ${id}` }, ...extra });
 const allow = (id: string, more: Partial<Rule> = {}): Rule => ({ id, effect: 'allow', instruments: ['mou', 'agreement'], citation: `cite ${id}`, ...more });
 const forbid = (id: string, more: Partial<Rule> = {}): Rule => ({ id, effect: 'forbid', instruments: ['mou', 'agreement'], citation: `cite ${id}`, ...more });
 

@@ -15,26 +15,11 @@ import { WorldIndex } from '../world-index.ts';
 import type { Proposal } from './decide.ts';
 import { consentScore, partnerStateScore, respondToApprovals, respondToProposal, reviewsDue, vetoOf } from './respond.ts';
 import type { Scored } from './score.ts';
+import { silentRuleSet } from '../../../test/support/silent-rule-sets.ts';
 
 type External = Extract<Proposal, { type: 'external' }>;
 
-function ruleSet(id: string, extra: Partial<RuleSet> = {}): RuleSet {
-  return {
-    id,
-    country: id,
-    name: `Rules ${id}`,
-    valid: {},
-    legalBasis: 'test',
-    sources: [],
-    subnationalKinds: ['region'],
-    rules: [],
-    powers: [],
-    silence: { binding: 'allow', nonBinding: 'allow', citation: `silence ${id}` },
-    silent: [],
-    options: {},
-    ...extra,
-  };
-}
+const ruleSet = silentRuleSet;
 
 const VETO = (id: string, extra: Partial<RuleSet> = {}): RuleSet => ruleSet(id, { powers: [{ power: 'veto', citation: `veto of ${id}` }], ...extra });
 
