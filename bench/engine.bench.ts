@@ -1,55 +1,105 @@
 /**
- * `npm run bench`: engine throughput on generated scenarios of 100, 1,000, 10,000 and 100,000 subnationals
- * (ticks per second, agent decisions per second, cost per agent-tick, which must stay flat if cost per tick
- * grows linearly) and peak memory. Timings are printed, never asserted. Usage:
- *   npm run bench                 # all sizes
- *   npm run bench -- 1000 10000   # chosen sizes
+ * `npm run bench`: the engine against the hand-written baseline (bench/baseline.ts) on the bench scenario, at
+ * 1,000, 10,000, 100,000 and 1,000,000 subnationals. Every measurement runs in a fresh process (so peak RSS is
+ * that size's own), engine and baseline alternating, CPU time of the ticks only (setup reported apart), the
+ * median of the repetitions. Timings are printed, never asserted. Usage:
+ *   npm run bench                        # all sizes
+ *   npm run bench -- 1000 10000          # chosen sizes
+ *   node dist/bench.js --one engine 1000 # one measurement, as JSON (what the parent runs)
  */
+import { execFileSync } from 'node:child_process';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { loadRuleSets } from '../src/cli/files.ts';
 import { lastTick, runTicks, startRun } from '../src/engine/run.ts';
-import { benchScenario, BENCH_RULE_SETS as RULE_SETS } from './bench-scenario.ts';
+import { baseline } from './baseline.ts';
+import { benchScenario, BENCH_RULE_SETS } from './bench-scenario.ts';
 
-function measure(n: number, ticks: number): void {
-  const lib = loadRuleSets(null);
-  if (!lib.ok) throw new Error('rule sets do not load');
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  const base = process.memoryUsage().heapUsed;
-  const t0 = performance.now();
-  const scenario = benchScenario(n, ticks);
-  const run = startRun(scenario, lib.ruleSets.filter((r) => RULE_SETS.includes(r.country)), { seed: 1, variant: null, overrides: [] });
-  const setup = performance.now() - t0;
-  let peak = process.memoryUsage().heapUsed;
-  let peakRss = process.memoryUsage().rss;
-  let events = 0;
-  const last = Math.min(lastTick(run.model), ticks - 1);
-  const t1 = performance.now();
-  for (const r of runTicks(run, last)) {
-    events += r.events.length;
-    const m = process.memoryUsage();
-    peak = Math.max(peak, m.heapUsed);
-    peakRss = Math.max(peakRss, m.rss);
-  }
-  const seconds = (performance.now() - t1) / 1000;
-  const decisions = n * (last + 1);
-  const row = [
-    n.toLocaleString('en'),
-    String(last + 1),
-    (setup / 1000).toFixed(2),
-    ((last + 1) / seconds).toFixed(2),
-    Math.round(decisions / seconds).toLocaleString('en'),
-    ((seconds * 1e6) / decisions).toFixed(1),
-    events.toLocaleString('en'),
-    String(run.world.instruments.length),
-    ((peak - base) / 2 ** 20).toFixed(0),
-    (peakRss / 2 ** 20).toFixed(0),
-  ];
-  console.log(`| ${row.join(' | ')} |`);
+interface Measurement {
+  what: 'engine' | 'baseline';
+  n: number;
+  ticks: number;
+  setupSeconds: number;
+  cpuSeconds: number;
+  peakRssMiB: number;
+  startRssMiB: number;
+  events: number;
 }
 
-const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
-const plan = (sizes.length > 0 ? sizes : [100, 1_000, 10_000, 100_000]).map((n) => [n, n >= 100_000 ? 6 : n >= 10_000 ? 12 : 24] as const);
-console.log(`node ${process.version}, ${process.arch}, ${(await import('node:os')).cpus()[0]?.model ?? 'cpu'} x ${(await import('node:os')).availableParallelism()}`);
-console.log('| subnationals | ticks | setup s | ticks/s | decisions/s | µs per agent-tick | events | instruments | peak heap MiB | peak RSS MiB |');
-console.log('|---|---|---|---|---|---|---|---|---|---|');
-for (const [n, t] of plan) measure(n, t);
+const TICKS: Record<number, number> = { 1_000: 24, 10_000: 12, 100_000: 6, 1_000_000: 2 };
+const REPS: Record<number, number> = { 1_000: 5, 10_000: 3, 100_000: 3, 1_000_000: 1 };
+const ticksFor = (n: number): number => TICKS[n] ?? (n >= 1_000_000 ? 2 : n >= 100_000 ? 6 : n >= 10_000 ? 12 : 24);
+const repsFor = (n: number): number => REPS[n] ?? (n >= 1_000_000 ? 1 : 3);
+
+const cpu = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+const rssMiB = (): number => process.memoryUsage().rss / 2 ** 20;
+
+function measureOne(what: 'engine' | 'baseline', n: number): Measurement {
+  const ticks = ticksFor(n);
+  const startRssMiB = rssMiB();
+  const t0 = cpu();
+  const scenario = benchScenario(n, ticks);
+  let events = 0;
+  let runTick: (t: number) => void;
+  if (what === 'engine') {
+    const lib = loadRuleSets(null);
+    if (!lib.ok) throw new Error('rule sets do not load');
+    const run = startRun(scenario, lib.ruleSets.filter((r) => BENCH_RULE_SETS.includes(r.country)), { seed: 1, variant: null, overrides: [] });
+    const last = Math.min(lastTick(run.model), ticks - 1);
+    const it = runTicks(run, last);
+    runTick = () => {
+      const r = it.next();
+      if (!r.done) events += r.value.events.length;
+    };
+  } else {
+    const b = baseline(scenario, 1);
+    runTick = (t) => void (events += b.tick(t));
+  }
+  const setupSeconds = cpu() - t0;
+  const t1 = cpu();
+  for (let t = 0; t < ticks; t++) runTick(t);
+  const cpuSeconds = cpu() - t1;
+  return { what, n, ticks, setupSeconds, cpuSeconds, peakRssMiB: process.resourceUsage().maxRSS / 1024, startRssMiB, events };
+}
+
+function spawnOne(what: 'engine' | 'baseline', n: number): Measurement {
+  const heap = n >= 1_000_000 ? ['--max-old-space-size=16384'] : [];
+  const out = execFileSync(process.execPath, [...heap, fileURLToPath(import.meta.url), '--one', what, String(n)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop()!) as Measurement;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+const args = process.argv.slice(2);
+if (args[0] === '--one') {
+  console.log(JSON.stringify(measureOne(args[1] as 'engine' | 'baseline', Number(args[2]))));
+} else {
+  const sizes = args.map(Number).filter((x) => x > 0);
+  const plan = sizes.length > 0 ? sizes : [1_000, 10_000, 100_000, 1_000_000];
+  console.log(`node ${process.version}, ${process.arch}, ${cpus()[0]?.model ?? 'cpu'} x ${availableParallelism()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+  console.log('CPU time of the ticks, fresh process per measurement, engine and baseline alternating, median of the repetitions.\n');
+  console.log('| subnationals | ticks | reps | engine µs/agent-tick | baseline µs/agent-tick | ratio | engine setup s | engine peak RSS MiB | engine bytes/agent | baseline peak RSS MiB | events |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const n of plan) {
+    const engine: Measurement[] = [];
+    const base: Measurement[] = [];
+    for (let r = 0; r < repsFor(n); r++) {
+      engine.push(spawnOne('engine', n));
+      base.push(spawnOne('baseline', n));
+    }
+    const us = (m: Measurement[]) => median(m.map((x) => (x.cpuSeconds * 1e6) / (x.n * x.ticks)));
+    const e = us(engine);
+    const b = us(base);
+    const peak = median(engine.map((x) => x.peakRssMiB));
+    const bytes = median(engine.map((x) => ((x.peakRssMiB - x.startRssMiB) * 2 ** 20) / x.n));
+    console.log(
+      `| ${n.toLocaleString('en')} | ${engine[0]!.ticks} | ${engine.length} | ${e.toFixed(2)} | ${b.toFixed(2)} | ${(e / b).toFixed(2)} | ${median(engine.map((x) => x.setupSeconds)).toFixed(2)} | ${peak.toFixed(0)} | ${bytes.toFixed(0)} | ${median(base.map((x) => x.peakRssMiB)).toFixed(0)} | ${engine[0]!.events.toLocaleString('en')} |`,
+    );
+  }
+}

@@ -47,6 +47,22 @@ export class Streams {
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
+  /**
+   * `sample` in place over the first `n` entries of `items` (a buffer the caller owns): afterwards the picks are
+   * items[0..min(n, k)), with exactly the draws and order of `sample`. No allocation, for the decide loop.
+   */
+  sampleInPlace(stream: StreamName, items: Int32Array, n: number, k: number): number {
+    if (n <= k) return n;
+    const g = this.gen(stream);
+    for (let i = 0; i < k; i++) {
+      const j = i + Math.floor(g.double() * (n - i));
+      const t = items[i]!;
+      items[i] = items[j]!;
+      items[j] = t;
+    }
+    return k;
+  }
+
   /** Picks up to k distinct items (partial Fisher-Yates on a copy); order of the result follows the draws. */
   sample<T>(stream: StreamName, items: readonly T[], k: number): T[] {
     if (items.length <= k) return [...items];

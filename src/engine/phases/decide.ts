@@ -10,7 +10,8 @@ import { deliberationChance, type Model } from '../model.ts';
 import type { Streams } from '../rng.ts';
 import type { WorldIndex } from '../world-index.ts';
 import { legalRegime } from './legal.ts';
-import { activeGoals, actorScope, partnerView, scoreExternal, scratch, type Scored } from './score.ts';
+import { describeScore, scorerOf, scratch, type Scored } from './score.ts';
+import { PARTY_NETWORK } from '../static-index.ts';
 
 export interface Alternative {
   action: string;
@@ -32,12 +33,74 @@ export type Proposal =
   | { type: 'local-law'; actor: Id; issue: Id; why: DecisionWhy };
 
 const SHOWN_ALTERNATIVES = 5;
+/** Option codes below 0: the domestic actions (instrument kinds are their index in INSTRUMENTS). */
+const LOBBY = -1;
+const LOCAL_LAW = -2;
+const MEMBERSHIP = INSTRUMENTS.indexOf('membership');
+const OFFICE = INSTRUMENTS.indexOf('office');
+
+/**
+ * The options one actor weighs, as numbers in buffers reused for every actor and tick: no object is made for
+ * an option unless it is chosen or shown as an alternative.
+ */
+class Options {
+  count = 0;
+  score = new Float64Array(64);
+  code = new Int32Array(64);
+  /** The partner's number (external) or the issue's place in the actor's issue goals (domestic). */
+  target = new Int32Array(64);
+  total = new Float64Array(64);
+  lead = new Int32Array(64);
+  /** Goal contributions of option i: contrib[i * goals .. (i + 1) * goals). */
+  contrib = new Float64Array(256);
+  goals = 0;
+
+  reset(goals: number): void {
+    this.count = 0;
+    this.goals = goals;
+  }
+
+  push(score: number, code: number, target: number, total: number, lead: number, contrib: Float64Array | null): void {
+    const i = this.count++;
+    if (i === this.score.length) this.grow();
+    if ((i + 1) * this.goals > this.contrib.length) this.contrib = grown(this.contrib, (i + 1) * this.goals * 2);
+    this.score[i] = score;
+    this.code[i] = code;
+    this.target[i] = target;
+    this.total[i] = total;
+    this.lead[i] = lead;
+    if (contrib) for (let g = 0; g < this.goals; g++) this.contrib[i * this.goals + g] = contrib[g]!;
+  }
+
+  private grow(): void {
+    const n = this.score.length * 2;
+    this.score = grown(this.score, n);
+    this.code = grown(this.code, n);
+    this.target = grown(this.target, n);
+    this.total = grown(this.total, n);
+    this.lead = grown(this.lead, n);
+  }
+}
+
+function grown<T extends Float64Array | Int32Array>(a: T, n: number): T {
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
+}
+
+/** Buffers of the decide phase, one set per model. */
+interface DecideBuffers {
+  options: Options;
+  pool: Int32Array;
+  spare: Int32Array;
+}
+const buffers = new WeakMap<Model, DecideBuffers>();
 
 export function decide(model: Model, idx: WorldIndex, streams: Streams, date: string): Proposal[] {
   const proposals: Proposal[] = [];
   const threshold = model.parameters['actThreshold'] ?? 0.5;
   const k = Math.max(0, Math.floor(model.parameters['partnersPerTick'] ?? 4));
-  const enabled = INSTRUMENTS.filter((kind) => model.instruments[kind].enabled);
+  const enabled = INSTRUMENTS.map((_, i) => i).filter((i) => model.instruments[INSTRUMENTS[i]!].enabled);
   const deliberates = deliberationChance(model);
   const regimes = new Map<Id, string>();
   const regimeOf = (central: Id): string => {
@@ -45,54 +108,82 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
     if (r === undefined) regimes.set(central, (r = legalRegime(model, idx.central(central)!, date)));
     return r;
   };
-  for (const actor of idx.world.subnationals) {
+  const st = idx.statics;
+  const scorer = scorerOf(model, 'decide');
+  let buf = buffers.get(model);
+  if (!buf) buffers.set(model, (buf = { options: new Options(), pool: new Int32Array(256), spare: new Int32Array(256) }));
+  const options = buf.options;
+  const subs = idx.world.subnationals;
+  for (let a = 0; a < subs.length; a++) {
+    const actor = subs[a]!;
     // Decisions come at a rate per month, not one per tick, so day and month ticks decide alike.
     if (deliberates < 1 && streams.uniform('decide') >= deliberates) continue;
-    const scope = actorScope(model, actor);
-    const goals = activeGoals(idx, actor);
-    const partners = streams.sample('decide', candidatePartners(idx, actor), k);
-    const options: { score: number; alt: Alternative; make: () => Proposal }[] = [];
-    for (const partner of partners) {
-      const network = idx.isNetwork(partner);
-      const view = partnerView(idx, actor, partner, goals);
+    const goals = st.goals[a]!;
+    scorer.setActor(actor, goals);
+    options.reset(goals.length);
+    const n = candidatePool(idx, a, buf);
+    const pool = buf.pool;
+    const m = streams.sampleInPlace('decide', pool, n, k);
+    const lessons = hasLessons(actor);
+    for (let p = 0; p < m; p++) {
+      const number = pool[p]!;
+      const partner = st.ids[number]!;
+      const network = st.partyKind[number] === PARTY_NETWORK;
+      let viewed = false;
       for (const kind of enabled) {
-        if (network !== (kind === 'membership')) continue;
-        if (knownForbidden(idx, actor, kind, partner, regimeOf)) continue;
-        if (kind === 'office' && hasOffice(idx, actor, partner)) continue;
-        const scored = scoreExternal(model, idx, actor, partner, kind, streams.normal('decide'), scope, view);
-        options.push({
-          score: scored.utility,
-          alt: { action: kind, partner, score: round(scored.utility) },
-          make: () => ({ type: 'external', actor: actor.id, partner, instrument: kind, scored, why: why(scored.goals, scored.utility) }),
-        });
+        if (network !== (kind === MEMBERSHIP)) continue;
+        if (lessons && knownForbidden(idx, actor, INSTRUMENTS[kind]!, partner, regimeOf)) continue;
+        if (kind === OFFICE && hasOffice(idx, actor, partner)) continue;
+        if (!viewed) scorer.setPartner(idx, partner), (viewed = true);
+        const utility = scorer.score(kind, streams.normal('decide'));
+        options.push(utility, kind, number, scorer.total, scorer.lead, scorer.contrib);
       }
     }
-    for (const issue of issueGoals(idx, actor)) {
-      for (const action of ['lobby', 'local-law'] as const) {
-        if (action === 'local-law' && actor.laws.includes(issue)) continue;
-        const score = domesticScore(model, idx, actor, issue, action, streams.normal('decide'));
-        const goals = { [issue]: score };
-        options.push({ score, alt: { action, issue, score: round(score) }, make: (): Proposal => ({ type: action, actor: actor.id, issue, why: why(goals, score) }) as Proposal });
-      }
+    const issues = st.issueGoals[a]!;
+    for (let x = 0; x < issues.length; x++) {
+      const issue = issues[x]!;
+      options.push(domesticScore(model, idx, actor, issue, 'lobby', streams.normal('decide')), LOBBY, x, 0, -1, null);
+      if (actor.laws.includes(issue)) continue;
+      options.push(domesticScore(model, idx, actor, issue, 'local-law', streams.normal('decide')), LOCAL_LAW, x, 0, -1, null);
     }
     let best = -1;
-    for (let i = 0; i < options.length; i++) if (best < 0 || options[i]!.score > options[best]!.score) best = i;
-    if (best < 0 || options[best]!.score < threshold) continue;
-    const chosen = options[best]!.make();
-    const why_ = chosen.why;
-    why_.alternatives = options
-      .filter((_, i) => i !== best)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, SHOWN_ALTERNATIVES)
-      .map((o) => o.alt);
-    proposals.push(chosen);
-
-    function why(goals: Record<string, number>, score: number): DecisionWhy {
-      // Stryker disable next-line ArrayDeclaration: equivalent, the chosen proposal's alternatives are always replaced below
-      return { goals: roundAll(goals), score: round(score), threshold, alternatives: [] };
-    }
+    for (let i = 0; i < options.count; i++) if (best < 0 || options.score[i]! > options.score[best]!) best = i;
+    if (best < 0 || options.score[best]! < threshold) continue;
+    proposals.push(chosen(model, idx, actor, options, best, threshold, st.ids, issues));
   }
   return proposals;
+}
+
+/** The proposal for option `best`, with the best of the other options as its alternatives. */
+function chosen(model: Model, idx: WorldIndex, actor: Subnational, o: Options, best: number, threshold: number, ids: readonly Id[], issues: readonly Id[]): Proposal {
+  const alternative = (i: number): Alternative => {
+    const code = o.code[i]!;
+    const score = round(o.score[i]!);
+    if (code >= 0) return { action: INSTRUMENTS[code]!, partner: ids[o.target[i]!]!, score };
+    return { action: code === LOBBY ? 'lobby' : 'local-law', issue: issues[o.target[i]!]!, score };
+  };
+  // Stable: equal scores keep the order the options were weighed in.
+  const others: number[] = [];
+  for (let i = 0; i < o.count; i++) if (i !== best) others.push(i);
+  others.sort((i, j) => o.score[j]! - o.score[i]! || i - j);
+  const alternatives = others.slice(0, SHOWN_ALTERNATIVES).map(alternative);
+  const score = o.score[best]!;
+  const code = o.code[best]!;
+  if (code >= 0) {
+    const goals = idx.statics.goals[idx.statics.position.get(actor.id)!]!;
+    const contrib = o.contrib.subarray(best * o.goals, (best + 1) * o.goals);
+    const scored = describeScore(model, idx, goals, contrib, o.total[best]!, score, o.lead[best]!);
+    const why: DecisionWhy = { goals: roundAll(scored.goals), score: round(score), threshold, alternatives };
+    return { type: 'external', actor: actor.id, partner: ids[o.target[best]!]!, instrument: INSTRUMENTS[code]!, scored, why };
+  }
+  const issue = issues[o.target[best]!]!;
+  const why: DecisionWhy = { goals: roundAll({ [issue]: score }), score: round(score), threshold, alternatives };
+  return { type: code === LOBBY ? 'lobby' : 'local-law', actor: actor.id, issue, why };
+}
+
+function hasLessons(actor: Subnational): boolean {
+  for (const _ in actor.learned) return true;
+  return false;
 }
 
 /**
@@ -117,33 +208,51 @@ function hasOffice(idx: WorldIndex, actor: Subnational, host: Id): boolean {
 
 /** Issues the actor has a positive goal weight for, in id order. */
 export function issueGoals(idx: WorldIndex, actor: Subnational): Id[] {
-  return Object.keys(actor.goals)
-    .filter((g) => idx.issueById.has(g) && (actor.goals[g] ?? 0) > 0)
-    .sort();
+  return [...idx.statics.issueGoals[idx.statics.position.get(actor.id)!]!];
 }
-
-/** Co-affected units beyond this many are sampled, so the pool (and the cost per agent) stays bounded. */
-const CO_AFFECTED_POOL = 64;
 
 /**
  * Candidate partners: neighbours, trade ties, kin, networks, and co-affected units of the actor's issues
  * (all of them up to CO_AFFECTED_POOL, else an evenly spaced selection rotating with the tick). Sorted, unique.
  */
 export function candidatePartners(idx: WorldIndex, actor: Subnational): Id[] {
-  const set = new Set<Id>([...actor.neighbours, ...Object.keys(actor.tradeTies), ...actor.kin, ...idx.networkIds]);
-  for (const issue of issueGoals(idx, actor)) {
-    // Stryker disable next-line ArrayDeclaration: equivalent, the index lists co-affected units for every issue and issueGoals keeps only issues
-    const all = idx.coAffected.get(issue) ?? [];
-    if (all.length <= CO_AFFECTED_POOL) for (const id of all) set.add(id);
-    else {
-      const step = all.length / CO_AFFECTED_POOL;
-      const offset = (idx.world.tick * 7919) % all.length;
-      for (let i = 0; i < CO_AFFECTED_POOL; i++) set.add(all[(offset + Math.floor(i * step)) % all.length]!);
-    }
+  const buf = { pool: new Int32Array(16), spare: new Int32Array(16) };
+  const n = candidatePool(idx, idx.statics.position.get(actor.id)!, buf);
+  return [...buf.pool.subarray(0, n)].map((k) => idx.statics.ids[k]!);
+}
+
+/**
+ * Writes the candidate partners of subnational `a` (its place in the world) into buf.pool as party numbers,
+ * sorted and unique, and returns how many: its static pool merged with the co-affected units of each of its
+ * issue goals, itself left out. Numbers follow id order, so this is the id order of candidatePartners.
+ */
+function candidatePool(idx: WorldIndex, a: number, buf: { pool: Int32Array; spare: Int32Array }): number {
+  const st = idx.statics;
+  const from = st.poolStart[a]!;
+  const to = st.poolStart[a + 1]!;
+  const self = st.subNumber[a]!;
+  let n = to - from;
+  if (buf.pool.length < n) buf.pool = new Int32Array(n * 2);
+  buf.pool.set(st.poolData.subarray(from, to));
+  for (const issue of st.issueGoals[a]!) {
+    const co = idx.coAffected.get(issue)!;
+    if (buf.spare.length < n + co.length) buf.spare = new Int32Array((n + co.length) * 2);
+    n = mergeUnique(buf.pool, n, co, self, buf.spare);
+    [buf.pool, buf.spare] = [buf.spare, buf.pool];
   }
-  set.delete(actor.id);
-  set.delete(actor.central);
-  return [...set].filter((id) => idx.subById.has(id) || idx.centralById.has(id) || idx.networkIds.has(id)).sort();
+  return n;
+}
+
+/** Merges sorted a[0..n) and sorted b into out, each number once and `skip` left out; returns the length. */
+function mergeUnique(a: Int32Array, n: number, b: Int32Array, skip: number, out: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let m = 0;
+  while (i < n || j < b.length) {
+    const x = j >= b.length || (i < n && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (x !== skip && (m === 0 || out[m - 1] !== x)) out[m++] = x;
+  }
+  return m;
 }
 
 function domesticScore(

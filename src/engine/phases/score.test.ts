@@ -222,7 +222,7 @@ describe('scoreExternal', () => {
     const b = build(o);
     setup?.(b.world);
     const actor = unit(b.world, 'H-1');
-    return scoreExternal(b.model, b.idx(), actor, partner, kind, noise, actorScope(b.model, actor));
+    return scoreExternal(b.model, b.idx(), actor, partner, kind, noise);
   }
 
   it('each goal weighted by its weight, summed into total; the utility formula scores the total', () => {
@@ -311,7 +311,7 @@ describe('scoreExternal', () => {
     const actor = unit(b.world, 'H-1');
     const idx = b.idx();
     const v = partnerView(idx, actor, 'G', activeGoals(idx, actor));
-    expect(scoreExternal(b.model, idx, actor, 'F-1', 'mou', 0, actorScope(b.model, actor), v).total).toBe(0.25);
-    expect(scoreExternal(b.model, idx, actor, 'F-1', 'mou', 0, actorScope(b.model, actor)).total).toBe(0.5);
+    expect(scoreExternal(b.model, idx, actor, 'F-1', 'mou', 0, v).total).toBe(0.25);
+    expect(scoreExternal(b.model, idx, actor, 'F-1', 'mou', 0).total).toBe(0.5);
   });
 });

@@ -1,13 +1,21 @@
 /**
  * Scoring a candidate external action: each goal's value from its formula, weighted by the actor's goal
- * weight; the utility formula turns the weighted total into a score. The same code scores a proposal from
- * the partner's side (acceptance), so actor and partner reason alike.
+ * weight; the utility formula turns the weighted total into a score. The same code (a Scorer) scores every
+ * candidate in the decide loop, a proposal from the partner's side (acceptance) and a tie at its review, so
+ * actor and partner reason alike.
+ *
+ * The decide loop scores about 27 candidates per agent and tick, so the Scorer works on numbers only: formulas
+ * bound to slots of one Float64Array frame (slotTable), a partner's fields and per-goal values in typed
+ * arrays, the goals' contributions in a buffer. Objects (Scored, PartnerView) are built only on request, for
+ * the chosen action and for explanations.
  */
 import { duchacek } from '../../model/geography.ts';
-import { GOAL_DOMAINS } from '../../rules/catalog.ts';
-import { isBinding, type InstrumentKind } from '../../model/vocabulary.ts';
-import type { Id, Subnational } from '../../model/world.ts';
+import { FORMULAS, GOAL_DOMAINS } from '../../rules/catalog.ts';
+import type { SlotFormula } from '../../rules/formula.ts';
+import { INSTRUMENTS, isBinding, type InstrumentKind } from '../../model/vocabulary.ts';
+import type { Id, Instrument, Subnational } from '../../model/world.ts';
 import type { Model } from '../model.ts';
+import type { ActiveGoal } from '../static-index.ts';
 import type { WorldIndex } from '../world-index.ts';
 
 export interface Scored {
@@ -45,10 +53,10 @@ export function actorScope(model: Model, actor: Subnational): Record<string, num
   return scope;
 }
 
-/** What an actor knows about one partner, computed once per partner and shared by every instrument scored. */
+/** What an actor knows about one partner: the fields shared by every instrument scored, and per goal its values. */
 export interface PartnerView {
   partner: Id;
-  goals: { goal: string; weight: number; issue: Id | null }[];
+  goals: ActiveGoal[];
   fields: Record<string, number>;
   /** Per goal: the goal-specific variables (salience, existing ties on the issue, positions). */
   perGoal: Record<string, number>[];
@@ -56,84 +64,293 @@ export interface PartnerView {
 }
 
 /** Goals with a positive weight, sorted, with the issue each stands for (null for core goals). */
-export function activeGoals(idx: WorldIndex, actor: Subnational): PartnerView['goals'] {
+export function activeGoals(idx: WorldIndex, actor: Subnational): ActiveGoal[] {
   return Object.keys(actor.goals)
     .sort()
     .filter((g) => (actor.goals[g] ?? 0) > 0)
     .map((goal) => ({ goal, weight: actor.goals[goal]!, issue: idx.issueById.has(goal) ? goal : null }));
 }
 
-export function partnerView(idx: WorldIndex, actor: Subnational, partner: Id, goals: PartnerView['goals']): PartnerView {
+/** The partner fields, in the order the scope receives them. */
+export const PARTNER_FIELDS = ['capacity', 'tradeTie', 'kin', 'partnerIsState', 'partnerIsNetwork', 'crossBorder', 'transregional', 'global', 'load'] as const;
+/** The per-goal variables, in the order the scope receives them. */
+export const GOAL_FIELDS = ['salience', 'damage', 'partnerSalience', 'existingTies', 'position', 'centralPosition'] as const;
+const NF = PARTNER_FIELDS.length;
+const NG = GOAL_FIELDS.length;
+
+/**
+ * Every name any formula may read gets a slot of the model's frames; parameters and dt are filled in the
+ * base frame once. Built once per model.
+ */
+export interface SlotTable {
+  slots: ReadonlyMap<string, number>;
+  base: Float64Array;
+  formulas: Readonly<Record<string, SlotFormula>>;
+}
+const slotTables = new WeakMap<Model, SlotTable>();
+
+export function slotTable(model: Model): SlotTable {
+  let t = slotTables.get(model);
+  if (t) return t;
+  const names = new Set<string>(['dt', 'total', 'noise', 'age', ...Object.keys(model.parameters), ...model.attributes]);
+  for (const spec of Object.values(FORMULAS)) for (const v of Object.keys(spec.variables)) names.add(v);
+  const slots = new Map([...names].sort().map((n, i) => [n, i] as const));
+  const base = new Float64Array(slots.size);
+  for (const [k, v] of Object.entries(model.parameters)) base[slots.get(k)!] = v;
+  base[slots.get('dt')!] = model.dt;
+  const formulas: Record<string, SlotFormula> = {};
+  for (const [name, f] of Object.entries(model.formulas)) formulas[name] = f.bind(slots);
+  slotTables.set(model, (t = { slots, base, formulas }));
+  return t;
+}
+
+/**
+ * Scores an actor's candidate actions. Use: `setActor` once per actor, `setPartner` (or `setView`) once per
+ * partner, then `score` per instrument kind. One Scorer per model and call site keeps sites from reading each
+ * other's values; every variable a formula may read is written before it is evaluated.
+ */
+export class Scorer {
+  readonly frame: Float64Array;
+  readonly fields = new Float64Array(NF);
+  /** GOAL_FIELDS per goal: perGoal[g * NG + f]. */
+  perGoal = new Float64Array(0);
+  existingAll = 0;
+  goals: readonly ActiveGoal[] = [];
+  /** Weighted contribution of each goal in the last `score`. */
+  contrib = new Float64Array(0);
+  total = 0;
+  /** The goal contributing most in the last `score` (the first of equals), or -1 without goals. */
+  lead = -1;
+  private actor: Subnational | null = null;
+  private goalFormulas: (SlotFormula | null)[] = [];
+  /** fits[g * K + kind]: the instrument kind's fit to goal g. */
+  private fits = new Float64Array(0);
+  private readonly fitCache = new Map<string, Float64Array>();
+  private readonly attrSlots: Int32Array;
+  private readonly fieldSlots: Int32Array;
+  private readonly goalSlots: Int32Array;
+  private readonly at: Readonly<Record<'fit' | 'cost' | 'binding' | 'noise' | 'total' | 'existingTies', number>>;
+  private readonly costs: Float64Array;
+  private readonly noiseScale: number;
+  private readonly utility: SlotFormula;
+
+  constructor(
+    private readonly model: Model,
+    private readonly table: SlotTable = slotTable(model),
+  ) {
+    this.frame = table.base.slice();
+    const slot = (n: string): number => table.slots.get(n)!;
+    this.attrSlots = Int32Array.from(model.attributes.map(slot));
+    this.fieldSlots = Int32Array.from(PARTNER_FIELDS.map(slot));
+    this.goalSlots = Int32Array.from(GOAL_FIELDS.map(slot));
+    this.at = { fit: slot('fit'), cost: slot('cost'), binding: slot('binding'), noise: slot('noise'), total: slot('total'), existingTies: slot('existingTies') };
+    this.costs = Float64Array.from(INSTRUMENTS.map((k) => model.instruments[k].cost));
+    this.noiseScale = model.parameters['noise'] ?? 0;
+    this.utility = table.formulas['utility']!;
+  }
+
+  setActor(actor: Subnational, goals: readonly ActiveGoal[]): this {
+    this.actor = actor;
+    const f = this.frame;
+    const attrs = this.model.attributes;
+    for (let i = 0; i < attrs.length; i++) f[this.attrSlots[i]!] = actor.attributes[attrs[i]!] ?? 0;
+    if (this.goals !== goals) {
+      this.goals = goals;
+      const G = goals.length;
+      const K = INSTRUMENTS.length;
+      if (this.contrib.length < G) {
+        this.contrib = new Float64Array(G);
+        this.perGoal = new Float64Array(G * NG);
+        this.fits = new Float64Array(G * K);
+      }
+      this.goalFormulas = goals.map(({ goal, issue }) => this.table.formulas[issue ? `goal.${issue}` : `goal.${goal}`] ?? null);
+      for (let g = 0; g < G; g++) this.fits.set(this.fitsOf(goals[g]!), g * K);
+    }
+    return this;
+  }
+
+  /** Per instrument kind, its fit to a goal: the kind's fit to "issue" for an issue goal, else to the goal. */
+  private fitsOf({ goal, issue }: ActiveGoal): Float64Array {
+    const key = `${issue ? 'issue' : 'goal'}:${goal}`;
+    let fits = this.fitCache.get(key);
+    if (!fits) {
+      fits = Float64Array.from(INSTRUMENTS.map((k) => {
+        const fit = this.model.instruments[k].fit;
+        return fit[issue ? 'issue' : goal] ?? fit[goal] ?? 0;
+      }));
+      this.fitCache.set(key, fits);
+    }
+    return fits;
+  }
+
+  /** What the actor knows of `partner` today. */
+  setPartner(idx: WorldIndex, partner: Id): this {
+    this.existingAll = readPartner(idx, this.actor!, this.goals, partner, this.fields, this.perGoal);
+    return this;
+  }
+
+  /** Loads a view (e.g. one adjusted by the caller) instead of computing it. */
+  setView(view: PartnerView): this {
+    PARTNER_FIELDS.forEach((k, i) => (this.fields[i] = view.fields[k] ?? 0));
+    view.perGoal.forEach((g, j) => GOAL_FIELDS.forEach((k, i) => (this.perGoal[j * NG + i] = g[k] ?? 0)));
+    this.existingAll = view.existingAll;
+    return this;
+  }
+
+  /**
+   * The utility of proposing an instrument of `kind` to the current partner, with a standard normal `noise`
+   * (scaled by parameter noise). Leaves each goal's contribution, the total and the lead goal behind. The
+   * utility formula reads the per-goal variables (fit, salience, ...) of the lead goal (0 without goals) and
+   * existingTies counting every tie with the partner.
+   */
+  score(kind: number, noise: number): number {
+    const f = this.frame;
+    const at = this.at;
+    const fs = this.fieldSlots;
+    for (let i = 0; i < NF; i++) f[fs[i]!] = this.fields[i]!;
+    f[at.cost] = this.costs[kind]!;
+    f[at.binding] = isBinding(INSTRUMENTS[kind]!) ? 1 : 0;
+    f[at.noise] = noise * this.noiseScale;
+    const gs = this.goalSlots;
+    const K = INSTRUMENTS.length;
+    const who = this.actor!.id;
+    let total = 0;
+    let lead = -1;
+    let best = -Infinity;
+    for (let g = 0; g < this.goals.length; g++) {
+      f[at.fit] = this.fits[g * K + kind]!;
+      const o = g * NG;
+      for (let i = 0; i < NG; i++) f[gs[i]!] = this.perGoal[o + i]!;
+      const formula = this.goalFormulas[g];
+      const contribution = this.goals[g]!.weight * (formula ? formula.evaluate(f, who) : 0);
+      this.contrib[g] = contribution;
+      total += contribution;
+      if (contribution > best) {
+        best = contribution;
+        lead = g;
+      }
+    }
+    f[at.fit] = lead < 0 ? 0 : this.fits[lead * K + kind]!;
+    for (let i = 0; i < NG; i++) f[gs[i]!] = lead < 0 ? 0 : this.perGoal[lead * NG + i]!;
+    f[at.existingTies] = this.existingAll;
+    f[at.total] = total;
+    this.total = total;
+    this.lead = lead;
+    return this.utility.evaluate(f, who);
+  }
+
+  /** The last `score` as a Scored (contributions by goal name, lead goal, domain and issue). */
+  scored(idx: WorldIndex, utility: number): Scored {
+    return describeScore(this.model, idx, this.goals, this.contrib, this.total, utility, this.lead);
+  }
+}
+
+/** A Scored from numbers: contributions in goal order, the lead goal (index, -1 for none). */
+export function describeScore(model: Model, idx: WorldIndex, goals: readonly ActiveGoal[], contrib: ArrayLike<number>, total: number, utility: number, lead: number): Scored {
+  const byGoal: Record<string, number> = {};
+  for (let g = 0; g < goals.length; g++) byGoal[goals[g]!.goal] = contrib[g]!;
+  const leadGoal = lead < 0 ? '' : goals[lead]!.goal;
+  const issue = idx.issueById.has(leadGoal) ? leadGoal : null;
+  // Stryker disable next-line OptionalChaining: equivalent, an issue in the world index is an issue of the scenario
+  const domain = issue ? (model.scenario.issues.find((x) => x.id === issue)?.domain ?? issue) : (GOAL_DOMAINS[leadGoal] ?? 'general');
+  return { goals: byGoal, total, utility, lead: leadGoal, domain, issue };
+}
+
+const scorers = new WeakMap<Model, Map<string, Scorer>>();
+
+/** The Scorer of a call site for a model (see `scratch`: sites never share one). */
+export function scorerOf(model: Model, site: string): Scorer {
+  let sites = scorers.get(model);
+  if (!sites) scorers.set(model, (sites = new Map()));
+  let s = sites.get(site);
+  if (!s) sites.set(site, (s = new Scorer(model)));
+  return s;
+}
+
+/**
+ * What `actor` knows of `partner` today, written into `x` (PARTNER_FIELDS) and `pg` (GOAL_FIELDS per goal);
+ * returns the number of its instruments (in force or pending) with the partner.
+ */
+function readPartner(idx: WorldIndex, actor: Subnational, goals: readonly ActiveGoal[], partner: Id, x: Float64Array, pg: Float64Array): number {
   const partnerUnit = idx.subnational(partner);
   const partnerCountry = partnerUnit ? partnerUnit.central : partner;
   const type = duchacek(idx, actor, partner);
-  const existing = idx.activeOf(actor.id).filter((i) => i.parties.includes(partner));
-  const fields: Record<string, number> = {
-    capacity: actor.capacity,
-    tradeTie: Math.max(actor.tradeTies[partner] ?? 0, actor.tradeTies[partnerCountry] ?? 0),
-    kin: actor.kin.includes(partner) || actor.kin.includes(partnerCountry) ? 1 : 0,
-    partnerIsState: idx.central(partner) ? 1 : 0,
-    partnerIsNetwork: idx.isNetwork(partner) ? 1 : 0,
-    crossBorder: type === 'cross-border' ? 1 : 0,
-    transregional: type === 'transregional' ? 1 : 0,
-    global: type === 'global' ? 1 : 0,
-    load: idx.activeOf(actor.id).length / actor.capacity,
-  };
-  const perGoal = goals.map(({ issue }) => {
-    if (!issue) return { salience: 0, damage: 0, partnerSalience: 0, existingTies: existing.length, position: 0, centralPosition: 0 };
-    return {
-      salience: idx.salience(issue, actor.id),
-      // Stryker disable next-line OptionalChaining: equivalent, an issue goal's issue is in the index and every issue has a state for every unit (initialWorld)
-      damage: idx.issueById.get(issue)?.units[actor.id]?.damage ?? 0,
-      partnerSalience: partnerUnit ? idx.salience(issue, partner) : idx.central(partner) ? idx.meanSalience(issue, partner) : 0,
-      existingTies: existing.filter((i) => i.issue === issue).length,
-      position: actor.position[issue] ?? 0,
-      // Stryker disable next-line OptionalChaining: equivalent, every unit's central is in the world
-      centralPosition: idx.central(actor.central)?.executive.position[issue] ?? 0,
-    };
-  });
-  return { partner, goals, fields, perGoal, existingAll: existing.length };
+  const active = idx.activeOf(actor.id);
+  let existing = 0;
+  for (const i of active) if (i.parties.includes(partner)) existing++;
+  x[0] = actor.capacity;
+  x[1] = Math.max(actor.tradeTies[partner] ?? 0, actor.tradeTies[partnerCountry] ?? 0);
+  x[2] = actor.kin.includes(partner) || actor.kin.includes(partnerCountry) ? 1 : 0;
+  x[3] = idx.central(partner) ? 1 : 0;
+  x[4] = idx.isNetwork(partner) ? 1 : 0;
+  x[5] = type === 'cross-border' ? 1 : 0;
+  x[6] = type === 'transregional' ? 1 : 0;
+  x[7] = type === 'global' ? 1 : 0;
+  x[8] = active.length / actor.capacity;
+  for (let g = 0; g < goals.length; g++) {
+    const issue = goals[g]!.issue;
+    const o = g * NG;
+    if (!issue) {
+      pg.fill(0, o, o + NG);
+      pg[o + 3] = existing;
+      continue;
+    }
+    let onIssue = 0;
+    for (const i of active) if (i.issue === issue && i.parties.includes(partner)) onIssue++;
+    pg[o] = idx.salience(issue, actor.id);
+    // Stryker disable next-line OptionalChaining: equivalent, an issue goal's issue is in the index and every issue has a state for every unit (initialWorld)
+    pg[o + 1] = idx.issueById.get(issue)?.units[actor.id]?.damage ?? 0;
+    pg[o + 2] = partnerUnit ? idx.salience(issue, partner) : idx.central(partner) ? idx.meanSalience(issue, partner) : 0;
+    pg[o + 3] = onIssue;
+    pg[o + 4] = actor.position[issue] ?? 0;
+    // Stryker disable next-line OptionalChaining: equivalent, every unit's central is in the world
+    pg[o + 5] = idx.central(actor.central)?.executive.position[issue] ?? 0;
+  }
+  return existing;
 }
 
-export function scoreExternal(
-  model: Model,
-  idx: WorldIndex,
-  actor: Subnational,
-  partner: Id,
-  kind: InstrumentKind,
-  noise: number,
-  scope: Record<string, number>,
-  view: PartnerView = partnerView(idx, actor, partner, activeGoals(idx, actor)),
-): Scored {
-  const beh = model.instruments[kind];
-  const f = view.fields;
-  for (const k in f) scope[k] = f[k]!;
-  scope['cost'] = beh.cost;
-  scope['binding'] = isBinding(kind) ? 1 : 0;
-  scope['noise'] = noise * (model.parameters['noise'] ?? 0);
+/** What an actor knows about one partner, as an object (for explanations and tests). */
+export function partnerView(idx: WorldIndex, actor: Subnational, partner: Id, goals: ActiveGoal[]): PartnerView {
+  const fields = new Float64Array(NF);
+  const perGoal = new Float64Array(goals.length * NG);
+  const existingAll = readPartner(idx, actor, goals, partner, fields, perGoal);
+  return {
+    partner,
+    goals: [...goals],
+    fields: Object.fromEntries(PARTNER_FIELDS.map((k, i) => [k, fields[i]!])),
+    perGoal: goals.map((_, j) => Object.fromEntries(GOAL_FIELDS.map((k, i) => [k, perGoal[j * NG + i]!]))),
+    existingAll,
+  };
+}
 
-  const goals: Record<string, number> = {};
-  let total = 0;
-  let lead = '';
-  let best = -Infinity;
-  view.goals.forEach(({ goal, weight, issue }, i) => {
-    scope['fit'] = beh.fit[issue ? 'issue' : goal] ?? beh.fit[goal] ?? 0;
-    const g = view.perGoal[i]!;
-    for (const k in g) scope[k] = g[k]!;
-    const formula = model.formulas[issue ? `goal.${issue}` : `goal.${goal}`];
-    const contribution = weight * (formula ? formula.evaluate(scope, actor.id) : 0);
-    goals[goal] = contribution;
-    total += contribution;
-    if (contribution > best) {
-      best = contribution;
-      lead = goal;
-    }
+/**
+ * Scores one candidate external action (an explanation-grade call: respond's acceptance, the own
+ * legislature's weighing, renewal). `view`, when given, replaces what the actor knows of the partner.
+ */
+export function scoreExternal(model: Model, idx: WorldIndex, actor: Subnational, partner: Id, kind: InstrumentKind, noise: number, view?: PartnerView): Scored {
+  const scorer = scorerOf(model, 'external').setActor(actor, activeGoals(idx, actor));
+  if (view) scorer.setView(view);
+  else scorer.setPartner(idx, partner);
+  const utility = scorer.score(INSTRUMENTS.indexOf(kind), noise);
+  return scorer.scored(idx, utility);
+}
+
+/**
+ * What keeping `inst` is worth to `unit` today: its goal values as if proposed anew, the tie itself not
+ * counted among existing ties, then the renew formula (reading total, age and noise) on the same frame.
+ */
+export function renewScore(model: Model, idx: WorldIndex, unit: Subnational, counterpart: Id, inst: Instrument, noise: number): number {
+  const scorer = scorerOf(model, 'renew').setActor(unit, activeGoals(idx, unit)).setPartner(idx, counterpart);
+  scorer.existingAll = Math.max(0, scorer.existingAll - 1);
+  scorer.goals.forEach(({ issue }, g) => {
+    const o = g * NG + 3;
+    if (issue === null || issue === inst.issue) scorer.perGoal[o] = Math.max(0, scorer.perGoal[o]! - 1);
   });
-  scope['existingTies'] = view.existingAll;
-  scope['total'] = total;
-  const utility = model.formulas['utility']!.evaluate(scope, actor.id);
-  const issue = idx.issueById.has(lead) ? lead : null;
-  // Stryker disable next-line OptionalChaining: equivalent, an issue in the world index is an issue of the scenario
-  const domain = issue ? (model.scenario.issues.find((x) => x.id === issue)?.domain ?? issue) : (GOAL_DOMAINS[lead] ?? 'general');
-  return { goals, total, utility, lead, domain, issue };
+  scorer.score(INSTRUMENTS.indexOf(inst.kind), 0);
+  const table = slotTable(model);
+  const f = scorer.frame;
+  f[table.slots.get('total')!] = scorer.total;
+  f[table.slots.get('age')!] = (idx.world.tick - (inst.signedTick ?? idx.world.tick)) * model.dt;
+  f[table.slots.get('noise')!] = noise * (model.parameters['noise'] ?? 0);
+  return table.formulas['renew']!.evaluate(f, unit.id);
 }

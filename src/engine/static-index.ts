@@ -1,0 +1,122 @@
+/**
+ * The parts of the world's index that change only when the world's structure does (who exists, borders, trade
+ * ties, kin, goals), not from tick to tick: ids interned to dense integers, each subnational's static pool of
+ * candidate partners as integer arrays (CSR), its active goals and issue goals. Built once per run and rebuilt
+ * only when the timeline changes the world (step.ts), so the decide loop never builds a Set, sorts strings or
+ * allocates per agent.
+ *
+ * Ids are interned in sorted order (subnationals, centrals and networks together), so comparing two integers
+ * compares their ids as strings, and integer order is id order: outcomes cannot depend on the order of a file.
+ */
+import type { Central, Id, Subnational, World } from '../model/world.ts';
+
+export const PARTY_SUBNATIONAL = 0;
+export const PARTY_CENTRAL = 1;
+export const PARTY_NETWORK = 2;
+
+/** One active goal of a subnational: its weight and, for an issue goal, the issue. */
+export interface ActiveGoal {
+  goal: string;
+  weight: number;
+  issue: Id | null;
+}
+
+export class StaticIndex {
+  readonly subById = new Map<Id, Subnational>();
+  readonly centralById = new Map<Id, Central>();
+  readonly networkIds = new Set<Id>();
+  /** A central's subnationals, in id order. */
+  readonly unitsOf = new Map<Id, Subnational[]>();
+  /** A subnational's place in world.subnationals. */
+  readonly position = new Map<Id, number>();
+  readonly issueIds: ReadonlySet<Id>;
+  /** Every party id (subnationals, centrals, networks), sorted: a party's number is its place here. */
+  readonly ids: readonly Id[];
+  readonly number = new Map<Id, number>();
+  /** Per party number: PARTY_SUBNATIONAL, PARTY_CENTRAL or PARTY_NETWORK. */
+  readonly partyKind: Uint8Array;
+  /** Per subnational (its place in world.subnationals): its number. */
+  readonly subNumber: Int32Array;
+  /** Per subnational: its central's number. */
+  readonly centralNumber: Int32Array;
+  /** Per subnational i: its static candidates (neighbours, trade ties, kin, networks) are poolData[poolStart[i]..poolStart[i+1]), sorted. */
+  readonly poolStart: Int32Array;
+  readonly poolData: Int32Array;
+  /** Per subnational: goals with a positive weight, sorted by name. */
+  readonly goals: readonly ActiveGoal[][];
+  /** Per subnational: issues it has a positive goal weight for, sorted. */
+  readonly issueGoals: readonly Id[][];
+
+  constructor(readonly world: World) {
+    for (const c of world.centrals) {
+      this.centralById.set(c.id, c);
+      this.unitsOf.set(c.id, []);
+    }
+    world.subnationals.forEach((u, i) => this.position.set(u.id, i));
+    for (const u of world.subnationals) {
+      this.subById.set(u.id, u);
+      this.unitsOf.get(u.central)?.push(u);
+    }
+    for (const n of world.networks) this.networkIds.add(n.id);
+    this.issueIds = new Set(world.issues.map((x) => x.id));
+
+    const all: [Id, number][] = [
+      ...world.subnationals.map((u) => [u.id, PARTY_SUBNATIONAL] as [Id, number]),
+      ...world.centrals.map((c) => [c.id, PARTY_CENTRAL] as [Id, number]),
+      ...world.networks.map((n) => [n.id, PARTY_NETWORK] as [Id, number]),
+    ].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    this.ids = all.map(([id]) => id);
+    this.partyKind = Uint8Array.from(all.map(([, k]) => k));
+    all.forEach(([id], i) => this.number.set(id, i));
+
+    const n = world.subnationals.length;
+    this.subNumber = new Int32Array(n);
+    this.centralNumber = new Int32Array(n);
+    this.poolStart = new Int32Array(n + 1);
+    const networks = [...this.networkIds].map((id) => this.number.get(id)!);
+    const pools: number[] = [];
+    const goals: ActiveGoal[][] = [];
+    const issueGoals: Id[][] = [];
+    world.subnationals.forEach((u, i) => {
+      const self = this.number.get(u.id)!;
+      const own = this.number.get(u.central) ?? -1;
+      this.subNumber[i] = self;
+      this.centralNumber[i] = own;
+      const pool = new Set<number>(networks);
+      const add = (id: Id): void => {
+        const k = this.number.get(id);
+        if (k !== undefined && k !== self && k !== own) pool.add(k);
+      };
+      for (const id of u.neighbours) add(id);
+      for (const id in u.tradeTies) add(id);
+      for (const id of u.kin) add(id);
+      pool.delete(self);
+      pool.delete(own);
+      this.poolStart[i] = pools.length;
+      pools.push(...[...pool].sort((a, b) => a - b));
+      const names = Object.keys(u.goals).sort();
+      goals.push(names.filter((g) => (u.goals[g] ?? 0) > 0).map((goal) => ({ goal, weight: u.goals[goal]!, issue: this.issueIds.has(goal) ? goal : null })));
+      issueGoals.push(names.filter((g) => this.issueIds.has(g) && (u.goals[g] ?? 0) > 0));
+    });
+    this.poolStart[n] = pools.length;
+    this.poolData = Int32Array.from(pools);
+    this.goals = goals;
+    this.issueGoals = issueGoals;
+  }
+}
+
+/**
+ * The static index of a world, kept between ticks. `invalidateStaticIndex` drops it when the structure may
+ * have changed (a timeline entry applied), so the next tick rebuilds it.
+ */
+const cache = new WeakMap<World, StaticIndex>();
+
+export function staticIndexOf(world: World): StaticIndex {
+  let s = cache.get(world);
+  if (!s) cache.set(world, (s = new StaticIndex(world)));
+  return s;
+}
+
+export function invalidateStaticIndex(world: World): void {
+  cache.delete(world);
+}
