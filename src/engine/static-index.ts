@@ -42,6 +42,20 @@ export class StaticIndex {
   /** Per subnational i: its static candidates (neighbours, trade ties, kin, networks) are poolData[poolStart[i]..poolStart[i+1]), sorted. */
   readonly poolStart: Int32Array;
   readonly poolData: Int32Array;
+  /** Per party number: its place in world.subnationals, or -1 for a central or a network. */
+  readonly partyPosition: Int32Array;
+  /** Per party number: its country's number (a central is its own country), or -1 for a network. */
+  readonly partyCountry: Int32Array;
+  /** Pairs of countries that border (either lists the other): a * ids.length + b, both ways. */
+  readonly countriesBorder = new Set<number>();
+  /** Per subnational, as CSR over party numbers (sorted): its neighbours, trade ties (with weights) and kin. */
+  readonly neighbourStart: Int32Array;
+  readonly neighbourData: Int32Array;
+  readonly tradeStart: Int32Array;
+  readonly tradeData: Int32Array;
+  readonly tradeWeight: Float64Array;
+  readonly kinStart: Int32Array;
+  readonly kinData: Int32Array;
   /** Per subnational: goals with a positive weight, sorted by name. */
   readonly goals: readonly ActiveGoal[][];
   /** Per subnational: issues it has a positive goal weight for, sorted. */
@@ -100,6 +114,36 @@ export class StaticIndex {
     });
     this.poolStart[n] = pools.length;
     this.poolData = Int32Array.from(pools);
+
+    const P = this.ids.length;
+    this.partyPosition = new Int32Array(P).fill(-1);
+    this.partyCountry = new Int32Array(P).fill(-1);
+    world.subnationals.forEach((_, i) => {
+      this.partyPosition[this.subNumber[i]!] = i;
+      this.partyCountry[this.subNumber[i]!] = this.centralNumber[i]!;
+    });
+    for (const c of world.centrals) {
+      const a = this.number.get(c.id)!;
+      this.partyCountry[a] = a;
+      for (const o of c.neighbours) {
+        const b = this.number.get(o);
+        if (b === undefined || b === a || this.partyKind[b] !== PARTY_CENTRAL) continue;
+        this.countriesBorder.add(a * P + b).add(b * P + a);
+      }
+    }
+    const csr = (lists: number[][]): [Int32Array, Int32Array] => {
+      const start = new Int32Array(lists.length + 1);
+      let k = 0;
+      lists.forEach((l, i) => ((start[i] = k), (k += l.length)));
+      start[lists.length] = k;
+      return [start, Int32Array.from(lists.flat())];
+    };
+    const known = (ids: Iterable<Id>): number[] => [...ids].map((id) => this.number.get(id)).filter((x): x is number => x !== undefined).sort((a, b) => a - b);
+    [this.neighbourStart, this.neighbourData] = csr(world.subnationals.map((u) => known(u.neighbours)));
+    [this.kinStart, this.kinData] = csr(world.subnationals.map((u) => known(u.kin)));
+    const trade = world.subnationals.map((u) => known(Object.keys(u.tradeTies)));
+    [this.tradeStart, this.tradeData] = csr(trade);
+    this.tradeWeight = Float64Array.from(world.subnationals.flatMap((u, i) => trade[i]!.map((k) => u.tradeTies[this.ids[k]!]!)));
     this.goals = goals;
     this.issueGoals = issueGoals;
   }

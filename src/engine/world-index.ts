@@ -25,6 +25,9 @@ export class WorldIndex implements Geography {
    * CO_AFFECTED_POOL, else an evenly spaced selection rotating with the tick; sorted.
    */
   readonly coAffected = new Map<Id, Int32Array>();
+  /** Per issue, each subnational's salience and damage this tick, by its place in world.subnationals. */
+  readonly salienceOf = new Map<Id, Float64Array>();
+  readonly damageOf = new Map<Id, Float64Array>();
   /** Every instrument ever proposed, by id. */
   readonly instrumentById = new Map<Id, Instrument>();
   /** Instruments in force, by the central of each subnational party (each listed once per central). */
@@ -46,7 +49,16 @@ export class WorldIndex implements Geography {
     for (const x of world.issues) {
       this.issueById.set(x.id, x);
       const all: number[] = [];
-      for (let i = 0; i < subs.length; i++) if ((x.units[subs[i]!.id]?.salience ?? 0) > CO_AFFECTED_SALIENCE) all.push(statics.subNumber[i]!);
+      const salience = new Float64Array(subs.length);
+      const damage = new Float64Array(subs.length);
+      for (let i = 0; i < subs.length; i++) {
+        const unit = x.units[subs[i]!.id];
+        salience[i] = unit?.salience ?? 0;
+        damage[i] = unit?.damage ?? 0;
+        if (salience[i]! > CO_AFFECTED_SALIENCE) all.push(statics.subNumber[i]!);
+      }
+      this.salienceOf.set(x.id, salience);
+      this.damageOf.set(x.id, damage);
       let chosen: Int32Array;
       if (all.length <= CO_AFFECTED_POOL) chosen = Int32Array.from(all);
       else {

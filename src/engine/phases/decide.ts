@@ -119,7 +119,7 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
     // Decisions come at a rate per month, not one per tick, so day and month ticks decide alike.
     if (deliberates < 1 && streams.uniform('decide') >= deliberates) continue;
     const goals = st.goals[a]!;
-    scorer.setActor(actor, goals);
+    scorer.setActor(idx, actor, goals);
     options.reset(goals.length);
     const n = candidatePool(idx, a, buf);
     const pool = buf.pool;
@@ -134,7 +134,7 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
         if (network !== (kind === MEMBERSHIP)) continue;
         if (lessons && knownForbidden(idx, actor, INSTRUMENTS[kind]!, partner, regimeOf)) continue;
         if (kind === OFFICE && hasOffice(idx, actor, partner)) continue;
-        if (!viewed) scorer.setPartner(idx, partner), (viewed = true);
+        if (!viewed) scorer.setPartner(idx, number), (viewed = true);
         const utility = scorer.score(kind, streams.normal('decide'));
         options.push(utility, kind, number, scorer.total, scorer.lead, scorer.contrib);
       }

@@ -9,13 +9,12 @@
  * arrays, the goals' contributions in a buffer. Objects (Scored, PartnerView) are built only on request, for
  * the chosen action and for explanations.
  */
-import { duchacek } from '../../model/geography.ts';
 import { FORMULAS, GOAL_DOMAINS } from '../../rules/catalog.ts';
 import type { SlotFormula } from '../../rules/formula.ts';
 import { INSTRUMENTS, isBinding, type InstrumentKind } from '../../model/vocabulary.ts';
 import type { Id, Instrument, Subnational } from '../../model/world.ts';
 import type { Model } from '../model.ts';
-import type { ActiveGoal } from '../static-index.ts';
+import { PARTY_CENTRAL, PARTY_NETWORK, PARTY_SUBNATIONAL, type ActiveGoal } from '../static-index.ts';
 import type { WorldIndex } from '../world-index.ts';
 
 export interface Scored {
@@ -105,23 +104,136 @@ export function slotTable(model: Model): SlotTable {
 }
 
 /**
- * Scores an actor's candidate actions. Use: `setActor` once per actor, `setPartner` (or `setView`) once per
- * partner, then `score` per instrument kind. One Scorer per model and call site keeps sites from reading each
- * other's values; every variable a formula may read is written before it is evaluated.
+ * What an actor knows of a partner, in typed arrays: `setActor` once per actor (what does not depend on the
+ * partner: its instruments, load, and per goal its salience, damage and positions), then `setPartner` per
+ * partner (PARTNER_FIELDS in `fields`, GOAL_FIELDS per goal in `perGoal`). Partners are party numbers
+ * (StaticIndex), so this reads arrays, not maps of ids.
  */
-export class Scorer {
-  readonly frame: Float64Array;
+export class PartnerReader {
   readonly fields = new Float64Array(NF);
   /** GOAL_FIELDS per goal: perGoal[g * NG + f]. */
   perGoal = new Float64Array(0);
   existingAll = 0;
   goals: readonly ActiveGoal[] = [];
+  actor: Subnational | null = null;
+  private active: readonly Instrument[] = [];
+  /** Per goal: the actor's salience, damage, position and its central's position on the goal's issue. */
+  private own = new Float64Array(0);
+  private position = -1;
+
+  setActor(idx: WorldIndex, actor: Subnational, goals: readonly ActiveGoal[]): void {
+    this.actor = actor;
+    this.goals = goals;
+    const st = idx.statics;
+    this.position = st.position.get(actor.id)!;
+    this.active = idx.activeOf(actor.id);
+    const G = goals.length;
+    if (this.own.length < G * 4) {
+      this.own = new Float64Array(G * 4);
+      this.perGoal = new Float64Array(G * NG);
+    }
+    // Stryker disable next-line OptionalChaining: equivalent, every unit's central is in the world
+    const centralPosition = idx.central(actor.central)?.executive.position;
+    for (let g = 0; g < G; g++) {
+      const issue = goals[g]!.issue;
+      const o = g * 4;
+      if (!issue) {
+        this.own.fill(0, o, o + 4);
+        continue;
+      }
+      // Stryker disable next-line OptionalChaining: equivalent, an issue goal's issue is in the index and every issue has a state for every unit (initialWorld)
+      this.own[o] = idx.salienceOf.get(issue)?.[this.position] ?? 0;
+      // Stryker disable next-line OptionalChaining: equivalent, as above
+      this.own[o + 1] = idx.damageOf.get(issue)?.[this.position] ?? 0;
+      this.own[o + 2] = actor.position[issue] ?? 0;
+      this.own[o + 3] = centralPosition?.[issue] ?? 0;
+    }
+    this.fields[0] = actor.capacity;
+    this.fields[8] = this.active.length / actor.capacity;
+  }
+
+  /** The partner with party number `partner`. */
+  setPartner(idx: WorldIndex, partner: number): void {
+    const st = idx.statics;
+    const a = this.position;
+    const id = st.ids[partner]!;
+    const kind = st.partyKind[partner];
+    const country = st.partyCountry[partner]!;
+    const own = st.centralNumber[a]!;
+    let existing = 0;
+    for (const i of this.active) if (i.parties.includes(id)) existing++;
+    let tradeTie = 0;
+    for (let k = st.tradeStart[a]!; k < st.tradeStart[a + 1]!; k++) {
+      const t = st.tradeData[k]!;
+      if (t === partner || t === country) tradeTie = Math.max(tradeTie, st.tradeWeight[k]!);
+    }
+    let kin = 0;
+    for (let k = st.kinStart[a]!; k < st.kinStart[a + 1]!; k++) if (st.kinData[k] === partner || st.kinData[k] === country) kin = 1;
+    // Duchacek's type (geography.ts `duchacek`), on numbers.
+    let type = 0; // 0 none, 1 cross-border, 2 transregional, 3 global
+    if (kind !== PARTY_NETWORK && country >= 0 && country !== own) {
+      let crossBorder = false;
+      if (kind === PARTY_SUBNATIONAL) {
+        const b = st.partyPosition[partner]!;
+        crossBorder = contains(st.neighbourData, st.neighbourStart[a]!, st.neighbourStart[a + 1]!, partner) || contains(st.neighbourData, st.neighbourStart[b]!, st.neighbourStart[b + 1]!, st.subNumber[a]!);
+      } else {
+        for (let k = st.neighbourStart[a]!; k < st.neighbourStart[a + 1]!; k++) if (st.partyCountry[st.neighbourData[k]!] === partner) crossBorder = true;
+      }
+      type = crossBorder ? 1 : st.countriesBorder.has(own * st.ids.length + country) ? 2 : 3;
+    }
+    const x = this.fields;
+    x[1] = tradeTie;
+    x[2] = kin;
+    x[3] = kind === PARTY_CENTRAL ? 1 : 0;
+    x[4] = kind === PARTY_NETWORK ? 1 : 0;
+    x[5] = type === 1 ? 1 : 0;
+    x[6] = type === 2 ? 1 : 0;
+    x[7] = type === 3 ? 1 : 0;
+    this.existingAll = existing;
+    const pg = this.perGoal;
+    const b = st.partyPosition[partner]!;
+    for (let g = 0; g < this.goals.length; g++) {
+      const issue = this.goals[g]!.issue;
+      const o = g * NG;
+      const w = g * 4;
+      pg[o] = this.own[w]!;
+      pg[o + 1] = this.own[w + 1]!;
+      pg[o + 4] = this.own[w + 2]!;
+      pg[o + 5] = this.own[w + 3]!;
+      if (!issue) {
+        pg[o + 2] = 0;
+        pg[o + 3] = existing;
+        continue;
+      }
+      let onIssue = 0;
+      for (const i of this.active) if (i.issue === issue && i.parties.includes(id)) onIssue++;
+      // Stryker disable next-line OptionalChaining: equivalent, every issue of the index has a salience array
+      pg[o + 2] = kind === PARTY_SUBNATIONAL ? (idx.salienceOf.get(issue)?.[b] ?? 0) : kind === PARTY_CENTRAL ? idx.meanSalience(issue, id) : 0;
+      pg[o + 3] = onIssue;
+    }
+  }
+}
+
+/** Whether sorted data[from..to) contains x. */
+function contains(data: Int32Array, from: number, to: number, x: number): boolean {
+  for (let k = from; k < to; k++) if (data[k] === x) return true;
+  return false;
+}
+
+/**
+ * Scores an actor's candidate actions. Use: `setActor` once per actor, `setPartner` once per partner (or
+ * adjust `reader` after it), then `score` per instrument kind. One Scorer per model and call site keeps sites
+ * from reading each other's values; every variable a formula may read is written before it is evaluated.
+ */
+export class Scorer {
+  readonly frame: Float64Array;
+  readonly reader = new PartnerReader();
   /** Weighted contribution of each goal in the last `score`. */
   contrib = new Float64Array(0);
   total = 0;
   /** The goal contributing most in the last `score` (the first of equals), or -1 without goals. */
   lead = -1;
-  private actor: Subnational | null = null;
+  private goals: readonly ActiveGoal[] = [];
   private goalFormulas: (SlotFormula | null)[] = [];
   /** fits[g * K + kind]: the instrument kind's fit to goal g. */
   private fits = new Float64Array(0);
@@ -149,8 +261,12 @@ export class Scorer {
     this.utility = table.formulas['utility']!;
   }
 
-  setActor(actor: Subnational, goals: readonly ActiveGoal[]): this {
-    this.actor = actor;
+  get existingAll(): number {
+    return this.reader.existingAll;
+  }
+
+  setActor(idx: WorldIndex, actor: Subnational, goals: readonly ActiveGoal[]): this {
+    this.reader.setActor(idx, actor, goals);
     const f = this.frame;
     const attrs = this.model.attributes;
     for (let i = 0; i < attrs.length; i++) f[this.attrSlots[i]!] = actor.attributes[attrs[i]!] ?? 0;
@@ -160,7 +276,6 @@ export class Scorer {
       const K = INSTRUMENTS.length;
       if (this.contrib.length < G) {
         this.contrib = new Float64Array(G);
-        this.perGoal = new Float64Array(G * NG);
         this.fits = new Float64Array(G * K);
       }
       this.goalFormulas = goals.map(({ goal, issue }) => this.table.formulas[issue ? `goal.${issue}` : `goal.${goal}`] ?? null);
@@ -183,17 +298,17 @@ export class Scorer {
     return fits;
   }
 
-  /** What the actor knows of `partner` today. */
-  setPartner(idx: WorldIndex, partner: Id): this {
-    this.existingAll = readPartner(idx, this.actor!, this.goals, partner, this.fields, this.perGoal);
+  /** The partner with party number `partner` (StaticIndex), or an id. */
+  setPartner(idx: WorldIndex, partner: number | Id): this {
+    this.reader.setPartner(idx, typeof partner === 'number' ? partner : idx.statics.number.get(partner)!);
     return this;
   }
 
-  /** Loads a view (e.g. one adjusted by the caller) instead of computing it. */
+  /** Loads a view (e.g. one adjusted by the caller) instead of reading the partner. */
   setView(view: PartnerView): this {
-    PARTNER_FIELDS.forEach((k, i) => (this.fields[i] = view.fields[k] ?? 0));
-    view.perGoal.forEach((g, j) => GOAL_FIELDS.forEach((k, i) => (this.perGoal[j * NG + i] = g[k] ?? 0)));
-    this.existingAll = view.existingAll;
+    PARTNER_FIELDS.forEach((k, i) => (this.reader.fields[i] = view.fields[k] ?? 0));
+    view.perGoal.forEach((g, j) => GOAL_FIELDS.forEach((k, i) => (this.reader.perGoal[j * NG + i] = g[k] ?? 0)));
+    this.reader.existingAll = view.existingAll;
     return this;
   }
 
@@ -207,20 +322,22 @@ export class Scorer {
     const f = this.frame;
     const at = this.at;
     const fs = this.fieldSlots;
-    for (let i = 0; i < NF; i++) f[fs[i]!] = this.fields[i]!;
+    const fields = this.reader.fields;
+    const perGoal = this.reader.perGoal;
+    for (let i = 0; i < NF; i++) f[fs[i]!] = fields[i]!;
     f[at.cost] = this.costs[kind]!;
     f[at.binding] = isBinding(INSTRUMENTS[kind]!) ? 1 : 0;
     f[at.noise] = noise * this.noiseScale;
     const gs = this.goalSlots;
     const K = INSTRUMENTS.length;
-    const who = this.actor!.id;
+    const who = this.reader.actor!.id;
     let total = 0;
     let lead = -1;
     let best = -Infinity;
     for (let g = 0; g < this.goals.length; g++) {
       f[at.fit] = this.fits[g * K + kind]!;
       const o = g * NG;
-      for (let i = 0; i < NG; i++) f[gs[i]!] = this.perGoal[o + i]!;
+      for (let i = 0; i < NG; i++) f[gs[i]!] = perGoal[o + i]!;
       const formula = this.goalFormulas[g];
       const contribution = this.goals[g]!.weight * (formula ? formula.evaluate(f, who) : 0);
       this.contrib[g] = contribution;
@@ -231,8 +348,8 @@ export class Scorer {
       }
     }
     f[at.fit] = lead < 0 ? 0 : this.fits[lead * K + kind]!;
-    for (let i = 0; i < NG; i++) f[gs[i]!] = lead < 0 ? 0 : this.perGoal[lead * NG + i]!;
-    f[at.existingTies] = this.existingAll;
+    for (let i = 0; i < NG; i++) f[gs[i]!] = lead < 0 ? 0 : perGoal[lead * NG + i]!;
+    f[at.existingTies] = this.reader.existingAll;
     f[at.total] = total;
     this.total = total;
     this.lead = lead;
@@ -267,68 +384,26 @@ export function scorerOf(model: Model, site: string): Scorer {
   return s;
 }
 
-/**
- * What `actor` knows of `partner` today, written into `x` (PARTNER_FIELDS) and `pg` (GOAL_FIELDS per goal);
- * returns the number of its instruments (in force or pending) with the partner.
- */
-function readPartner(idx: WorldIndex, actor: Subnational, goals: readonly ActiveGoal[], partner: Id, x: Float64Array, pg: Float64Array): number {
-  const partnerUnit = idx.subnational(partner);
-  const partnerCountry = partnerUnit ? partnerUnit.central : partner;
-  const type = duchacek(idx, actor, partner);
-  const active = idx.activeOf(actor.id);
-  let existing = 0;
-  for (const i of active) if (i.parties.includes(partner)) existing++;
-  x[0] = actor.capacity;
-  x[1] = Math.max(actor.tradeTies[partner] ?? 0, actor.tradeTies[partnerCountry] ?? 0);
-  x[2] = actor.kin.includes(partner) || actor.kin.includes(partnerCountry) ? 1 : 0;
-  x[3] = idx.central(partner) ? 1 : 0;
-  x[4] = idx.isNetwork(partner) ? 1 : 0;
-  x[5] = type === 'cross-border' ? 1 : 0;
-  x[6] = type === 'transregional' ? 1 : 0;
-  x[7] = type === 'global' ? 1 : 0;
-  x[8] = active.length / actor.capacity;
-  for (let g = 0; g < goals.length; g++) {
-    const issue = goals[g]!.issue;
-    const o = g * NG;
-    if (!issue) {
-      pg.fill(0, o, o + NG);
-      pg[o + 3] = existing;
-      continue;
-    }
-    let onIssue = 0;
-    for (const i of active) if (i.issue === issue && i.parties.includes(partner)) onIssue++;
-    pg[o] = idx.salience(issue, actor.id);
-    // Stryker disable next-line OptionalChaining: equivalent, an issue goal's issue is in the index and every issue has a state for every unit (initialWorld)
-    pg[o + 1] = idx.issueById.get(issue)?.units[actor.id]?.damage ?? 0;
-    pg[o + 2] = partnerUnit ? idx.salience(issue, partner) : idx.central(partner) ? idx.meanSalience(issue, partner) : 0;
-    pg[o + 3] = onIssue;
-    pg[o + 4] = actor.position[issue] ?? 0;
-    // Stryker disable next-line OptionalChaining: equivalent, every unit's central is in the world
-    pg[o + 5] = idx.central(actor.central)?.executive.position[issue] ?? 0;
-  }
-  return existing;
-}
-
 /** What an actor knows about one partner, as an object (for explanations and tests). */
 export function partnerView(idx: WorldIndex, actor: Subnational, partner: Id, goals: ActiveGoal[]): PartnerView {
-  const fields = new Float64Array(NF);
-  const perGoal = new Float64Array(goals.length * NG);
-  const existingAll = readPartner(idx, actor, goals, partner, fields, perGoal);
+  const r = new PartnerReader();
+  r.setActor(idx, actor, goals);
+  r.setPartner(idx, idx.statics.number.get(partner)!);
   return {
     partner,
     goals: [...goals],
-    fields: Object.fromEntries(PARTNER_FIELDS.map((k, i) => [k, fields[i]!])),
-    perGoal: goals.map((_, j) => Object.fromEntries(GOAL_FIELDS.map((k, i) => [k, perGoal[j * NG + i]!]))),
-    existingAll,
+    fields: Object.fromEntries(PARTNER_FIELDS.map((k, i) => [k, r.fields[i]!])),
+    perGoal: goals.map((_, j) => Object.fromEntries(GOAL_FIELDS.map((k, i) => [k, r.perGoal[j * NG + i]!]))),
+    existingAll: r.existingAll,
   };
 }
 
 /**
  * Scores one candidate external action (an explanation-grade call: respond's acceptance, the own
- * legislature's weighing, renewal). `view`, when given, replaces what the actor knows of the partner.
+ * legislature's weighing). `view`, when given, replaces what the actor knows of the partner.
  */
 export function scoreExternal(model: Model, idx: WorldIndex, actor: Subnational, partner: Id, kind: InstrumentKind, noise: number, view?: PartnerView): Scored {
-  const scorer = scorerOf(model, 'external').setActor(actor, activeGoals(idx, actor));
+  const scorer = scorerOf(model, 'external').setActor(idx, actor, activeGoals(idx, actor));
   if (view) scorer.setView(view);
   else scorer.setPartner(idx, partner);
   const utility = scorer.score(INSTRUMENTS.indexOf(kind), noise);
@@ -340,11 +415,13 @@ export function scoreExternal(model: Model, idx: WorldIndex, actor: Subnational,
  * counted among existing ties, then the renew formula (reading total, age and noise) on the same frame.
  */
 export function renewScore(model: Model, idx: WorldIndex, unit: Subnational, counterpart: Id, inst: Instrument, noise: number): number {
-  const scorer = scorerOf(model, 'renew').setActor(unit, activeGoals(idx, unit)).setPartner(idx, counterpart);
-  scorer.existingAll = Math.max(0, scorer.existingAll - 1);
-  scorer.goals.forEach(({ issue }, g) => {
+  const goals = activeGoals(idx, unit);
+  const scorer = scorerOf(model, 'renew').setActor(idx, unit, goals).setPartner(idx, counterpart);
+  const r = scorer.reader;
+  r.existingAll = Math.max(0, r.existingAll - 1);
+  goals.forEach(({ issue }, g) => {
     const o = g * NG + 3;
-    if (issue === null || issue === inst.issue) scorer.perGoal[o] = Math.max(0, scorer.perGoal[o]! - 1);
+    if (issue === null || issue === inst.issue) r.perGoal[o] = Math.max(0, r.perGoal[o]! - 1);
   });
   scorer.score(INSTRUMENTS.indexOf(inst.kind), 0);
   const table = slotTable(model);
