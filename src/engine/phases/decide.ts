@@ -10,7 +10,7 @@ import { deliberationChance, type Model } from '../model.ts';
 import type { Streams } from '../rng.ts';
 import type { WorldIndex } from '../world-index.ts';
 import { legalRegime } from './legal.ts';
-import { describeScore, scorerOf, scratch, type Scored } from './score.ts';
+import { describeScore, scorerOf, slotTable, type Scored } from './score.ts';
 import { PARTY_NETWORK } from '../static-index.ts';
 
 export interface Alternative {
@@ -119,7 +119,7 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
     // Decisions come at a rate per month, not one per tick, so day and month ticks decide alike.
     if (deliberates < 1 && streams.uniform('decide') >= deliberates) continue;
     const goals = st.goals[a]!;
-    scorer.setActor(idx, actor, goals);
+    scorer.setActor(idx, actor, goals, a);
     options.reset(goals.length);
     const n = candidatePool(idx, a, buf);
     const pool = buf.pool;
@@ -142,9 +142,9 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
     const issues = st.issueGoals[a]!;
     for (let x = 0; x < issues.length; x++) {
       const issue = issues[x]!;
-      options.push(domesticScore(model, idx, actor, issue, 'lobby', streams.normal('decide')), LOBBY, x, 0, -1, null);
+      options.push(domesticScore(model, idx, actor, issue, 'lobby', streams.normal('decide'), a), LOBBY, x, 0, -1, null);
       if (actor.laws.includes(issue)) continue;
-      options.push(domesticScore(model, idx, actor, issue, 'local-law', streams.normal('decide')), LOCAL_LAW, x, 0, -1, null);
+      options.push(domesticScore(model, idx, actor, issue, 'local-law', streams.normal('decide'), a), LOCAL_LAW, x, 0, -1, null);
     }
     let best = -1;
     for (let i = 0; i < options.count; i++) if (best < 0 || options.score[i]! > options.score[best]!) best = i;
@@ -255,33 +255,33 @@ function mergeUnique(a: Int32Array, n: number, b: Int32Array, skip: number, out:
   return m;
 }
 
-function domesticScore(
-  model: Model,
-  idx: WorldIndex,
-  actor: Subnational,
-  issue: Id,
-  action: 'lobby' | 'local-law',
-  noise: number,
-): number {
-  // Stryker disable next-line OptionalChaining: equivalent, every issue has a state for every unit (initialWorld) and every unit a central
-  const unit = idx.issueById.get(issue)?.units[actor.id];
-  // Its own scope: these variables (weight, damage, ...) must never be read by the actor's candidate scoring.
-  const scope = scratch(model, action);
-  for (const a of model.attributes) scope[a] = actor.attributes[a] ?? 0;
-  scope['weight'] = actor.goals[issue] ?? 0;
-  // Stryker disable next-line OptionalChaining: equivalent, every issue has a state for every unit (initialWorld) and every unit a central
-  scope['salience'] = unit?.salience ?? 0;
-  // Stryker disable next-line OptionalChaining: equivalent, every issue has a state for every unit (initialWorld) and every unit a central
-  scope['damage'] = unit?.damage ?? 0;
-  scope['position'] = actor.position[issue] ?? 0;
-  // Stryker disable next-line OptionalChaining: equivalent, every issue has a state for every unit (initialWorld) and every unit a central
-  scope['centralPosition'] = idx.central(actor.central)?.executive.position[issue] ?? 0;
-  scope['capacity'] = actor.capacity;
-  scope['load'] = idx.activeOf(actor.id).length / actor.capacity;
-  scope['noise'] = noise * (model.parameters['noise'] ?? 0);
-  scope['emissionShare'] = emissionShare(model, issue, actor.id);
-  scope['centralLaw'] = idx.centralHasLaw(issue, actor.central) ? 1 : 0;
-  return model.formulas[action === 'lobby' ? 'lobby' : 'localLaw']!.evaluate(scope, actor.id);
+/** Frames of the two domestic actions, one per model: these variables (weight, damage, ...) are never read by candidate scoring. */
+const domesticFrames = new WeakMap<Model, { lobby: Float64Array; law: Float64Array; at: Record<string, number>; attrs: Int32Array }>();
+
+function domesticScore(model: Model, idx: WorldIndex, actor: Subnational, issue: Id, action: 'lobby' | 'local-law', noise: number, a: number): number {
+  const table = slotTable(model);
+  let d = domesticFrames.get(model);
+  if (!d) {
+    const at = Object.fromEntries(['weight', 'salience', 'damage', 'position', 'centralPosition', 'capacity', 'load', 'noise', 'emissionShare', 'centralLaw'].map((k) => [k, table.slots.get(k)!]));
+    domesticFrames.set(model, (d = { lobby: table.base.slice(), law: table.base.slice(), at, attrs: Int32Array.from(model.attributes.map((k) => table.slots.get(k)!)) }));
+  }
+  const f = action === 'lobby' ? d.lobby : d.law;
+  const at = d.at;
+  for (let i = 0; i < model.attributes.length; i++) f[d.attrs[i]!] = actor.attributes[model.attributes[i]!] ?? 0;
+  f[at['weight']!] = actor.goals[issue] ?? 0;
+  // Stryker disable next-line OptionalChaining: equivalent, every issue has a state for every unit (initialWorld)
+  f[at['salience']!] = idx.salienceOf.get(issue)?.[a] ?? 0;
+  // Stryker disable next-line OptionalChaining: equivalent, as above
+  f[at['damage']!] = idx.damageOf.get(issue)?.[a] ?? 0;
+  f[at['position']!] = actor.position[issue] ?? 0;
+  // Stryker disable next-line OptionalChaining: equivalent, every unit's central is in the world
+  f[at['centralPosition']!] = idx.central(actor.central)?.executive.position[issue] ?? 0;
+  f[at['capacity']!] = actor.capacity;
+  f[at['load']!] = idx.activeOf(actor.id).length / actor.capacity;
+  f[at['noise']!] = noise * (model.parameters['noise'] ?? 0);
+  f[at['emissionShare']!] = emissionShare(model, issue, actor.id);
+  f[at['centralLaw']!] = idx.centralHasLaw(issue, actor.central) ? 1 : 0;
+  return table.formulas[action === 'lobby' ? 'lobby' : 'localLaw']!.evaluate(f, actor.id);
 }
 
 /** A unit's base emission relative to the largest emitter of the issue (0..1). */

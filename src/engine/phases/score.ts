@@ -121,11 +121,11 @@ export class PartnerReader {
   private own = new Float64Array(0);
   private position = -1;
 
-  setActor(idx: WorldIndex, actor: Subnational, goals: readonly ActiveGoal[]): void {
+  /** `position`: the actor's place in world.subnationals, if the caller knows it. */
+  setActor(idx: WorldIndex, actor: Subnational, goals: readonly ActiveGoal[], position = idx.statics.position.get(actor.id)!): void {
     this.actor = actor;
     this.goals = goals;
-    const st = idx.statics;
-    this.position = st.position.get(actor.id)!;
+    this.position = position;
     this.active = idx.activeOf(actor.id);
     const G = goals.length;
     if (this.own.length < G * 4) {
@@ -234,17 +234,19 @@ export class Scorer {
   /** The goal contributing most in the last `score` (the first of equals), or -1 without goals. */
   lead = -1;
   private goals: readonly ActiveGoal[] = [];
-  private goalFormulas: (SlotFormula | null)[] = [];
-  /** fits[g * K + kind]: the instrument kind's fit to goal g. */
-  private fits = new Float64Array(0);
+  private plan: GoalPlan = { formulas: [], fits: new Float64Array(0), writes: [] };
+  private readonly plans = new WeakMap<readonly ActiveGoal[], GoalPlan>();
   private readonly fitCache = new Map<string, Float64Array>();
   private readonly attrSlots: Int32Array;
   private readonly fieldSlots: Int32Array;
   private readonly goalSlots: Int32Array;
   private readonly at: Readonly<Record<'fit' | 'cost' | 'binding' | 'noise' | 'total' | 'existingTies', number>>;
   private readonly costs: Float64Array;
+  private readonly bindings: Float64Array;
   private readonly noiseScale: number;
   private readonly utility: SlotFormula;
+  /** GOAL_FIELDS the utility formula reads (those of the lead goal). */
+  private readonly utilityWrites: Int32Array;
 
   constructor(
     private readonly model: Model,
@@ -257,31 +259,34 @@ export class Scorer {
     this.goalSlots = Int32Array.from(GOAL_FIELDS.map(slot));
     this.at = { fit: slot('fit'), cost: slot('cost'), binding: slot('binding'), noise: slot('noise'), total: slot('total'), existingTies: slot('existingTies') };
     this.costs = Float64Array.from(INSTRUMENTS.map((k) => model.instruments[k].cost));
+    this.bindings = Float64Array.from(INSTRUMENTS.map((k) => (isBinding(k) ? 1 : 0)));
     this.noiseScale = model.parameters['noise'] ?? 0;
     this.utility = table.formulas['utility']!;
+    this.utilityWrites = goalWrites(this.utility);
   }
 
-  get existingAll(): number {
-    return this.reader.existingAll;
-  }
-
-  setActor(idx: WorldIndex, actor: Subnational, goals: readonly ActiveGoal[]): this {
-    this.reader.setActor(idx, actor, goals);
+  setActor(idx: WorldIndex, actor: Subnational, goals: readonly ActiveGoal[], position?: number): this {
+    this.reader.setActor(idx, actor, goals, position);
     const f = this.frame;
     const attrs = this.model.attributes;
     for (let i = 0; i < attrs.length; i++) f[this.attrSlots[i]!] = actor.attributes[attrs[i]!] ?? 0;
     if (this.goals !== goals) {
       this.goals = goals;
-      const G = goals.length;
-      const K = INSTRUMENTS.length;
-      if (this.contrib.length < G) {
-        this.contrib = new Float64Array(G);
-        this.fits = new Float64Array(G * K);
-      }
-      this.goalFormulas = goals.map(({ goal, issue }) => this.table.formulas[issue ? `goal.${issue}` : `goal.${goal}`] ?? null);
-      for (let g = 0; g < G; g++) this.fits.set(this.fitsOf(goals[g]!), g * K);
+      let plan = this.plans.get(goals);
+      if (!plan) this.plans.set(goals, (plan = this.planFor(goals)));
+      this.plan = plan;
+      if (this.contrib.length < goals.length) this.contrib = new Float64Array(goals.length);
     }
     return this;
+  }
+
+  /** Per goal of a goal list: its formula, its fit per instrument kind and the GOAL_FIELDS the formula reads. */
+  private planFor(goals: readonly ActiveGoal[]): GoalPlan {
+    const K = INSTRUMENTS.length;
+    const fits = new Float64Array(goals.length * K);
+    const formulas = goals.map(({ goal, issue }) => this.table.formulas[issue ? `goal.${issue}` : `goal.${goal}`] ?? null);
+    goals.forEach((g, i) => fits.set(this.fitsOf(g), i * K));
+    return { formulas, fits, writes: formulas.map((f) => (f ? goalWrites(f) : new Int32Array(0))) };
   }
 
   /** Per instrument kind, its fit to a goal: the kind's fit to "issue" for an issue goal, else to the goal. */
@@ -301,6 +306,7 @@ export class Scorer {
   /** The partner with party number `partner` (StaticIndex), or an id. */
   setPartner(idx: WorldIndex, partner: number | Id): this {
     this.reader.setPartner(idx, typeof partner === 'number' ? partner : idx.statics.number.get(partner)!);
+    this.writeFields();
     return this;
   }
 
@@ -309,37 +315,47 @@ export class Scorer {
     PARTNER_FIELDS.forEach((k, i) => (this.reader.fields[i] = view.fields[k] ?? 0));
     view.perGoal.forEach((g, j) => GOAL_FIELDS.forEach((k, i) => (this.reader.perGoal[j * NG + i] = g[k] ?? 0)));
     this.reader.existingAll = view.existingAll;
+    this.writeFields();
     return this;
+  }
+
+  /** The partner's fields are the same for every instrument kind: written once per partner. */
+  private writeFields(): void {
+    const f = this.frame;
+    const fields = this.reader.fields;
+    for (let i = 0; i < NF; i++) f[this.fieldSlots[i]!] = fields[i]!;
   }
 
   /**
    * The utility of proposing an instrument of `kind` to the current partner, with a standard normal `noise`
    * (scaled by parameter noise). Leaves each goal's contribution, the total and the lead goal behind. The
    * utility formula reads the per-goal variables (fit, salience, ...) of the lead goal (0 without goals) and
-   * existingTies counting every tie with the partner.
+   * existingTies counting every tie with the partner. Only the per-goal variables a formula reads are written.
    */
   score(kind: number, noise: number): number {
     const f = this.frame;
     const at = this.at;
-    const fs = this.fieldSlots;
-    const fields = this.reader.fields;
     const perGoal = this.reader.perGoal;
-    for (let i = 0; i < NF; i++) f[fs[i]!] = fields[i]!;
     f[at.cost] = this.costs[kind]!;
-    f[at.binding] = isBinding(INSTRUMENTS[kind]!) ? 1 : 0;
+    f[at.binding] = this.bindings[kind]!;
     f[at.noise] = noise * this.noiseScale;
     const gs = this.goalSlots;
     const K = INSTRUMENTS.length;
+    const { formulas, fits, writes } = this.plan;
     const who = this.reader.actor!.id;
     let total = 0;
     let lead = -1;
     let best = -Infinity;
     for (let g = 0; g < this.goals.length; g++) {
-      f[at.fit] = this.fits[g * K + kind]!;
-      const o = g * NG;
-      for (let i = 0; i < NG; i++) f[gs[i]!] = perGoal[o + i]!;
-      const formula = this.goalFormulas[g];
-      const contribution = this.goals[g]!.weight * (formula ? formula.evaluate(f, who) : 0);
+      const formula = formulas[g];
+      let value = 0;
+      if (formula) {
+        f[at.fit] = fits[g * K + kind]!;
+        const w = writes[g]!;
+        for (let i = 0; i < w.length; i++) f[gs[w[i]!]!] = perGoal[g * NG + w[i]!]!;
+        value = formula.evaluate(f, who);
+      }
+      const contribution = this.goals[g]!.weight * value;
       this.contrib[g] = contribution;
       total += contribution;
       if (contribution > best) {
@@ -347,8 +363,9 @@ export class Scorer {
         lead = g;
       }
     }
-    f[at.fit] = lead < 0 ? 0 : this.fits[lead * K + kind]!;
-    for (let i = 0; i < NG; i++) f[gs[i]!] = lead < 0 ? 0 : perGoal[lead * NG + i]!;
+    f[at.fit] = lead < 0 ? 0 : fits[lead * K + kind]!;
+    const w = this.utilityWrites;
+    for (let i = 0; i < w.length; i++) f[gs[w[i]!]!] = lead < 0 ? 0 : perGoal[lead * NG + w[i]!]!;
     f[at.existingTies] = this.reader.existingAll;
     f[at.total] = total;
     this.total = total;
@@ -356,10 +373,35 @@ export class Scorer {
     return this.utility.evaluate(f, who);
   }
 
+  /**
+   * After `score(kind, ...)`: every per-goal variable and fit of the lead goal in the frame (0 without goals),
+   * for another formula evaluated on the same frame (renew), whatever the goal formulas happened to read.
+   */
+  writeLead(kind: number): void {
+    const f = this.frame;
+    const lead = this.lead;
+    f[this.at.fit] = lead < 0 ? 0 : this.plan.fits[lead * INSTRUMENTS.length + kind]!;
+    for (let i = 0; i < NG; i++) f[this.goalSlots[i]!] = lead < 0 ? 0 : this.reader.perGoal[lead * NG + i]!;
+    f[this.at.existingTies] = this.reader.existingAll;
+  }
+
   /** The last `score` as a Scored (contributions by goal name, lead goal, domain and issue). */
   scored(idx: WorldIndex, utility: number): Scored {
     return describeScore(this.model, idx, this.goals, this.contrib, this.total, utility, this.lead);
   }
+}
+
+interface GoalPlan {
+  formulas: (SlotFormula | null)[];
+  /** fits[g * K + kind]: the instrument kind's fit to goal g. */
+  fits: Float64Array;
+  /** Per goal: the GOAL_FIELDS (indices) its formula reads. */
+  writes: Int32Array[];
+}
+
+/** The GOAL_FIELDS (indices) a formula reads. */
+function goalWrites(f: SlotFormula): Int32Array {
+  return Int32Array.from(GOAL_FIELDS.map((k, i) => (f.variables.includes(k) ? i : -1)).filter((i) => i >= 0));
 }
 
 /** A Scored from numbers: contributions in goal order, the lead goal (index, -1 for none). */
@@ -423,7 +465,9 @@ export function renewScore(model: Model, idx: WorldIndex, unit: Subnational, cou
     const o = g * NG + 3;
     if (issue === null || issue === inst.issue) r.perGoal[o] = Math.max(0, r.perGoal[o]! - 1);
   });
-  scorer.score(INSTRUMENTS.indexOf(inst.kind), 0);
+  const kind = INSTRUMENTS.indexOf(inst.kind);
+  scorer.score(kind, 0);
+  scorer.writeLead(kind);
   const table = slotTable(model);
   const f = scorer.frame;
   f[table.slots.get('total')!] = scorer.total;
