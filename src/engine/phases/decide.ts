@@ -6,6 +6,7 @@
  */
 import { INSTRUMENTS, type InstrumentKind } from '../../model/vocabulary.ts';
 import type { Id, Subnational } from '../../model/world.ts';
+import type { IssueSpec } from '../../scenario/schema.ts';
 import { deliberationChance, type Model } from '../model.ts';
 import type { Streams } from '../rng.ts';
 import type { WorldIndex } from '../world-index.ts';
@@ -279,14 +280,13 @@ function domesticScore(model: Model, idx: WorldIndex, actor: Subnational, issue:
   f[at['capacity']!] = actor.capacity;
   f[at['load']!] = idx.activeOf(actor.id).length / actor.capacity;
   f[at['noise']!] = noise * (model.parameters['noise'] ?? 0);
-  f[at['emissionShare']!] = emissionShare(model, issue, actor.id);
+  f[at['emissionShare']!] = emissionShare(model.scenario.issues.find((x) => x.id === issue), actor.id);
   f[at['centralLaw']!] = idx.centralHasLaw(issue, actor.central) ? 1 : 0;
   return table.formulas[action === 'lobby' ? 'lobby' : 'localLaw']!.evaluate(f, actor.id);
 }
 
 /** A unit's base emission relative to the largest emitter of the issue (0..1). */
-export function emissionShare(model: Model, issue: Id, unit: Id): number {
-  const spec = model.scenario.issues.find((x) => x.id === issue);
+export function emissionShare(spec: IssueSpec | undefined, unit: Id): number {
   if (!spec) return 0;
   let max = maxEmission.get(spec);
   if (max === undefined) {
