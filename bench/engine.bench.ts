@@ -6,6 +6,7 @@
  *   npm run bench                        # all sizes
  *   npm run bench -- 1000 10000          # chosen sizes
  *   node dist/bench.js --one engine 1000 # one measurement, as JSON (what the parent runs)
+ *   node dist/bench.js --alloc engine 10000 # where the engine allocates, by function
  */
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, totalmem } from 'node:os';
@@ -76,9 +77,36 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
+/** `--alloc engine 10000`: where the ticks allocate (V8's sampling heap profiler, objects freed by GC included). */
+async function allocations(what: 'engine' | 'baseline', n: number): Promise<void> {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMinorGC: true, includeObjectsCollectedByMajorGC: true } as object);
+  const m = measureOne(what, n);
+  const { profile } = (await session.post('HeapProfiler.stopSampling')) as { profile: { head: AllocNode } };
+  const sites = new Map<string, number>();
+  const walk = (node: AllocNode): void => {
+    const k = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber + 1}`;
+    sites.set(k, (sites.get(k) ?? 0) + node.selfSize);
+    node.children.forEach(walk);
+  };
+  walk(profile.head);
+  const total = [...sites.values()].reduce((a, b) => a + b, 0);
+  console.log(`${what} ${n}: ${(total / 2 ** 20).toFixed(0)} MiB allocated in setup and ${m.ticks} ticks`);
+  for (const [k, v] of [...sites].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${(v / 2 ** 20).toFixed(1).padStart(8)} MiB  ${k}`);
+}
+interface AllocNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: AllocNode[];
+}
+
 const args = process.argv.slice(2);
 if (args[0] === '--one') {
   console.log(JSON.stringify(measureOne(args[1] as 'engine' | 'baseline', Number(args[2]))));
+} else if (args[0] === '--alloc') {
+  await allocations(args[1] as 'engine' | 'baseline', Number(args[2]));
 } else {
   const sizes = args.map(Number).filter((x) => x > 0);
   const plan = sizes.length > 0 ? sizes : [1_000, 10_000, 100_000, 1_000_000];

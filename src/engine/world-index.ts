@@ -11,6 +11,8 @@ import { StaticIndex } from './static-index.ts';
 const CO_AFFECTED_SALIENCE = 0.05;
 /** Co-affected units beyond this many are sampled, so the pool (and the cost per agent) stays bounded. */
 export const CO_AFFECTED_POOL = 64;
+/** The instruments of a party without any: one shared empty list, not a new one per question. */
+const NONE: readonly Instrument[] = Object.freeze([]);
 
 export class WorldIndex implements Geography {
   readonly subById: ReadonlyMap<Id, Subnational>;
@@ -104,7 +106,7 @@ export class WorldIndex implements Geography {
   }
 
   activeOf(id: Id): readonly Instrument[] {
-    return this.active.get(id) ?? [];
+    return this.active.get(id) ?? NONE;
   }
 
   salience(issue: Id, unit: Id): number {
@@ -135,6 +137,8 @@ export class WorldIndex implements Geography {
   }
 
   centralHasLaw(issue: Id, central: Id): boolean {
-    return (this.issueById.get(issue)?.laws ?? []).some((l) => l.by === central);
+    const laws = this.issueById.get(issue)?.laws;
+    if (laws) for (let i = 0; i < laws.length; i++) if (laws[i]!.by === central) return true;
+    return false;
   }
 }

@@ -11,7 +11,7 @@ import { deliberationChance, type Model } from '../model.ts';
 import type { Streams } from '../rng.ts';
 import type { WorldIndex } from '../world-index.ts';
 import { legalRegime } from './legal.ts';
-import { describeScore, scorerOf, slotTable, type Scored } from './score.ts';
+import { describeScore, scorerOf, slotTable, type Scored, type Scorer } from './score.ts';
 import { PARTY_NETWORK } from '../static-index.ts';
 
 export interface Alternative {
@@ -61,16 +61,32 @@ class Options {
     this.goals = goals;
   }
 
-  push(score: number, code: number, target: number, total: number, lead: number, contrib: Float64Array | null): void {
+  /** The scorer's last score, for instrument `kind` with the partner numbered `partner`. */
+  pushScored(scorer: Scorer, kind: number, partner: number): void {
+    const i = this.next();
+    if ((i + 1) * this.goals > this.contrib.length) this.contrib = grown(this.contrib, (i + 1) * this.goals * 2);
+    this.score[i] = scorer.utilityOut[0]!;
+    this.code[i] = kind;
+    this.target[i] = partner;
+    this.total[i] = scorer.utilityOut[1]!;
+    this.lead[i] = scorer.lead;
+    for (let g = 0; g < this.goals; g++) this.contrib[i * this.goals + g] = scorer.contrib[g]!;
+  }
+
+  /** A domestic action (LOBBY or LOCAL_LAW) on the actor's x-th issue goal, its score in frame[slot]. */
+  pushDomestic(frame: Float64Array, slot: number, code: number, x: number): void {
+    const i = this.next();
+    this.score[i] = frame[slot]!;
+    this.code[i] = code;
+    this.target[i] = x;
+    this.total[i] = 0;
+    this.lead[i] = -1;
+  }
+
+  private next(): number {
     const i = this.count++;
     if (i === this.score.length) this.grow();
-    if ((i + 1) * this.goals > this.contrib.length) this.contrib = grown(this.contrib, (i + 1) * this.goals * 2);
-    this.score[i] = score;
-    this.code[i] = code;
-    this.target[i] = target;
-    this.total[i] = total;
-    this.lead[i] = lead;
-    if (contrib) for (let g = 0; g < this.goals; g++) this.contrib[i * this.goals + g] = contrib[g]!;
+    return i;
   }
 
   private grow(): void {
@@ -131,21 +147,23 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
       const partner = st.ids[number]!;
       const network = st.partyKind[number] === PARTY_NETWORK;
       let viewed = false;
-      for (const kind of enabled) {
+      for (let e = 0; e < enabled.length; e++) {
+        const kind = enabled[e]!;
         if (network !== (kind === MEMBERSHIP)) continue;
         if (lessons && knownForbidden(idx, actor, INSTRUMENTS[kind]!, partner, regimeOf)) continue;
         if (kind === OFFICE && hasOffice(idx, actor, partner)) continue;
         if (!viewed) scorer.setPartner(idx, number), (viewed = true);
-        const utility = scorer.score(kind, streams.normal('decide'));
-        options.push(utility, kind, number, scorer.total, scorer.lead, scorer.contrib);
+        scorer.drawNoise(streams, 'decide');
+        scorer.scoreDrawn(kind);
+        options.pushScored(scorer, kind, number);
       }
     }
     const issues = st.issueGoals[a]!;
     for (let x = 0; x < issues.length; x++) {
       const issue = issues[x]!;
-      options.push(domesticScore(model, idx, actor, issue, 'lobby', streams.normal('decide'), a), LOBBY, x, 0, -1, null);
+      domesticScore(model, idx, actor, issue, 'lobby', streams, a, options, x);
       if (actor.laws.includes(issue)) continue;
-      options.push(domesticScore(model, idx, actor, issue, 'local-law', streams.normal('decide'), a), LOCAL_LAW, x, 0, -1, null);
+      domesticScore(model, idx, actor, issue, 'local-law', streams, a, options, x);
     }
     let best = -1;
     for (let i = 0; i < options.count; i++) if (best < 0 || options.score[i]! > options.score[best]!) best = i;
@@ -163,11 +181,18 @@ function chosen(model: Model, idx: WorldIndex, actor: Subnational, o: Options, b
     if (code >= 0) return { action: INSTRUMENTS[code]!, partner: ids[o.target[i]!]!, score };
     return { action: code === LOBBY ? 'lobby' : 'local-law', issue: issues[o.target[i]!]!, score };
   };
-  // Stable: equal scores keep the order the options were weighed in.
-  const others: number[] = [];
-  for (let i = 0; i < o.count; i++) if (i !== best) others.push(i);
-  others.sort((i, j) => o.score[j]! - o.score[i]! || i - j);
-  const alternatives = others.slice(0, SHOWN_ALTERNATIVES).map(alternative);
+  // The best SHOWN_ALTERNATIVES of the others, highest score first; equal scores keep the order the options
+  // were weighed in (as a stable sort would), found by insertion into a short list instead of sorting them all.
+  const top: number[] = [];
+  for (let i = 0; i < o.count; i++) {
+    if (i === best) continue;
+    let at = top.length;
+    while (at > 0 && o.score[top[at - 1]!]! < o.score[i]!) at--;
+    if (at >= SHOWN_ALTERNATIVES) continue;
+    top.splice(at, 0, i);
+    if (top.length > SHOWN_ALTERNATIVES) top.pop();
+  }
+  const alternatives = top.map(alternative);
   const score = o.score[best]!;
   const code = o.code[best]!;
   if (code >= 0) {
@@ -234,12 +259,15 @@ function candidatePool(idx: WorldIndex, a: number, buf: { pool: Int32Array; spar
   const self = st.subNumber[a]!;
   let n = to - from;
   if (buf.pool.length < n) buf.pool = new Int32Array(n * 2);
-  buf.pool.set(st.poolData.subarray(from, to));
-  for (const issue of st.issueGoals[a]!) {
-    const co = idx.coAffected.get(issue)!;
+  for (let k = 0; k < n; k++) buf.pool[k] = st.poolData[from + k]!;
+  const issues = st.issueGoals[a]!;
+  for (let x = 0; x < issues.length; x++) {
+    const co = idx.coAffected.get(issues[x]!)!;
     if (buf.spare.length < n + co.length) buf.spare = new Int32Array((n + co.length) * 2);
     n = mergeUnique(buf.pool, n, co, self, buf.spare);
-    [buf.pool, buf.spare] = [buf.spare, buf.pool];
+    const merged = buf.spare;
+    buf.spare = buf.pool;
+    buf.pool = merged;
   }
   return n;
 }
@@ -257,14 +285,18 @@ function mergeUnique(a: Int32Array, n: number, b: Int32Array, skip: number, out:
 }
 
 /** Frames of the two domestic actions, one per model: these variables (weight, damage, ...) are never read by candidate scoring. */
-const domesticFrames = new WeakMap<Model, { lobby: Float64Array; law: Float64Array; at: Record<string, number>; attrs: Int32Array }>();
+const domesticFrames = new WeakMap<Model, { lobby: Float64Array; law: Float64Array; at: Record<string, number>; attrs: Int32Array; shares: Map<Id, Float64Array> }>();
 
-function domesticScore(model: Model, idx: WorldIndex, actor: Subnational, issue: Id, action: 'lobby' | 'local-law', noise: number, a: number): number {
+/**
+ * Scores a domestic action (lobbying the own central, or an own law) on `issue`, with a noise draw, and adds it
+ * to the options; the actor is the a-th subnational of the world.
+ */
+function domesticScore(model: Model, idx: WorldIndex, actor: Subnational, issue: Id, action: 'lobby' | 'local-law', streams: Streams, a: number, options: Options, x: number): void {
   const table = slotTable(model);
   let d = domesticFrames.get(model);
   if (!d) {
-    const at = Object.fromEntries(['weight', 'salience', 'damage', 'position', 'centralPosition', 'capacity', 'load', 'noise', 'emissionShare', 'centralLaw'].map((k) => [k, table.slots.get(k)!]));
-    domesticFrames.set(model, (d = { lobby: table.base.slice(), law: table.base.slice(), at, attrs: Int32Array.from(model.attributes.map((k) => table.slots.get(k)!)) }));
+    const at = Object.fromEntries(['weight', 'salience', 'damage', 'position', 'centralPosition', 'capacity', 'load', 'noise', 'emissionShare', 'centralLaw', '$result'].map((k) => [k, table.slots.get(k)!]));
+    domesticFrames.set(model, (d = { lobby: table.base.slice(), law: table.base.slice(), at, attrs: Int32Array.from(model.attributes.map((k) => table.slots.get(k)!)), shares: new Map() }));
   }
   const f = action === 'lobby' ? d.lobby : d.law;
   const at = d.at;
@@ -279,10 +311,17 @@ function domesticScore(model: Model, idx: WorldIndex, actor: Subnational, issue:
   f[at['centralPosition']!] = idx.central(actor.central)?.executive.position[issue] ?? 0;
   f[at['capacity']!] = actor.capacity;
   f[at['load']!] = idx.activeOf(actor.id).length / actor.capacity;
-  f[at['noise']!] = noise * (model.parameters['noise'] ?? 0);
-  f[at['emissionShare']!] = emissionShare(model.scenario.issues.find((x) => x.id === issue), actor.id);
+  streams.normalInto('decide', f, at['noise']!);
+  f[at['noise']!] = f[at['noise']!]! * (model.parameters['noise'] ?? 0);
+  let shares = d.shares.get(issue);
+  if (!shares) {
+    const spec = model.scenario.issues.find((s) => s.id === issue);
+    d.shares.set(issue, (shares = Float64Array.from(idx.world.subnationals.map((u) => emissionShare(spec, u.id)))));
+  }
+  f[at['emissionShare']!] = shares[a]!;
   f[at['centralLaw']!] = idx.centralHasLaw(issue, actor.central) ? 1 : 0;
-  return table.formulas[action === 'lobby' ? 'lobby' : 'localLaw']!.evaluate(f, actor.id);
+  table.formulas[action === 'lobby' ? 'lobby' : 'localLaw']!.evaluate(f, actor.id);
+  options.pushDomestic(f, at['$result']!, action === 'lobby' ? LOBBY : LOCAL_LAW, x);
 }
 
 /** A unit's base emission relative to the largest emitter of the issue (0..1). */

@@ -14,6 +14,7 @@ import type { SlotFormula } from '../../rules/formula.ts';
 import { INSTRUMENTS, isBinding, type InstrumentKind } from '../../model/vocabulary.ts';
 import type { Id, Instrument, Subnational } from '../../model/world.ts';
 import type { Model } from '../model.ts';
+import type { StreamName, Streams } from '../rng.ts';
 import { PARTY_CENTRAL, PARTY_NETWORK, PARTY_SUBNATIONAL, type ActiveGoal } from '../static-index.ts';
 import type { WorldIndex } from '../world-index.ts';
 
@@ -87,6 +88,7 @@ export interface SlotTable {
   formulas: Readonly<Record<string, SlotFormula>>;
 }
 const slotTables = new WeakMap<Model, SlotTable>();
+const RESULT = '$result';
 
 export function slotTable(model: Model): SlotTable {
   let t = slotTables.get(model);
@@ -94,11 +96,14 @@ export function slotTable(model: Model): SlotTable {
   const names = new Set<string>(['dt', 'total', 'noise', 'age', ...Object.keys(model.parameters), ...model.attributes]);
   for (const spec of Object.values(FORMULAS)) for (const v of Object.keys(spec.variables)) names.add(v);
   const slots = new Map([...names].sort().map((n, i) => [n, i] as const));
+  // Where each formula leaves its value (a name no formula can read: "$" starts no catalog variable).
+  const result = slots.size;
+  slots.set(RESULT, result);
   const base = new Float64Array(slots.size);
   for (const [k, v] of Object.entries(model.parameters)) base[slots.get(k)!] = v;
   base[slots.get('dt')!] = model.dt;
   const formulas: Record<string, SlotFormula> = {};
-  for (const [name, f] of Object.entries(model.formulas)) formulas[name] = f.bind(slots);
+  for (const [name, f] of Object.entries(model.formulas)) formulas[name] = f.bind(slots, result);
   slotTables.set(model, (t = { slots, base, formulas }));
   return t;
 }
@@ -160,8 +165,9 @@ export class PartnerReader {
     const kind = st.partyKind[partner];
     const country = st.partyCountry[partner]!;
     const own = st.centralNumber[a]!;
+    const active = this.active;
     let existing = 0;
-    for (const i of this.active) if (i.parties.includes(id)) existing++;
+    for (let k = 0; k < active.length; k++) if (active[k]!.parties.includes(id)) existing++;
     let tradeTie = 0;
     for (let k = st.tradeStart[a]!; k < st.tradeStart[a + 1]!; k++) {
       const t = st.tradeData[k]!;
@@ -206,7 +212,7 @@ export class PartnerReader {
         continue;
       }
       let onIssue = 0;
-      for (const i of this.active) if (i.issue === issue && i.parties.includes(id)) onIssue++;
+      for (let k = 0; k < active.length; k++) if (active[k]!.issue === issue && active[k]!.parties.includes(id)) onIssue++;
       // Stryker disable next-line OptionalChaining: equivalent, every issue of the index has a salience array
       pg[o + 2] = kind === PARTY_SUBNATIONAL ? (idx.salienceOf.get(issue)?.[b] ?? 0) : kind === PARTY_CENTRAL ? idx.meanSalience(issue, id) : 0;
       pg[o + 3] = onIssue;
@@ -230,7 +236,8 @@ export class Scorer {
   readonly reader = new PartnerReader();
   /** Weighted contribution of each goal in the last `score`. */
   contrib = new Float64Array(0);
-  total = 0;
+  /** The last score: utility, then total. */
+  readonly utilityOut = new Float64Array(2);
   /** The goal contributing most in the last `score` (the first of equals), or -1 without goals. */
   lead = -1;
   private goals: readonly ActiveGoal[] = [];
@@ -333,25 +340,40 @@ export class Scorer {
    * existingTies counting every tie with the partner. Only the per-goal variables a formula reads are written.
    */
   score(kind: number, noise: number): number {
+    this.frame[this.at.noise] = noise;
+    this.scoreDrawn(kind);
+    return this.utilityOut[0]!;
+  }
+
+  /** Draws the noise of the next `scoreDrawn` from `stream` (a standard normal, as `score` takes). */
+  drawNoise(streams: Streams, stream: StreamName): void {
+    streams.normalInto(stream, this.frame, this.at.noise);
+  }
+
+  /**
+   * `score` with the noise already in the frame (drawNoise), the utility left in `utilityOut[0]`: no double
+   * crosses a call, so the decide loop allocates nothing per candidate.
+   */
+  scoreDrawn(kind: number): void {
     const f = this.frame;
     const at = this.at;
     const perGoal = this.reader.perGoal;
     f[at.cost] = this.costs[kind]!;
     f[at.binding] = this.bindings[kind]!;
-    f[at.noise] = noise * this.noiseScale;
+    f[at.noise] = f[at.noise]! * this.noiseScale;
     const gs = this.goalSlots;
     const K = INSTRUMENTS.length;
-    const { formulas, fits, writes } = this.plan;
+    const plan = this.plan;
     const who = this.reader.actor!.id;
     let total = 0;
     let lead = -1;
     let best = -Infinity;
     for (let g = 0; g < this.goals.length; g++) {
-      const formula = formulas[g];
+      const formula = plan.formulas[g];
       let value = 0;
       if (formula) {
-        f[at.fit] = fits[g * K + kind]!;
-        const w = writes[g]!;
+        f[at.fit] = plan.fits[g * K + kind]!;
+        const w = plan.writes[g]!;
         for (let i = 0; i < w.length; i++) f[gs[w[i]!]!] = perGoal[g * NG + w[i]!]!;
         value = formula.evaluate(f, who);
       }
@@ -363,14 +385,19 @@ export class Scorer {
         lead = g;
       }
     }
-    f[at.fit] = lead < 0 ? 0 : fits[lead * K + kind]!;
+    f[at.fit] = lead < 0 ? 0 : plan.fits[lead * K + kind]!;
     const w = this.utilityWrites;
     for (let i = 0; i < w.length; i++) f[gs[w[i]!]!] = lead < 0 ? 0 : perGoal[lead * NG + w[i]!]!;
     f[at.existingTies] = this.reader.existingAll;
     f[at.total] = total;
-    this.total = total;
+    this.utilityOut[1] = total;
     this.lead = lead;
-    return this.utility.evaluate(f, who);
+    this.utilityOut[0] = this.utility.evaluate(f, who);
+  }
+
+  /** The total of the last score (sum of weighted goal values). */
+  get total(): number {
+    return this.utilityOut[1]!;
   }
 
   /**
