@@ -60,6 +60,8 @@ export class StaticIndex {
   readonly goals: readonly ActiveGoal[][];
   /** Per subnational: issues it has a positive goal weight for, sorted. */
   readonly issueGoals: readonly Id[][];
+  /** Per subnational: a number for its list of goal names (equal lists, equal numbers), to share what depends on them. */
+  readonly goalSignature: Int32Array;
 
   constructor(readonly world: World) {
     for (const c of world.centrals) {
@@ -146,6 +148,13 @@ export class StaticIndex {
     this.tradeWeight = Float64Array.from(world.subnationals.flatMap((u, i) => trade[i]!.map((k) => u.tradeTies[this.ids[k]!]!)));
     this.goals = goals;
     this.issueGoals = issueGoals;
+    const signatures = new Map<string, number>();
+    this.goalSignature = Int32Array.from(goals.map((g) => {
+      const key = g.map((x) => x.goal).join('\u0000');
+      let k = signatures.get(key);
+      if (k === undefined) signatures.set(key, (k = signatures.size));
+      return k;
+    }));
   }
 }
 

@@ -141,7 +141,7 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
     const n = candidatePool(idx, a, buf);
     const pool = buf.pool;
     const m = streams.sampleInPlace('decide', pool, n, k);
-    const lessons = hasLessons(actor);
+    const lessons = lessonsOf(idx, actor);
     for (let p = 0; p < m; p++) {
       const number = pool[p]!;
       const partner = st.ids[number]!;
@@ -150,7 +150,7 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
       for (let e = 0; e < enabled.length; e++) {
         const kind = enabled[e]!;
         if (network !== (kind === MEMBERSHIP)) continue;
-        if (lessons && knownForbidden(idx, actor, INSTRUMENTS[kind]!, partner, regimeOf)) continue;
+        if (lessons !== null && knownForbidden(idx, actor, lessons, kind, number, regimeOf)) continue;
         if (kind === OFFICE && hasOffice(idx, actor, partner)) continue;
         if (!viewed) scorer.setPartner(idx, number), (viewed = true);
         scorer.drawNoise(streams, 'decide');
@@ -207,11 +207,6 @@ function chosen(model: Model, idx: WorldIndex, actor: Subnational, o: Options, b
   return { type: code === LOBBY ? 'lobby' : 'local-law', actor: actor.id, issue, why };
 }
 
-function hasLessons(actor: Subnational): boolean {
-  for (const _ in actor.learned) return true;
-  return false;
-}
-
 /**
  * The legal situation a lesson about a tie is valid under: the actor's regime, then the partner's (role order,
  * never id order, so renaming either party cannot change whether the lesson applies).
@@ -221,15 +216,51 @@ export function lessonKey(idx: WorldIndex, actor: Subnational, partner: Id, regi
   return `${regimeOf(actor.central)}|${partnerUnit ? regimeOf(partnerUnit.central) : '-'}`;
 }
 
+/** A lesson's key ("instrument>partner") read as numbers: the instrument's index and the partner's party number. */
+interface Lesson {
+  key: string;
+  kind: number;
+  partner: number;
+}
+/** Parsed lessons per `learned` record, with how many keys it had (apply only ever adds keys). */
+const parsedLessons = new WeakMap<Record<string, string>, { count: number; statics: object; lessons: Lesson[] }>();
+
+/** The actor's lessons as numbers, or null if it has none: parsed once, again only when a lesson is added. */
+function lessonsOf(idx: WorldIndex, actor: Subnational): Lesson[] | null {
+  let count = 0;
+  for (const _ in actor.learned) count++;
+  if (count === 0) return null;
+  let cached = parsedLessons.get(actor.learned);
+  if (!cached || cached.count !== count || cached.statics !== idx.statics) {
+    const lessons: Lesson[] = [];
+    for (const key of Object.keys(actor.learned)) {
+      const cut = key.indexOf('>');
+      const kind = INSTRUMENTS.indexOf(key.slice(0, cut) as InstrumentKind);
+      const partner = idx.statics.number.get(key.slice(cut + 1));
+      if (kind >= 0 && partner !== undefined) lessons.push({ key, kind, partner });
+    }
+    parsedLessons.set(actor.learned, (cached = { count, statics: idx.statics, lessons }));
+  }
+  return cached.lessons;
+}
+
 /** Whether the actor learnt that this tie is forbidden under the regimes in force today. */
-function knownForbidden(idx: WorldIndex, actor: Subnational, kind: InstrumentKind, partner: Id, regimeOf: (central: Id) => string): boolean {
-  const lesson = actor.learned[`${kind}>${partner}`];
-  return lesson !== undefined && lesson === lessonKey(idx, actor, partner, regimeOf);
+function knownForbidden(idx: WorldIndex, actor: Subnational, lessons: readonly Lesson[], kind: number, partner: number, regimeOf: (central: Id) => string): boolean {
+  for (let i = 0; i < lessons.length; i++) {
+    const l = lessons[i]!;
+    if (l.kind === kind && l.partner === partner) return actor.learned[l.key] === lessonKey(idx, actor, idx.statics.ids[partner]!, regimeOf);
+  }
+  return false;
 }
 
 /** A subnational keeps at most one office in a host place: one in force or awaiting approval there rules out another. */
 function hasOffice(idx: WorldIndex, actor: Subnational, host: Id): boolean {
-  return idx.activeOf(actor.id).some((i) => i.kind === 'office' && i.initiator === actor.id && i.parties.includes(host));
+  const active = idx.activeOf(actor.id);
+  for (let i = 0; i < active.length; i++) {
+    const inst = active[i]!;
+    if (inst.kind === 'office' && inst.initiator === actor.id && inst.parties.includes(host)) return true;
+  }
+  return false;
 }
 
 /** Issues the actor has a positive goal weight for, in id order. */

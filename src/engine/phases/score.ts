@@ -15,7 +15,7 @@ import { INSTRUMENTS, isBinding, type InstrumentKind } from '../../model/vocabul
 import type { Id, Instrument, Subnational } from '../../model/world.ts';
 import type { Model } from '../model.ts';
 import type { StreamName, Streams } from '../rng.ts';
-import { PARTY_CENTRAL, PARTY_NETWORK, PARTY_SUBNATIONAL, type ActiveGoal } from '../static-index.ts';
+import { PARTY_CENTRAL, PARTY_NETWORK, PARTY_SUBNATIONAL, type ActiveGoal, type StaticIndex } from '../static-index.ts';
 import type { WorldIndex } from '../world-index.ts';
 
 export interface Scored {
@@ -275,6 +275,18 @@ export class Scorer {
   setActor(idx: WorldIndex, actor: Subnational, goals: readonly ActiveGoal[], position?: number): this {
     this.reader.setActor(idx, actor, goals, position);
     const f = this.frame;
+    const st = idx.statics;
+    if (position !== undefined && goals === st.goals[position]) {
+      // The decide loop: attributes and the goal plan from tables kept per static index.
+      const t = this.actorTable(st);
+      const A = this.attrSlots.length;
+      for (let i = 0; i < A; i++) f[this.attrSlots[i]!] = t.attributes[position * A + i]!;
+      const signature = st.goalSignature[position]!;
+      this.plan = t.plans[signature] ??= this.planFor(goals);
+      this.goals = goals;
+      if (this.contrib.length < goals.length) this.contrib = new Float64Array(goals.length);
+      return this;
+    }
     const attrs = this.model.attributes;
     for (let i = 0; i < attrs.length; i++) f[this.attrSlots[i]!] = actor.attributes[attrs[i]!] ?? 0;
     if (this.goals !== goals) {
@@ -285,6 +297,19 @@ export class Scorer {
       if (this.contrib.length < goals.length) this.contrib = new Float64Array(goals.length);
     }
     return this;
+  }
+
+  /** Every subnational's attribute values (model.attributes order) and the goal plans by signature, per static index. */
+  private actors: { statics: StaticIndex; attributes: Float64Array; plans: GoalPlan[] } | null = null;
+  private actorTable(st: StaticIndex): { attributes: Float64Array; plans: GoalPlan[] } {
+    if (this.actors?.statics !== st) {
+      const attrs = this.model.attributes;
+      const subs = st.world.subnationals;
+      const attributes = new Float64Array(subs.length * attrs.length);
+      subs.forEach((u, p) => attrs.forEach((k, i) => (attributes[p * attrs.length + i] = u.attributes[k] ?? 0)));
+      this.actors = { statics: st, attributes, plans: [] };
+    }
+    return this.actors;
   }
 
   /** Per goal of a goal list: its formula, its fit per instrument kind and the GOAL_FIELDS the formula reads. */
