@@ -42,6 +42,8 @@ export class StaticIndex {
   /** Per subnational i: its static candidates (neighbours, trade ties, kin, networks) are poolData[poolStart[i]..poolStart[i+1]), sorted. */
   readonly poolStart: Int32Array;
   readonly poolData: Int32Array;
+  /** Per subnational: its central. */
+  readonly centralOf: readonly Central[];
   /** Per party number: its place in world.subnationals, or -1 for a central or a network. */
   readonly partyPosition: Int32Array;
   /** Per party number: its country's number (a central is its own country), or -1 for a network. */
@@ -75,6 +77,7 @@ export class StaticIndex {
     }
     for (const n of world.networks) this.networkIds.add(n.id);
     this.issueIds = new Set(world.issues.map((x) => x.id));
+    this.centralOf = world.subnationals.map((u) => this.centralById.get(u.central)!);
 
     const all: [Id, number][] = [
       ...world.subnationals.map((u) => [u.id, PARTY_SUBNATIONAL] as [Id, number]),

@@ -22,6 +22,8 @@ export class WorldIndex implements Geography {
   readonly issueById = new Map<Id, IssueState>();
   /** Instruments in force or awaiting approval, by party. */
   readonly active = new Map<Id, Instrument[]>();
+  /** The same for subnationals, by their place in world.subnationals (undefined: none). */
+  private readonly activeByPosition: (Instrument[] | undefined)[] = [];
   /**
    * Per issue, the numbers (StaticIndex) of the units co-affected this tick: all of them up to
    * CO_AFFECTED_POOL, else an evenly spaced selection rotating with the tick; sorted.
@@ -93,6 +95,10 @@ export class WorldIndex implements Geography {
         else this.active.set(p, [inst]);
       }
     }
+    for (const [party, list] of this.active) {
+      const position = statics.position.get(party);
+      if (position !== undefined) this.activeByPosition[position] = list;
+    }
   }
 
   subnational(id: Id): Subnational | undefined {
@@ -107,6 +113,11 @@ export class WorldIndex implements Geography {
 
   activeOf(id: Id): readonly Instrument[] {
     return this.active.get(id) ?? NONE;
+  }
+
+  /** activeOf the subnational at `position` in world.subnationals. */
+  activeAt(position: number): readonly Instrument[] {
+    return this.activeByPosition[position] ?? NONE;
   }
 
   salience(issue: Id, unit: Id): number {

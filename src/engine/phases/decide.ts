@@ -339,9 +339,9 @@ function domesticScore(model: Model, idx: WorldIndex, actor: Subnational, issue:
   f[at['damage']!] = idx.damageOf.get(issue)?.[a] ?? 0;
   f[at['position']!] = actor.position[issue] ?? 0;
   // Stryker disable next-line OptionalChaining: equivalent, every unit's central is in the world
-  f[at['centralPosition']!] = idx.central(actor.central)?.executive.position[issue] ?? 0;
+  f[at['centralPosition']!] = idx.statics.centralOf[a]?.executive.position[issue] ?? 0;
   f[at['capacity']!] = actor.capacity;
-  f[at['load']!] = idx.activeOf(actor.id).length / actor.capacity;
+  f[at['load']!] = idx.activeAt(a).length / actor.capacity;
   streams.normalInto('decide', f, at['noise']!);
   f[at['noise']!] = f[at['noise']!]! * (model.parameters['noise'] ?? 0);
   let shares = d.shares.get(issue);

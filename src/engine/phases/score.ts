@@ -131,14 +131,14 @@ export class PartnerReader {
     this.actor = actor;
     this.goals = goals;
     this.position = position;
-    this.active = idx.activeOf(actor.id);
+    this.active = idx.activeAt(position);
     const G = goals.length;
     if (this.own.length < G * 4) {
       this.own = new Float64Array(G * 4);
       this.perGoal = new Float64Array(G * NG);
     }
     // Stryker disable next-line OptionalChaining: equivalent, every unit's central is in the world
-    const centralPosition = idx.central(actor.central)?.executive.position;
+    const centralPosition = idx.statics.centralOf[position]?.executive.position;
     for (let g = 0; g < G; g++) {
       const issue = goals[g]!.issue;
       const o = g * 4;
