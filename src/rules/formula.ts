@@ -31,6 +31,12 @@ export interface CompiledFormula {
    * call V8 does not inline is a new heap object, and the decide loop makes 135 evaluations per agent and tick.
    */
   bind(slots: ReadonlyMap<string, number>, result?: number): SlotFormula;
+  /**
+   * The formula as a JavaScript expression, for a caller that fuses several formulas into one generated
+   * function: each variable becomes access(name) (text the caller controls, never the formula's), each
+   * constant k[i] with i its place in `constants` (appended to). Operators and functions as in `bind`.
+   */
+  emit(access: (name: string) => string, constants: number[]): string;
 }
 
 /** A formula bound to slot numbers; see CompiledFormula.bind. */
@@ -157,6 +163,23 @@ function generate(code: string, constants: readonly number[], result: number): (
   return new Function('k', 'F', `"use strict"; return function formula(s) { ${body} };`)(Object.freeze([...constants]), HELPERS) as (frame: Float64Array) => number;
 }
 
+/** Words generated functions may contain besides their parameters and locals. */
+const GENERATED_WORDS = new Set(['k', 'F', 'let', 'if', 'return', 'Infinity']);
+
+/**
+ * Compiles a function fused from several formulas' `emit` texts by a caller (the engine's candidate scorer).
+ * The same guarantee as `generate`: every word of the source must be one of `names` (its parameters and
+ * locals, chosen by the caller) or k, F, let, if, return, Infinity, and it contains no string, quote or dot;
+ * so no text of a formula reaches the JavaScript compiler (formulas come only through `emit`).
+ */
+export function generateFunction<T>(params: readonly string[], locals: readonly string[], body: string, constants: readonly number[]): T {
+  const names = new Set([...params, ...locals, ...GENERATED_WORDS]);
+  for (const word of body.match(/[A-Za-z_$][\w$]*/g) ?? []) if (!names.has(word)) throw new Error(`generated code has an unexpected word: ${word}`);
+  if (!/^[\w$[\](){}+\-*/<>=!&|?:,; \n]*$/.test(body)) throw new Error('generated code has unexpected characters');
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  return new Function('k', 'F', `"use strict"; return function fused(${params.join(', ')}) { ${body} };`)(Object.freeze([...constants]), HELPERS) as T;
+}
+
 /**
  * A formula bound to slots. One class for every formula, so the engine's call sites of `evaluate` see one
  * function and V8 can inline it (its result then stays an unboxed double).
@@ -216,8 +239,6 @@ const variable = (name: string): Fn => (s) => {
   if (typeof v !== 'number') throw new Error(`formula variable "${name}" is missing from the scope`);
   return v;
 };
-/** A variable bound to a slot of a frame. */
-const slot = (index: number): Fn => (s: Float64Array) => s[index]!;
 function call(f: (...x: number[]) => number, args: Fn[]): Fn {
   const [a, b, c] = args as [Fn, Fn, Fn];
   if (args.length === 1) return (s) => f(a(s));
@@ -260,18 +281,25 @@ class Checker {
   private readonly reported = new Set<string>();
   /** With slots: the JavaScript text of each node built (see `generate`), and the constants it refers to. */
   readonly codes = new WeakMap<Fn, string>();
-  readonly constants: number[] = [];
-  constructor(private readonly src: string, private readonly allowed: ReadonlySet<string>, private readonly slotOf: ((name: string) => number) | null = null) {
+  /**
+   * With `access` (code generation): each variable's text is access(name), and constants are appended to
+   * `constants` (shared by the formulas of one generated function) and read as k[i].
+   */
+  constructor(
+    private readonly src: string,
+    private readonly allowed: ReadonlySet<string>,
+    private readonly access: ((name: string) => string) | null = null,
+    readonly constants: number[] = [],
+  ) {
     this.idents = scanIdentifiers(src);
   }
-  /** A variable: read by name, or with slots from its slot (and its text is `s[<slot>]`). */
+  /** A variable: read by name (the closures); with code generation its text is what `access` says. */
   private resolve(name: string): Fn {
-    if (this.slotOf === null) return variable(name);
-    const i = this.slotOf(name);
-    return this.tag(slot(i), `s[${i}]`);
+    const f = variable(name);
+    return this.access === null ? f : this.tag(f, this.access(name));
   }
   private tag(f: Fn, code: string): Fn {
-    if (this.slotOf !== null && !konstants.has(f)) this.codes.set(f, code);
+    if (this.access !== null && !konstants.has(f)) this.codes.set(f, code);
     return f;
   }
   /** The text of a built node: a folded constant is a reference into the constants (never a literal). */
@@ -329,7 +357,7 @@ class Checker {
         if (!Object.hasOwn(table, fn)) return this.forbid(node, opRule(node.op as string));
         if (!args) return undefined;
         const built = fold((table[fn] as Make)(args[0] as Fn, args[1] as Fn), args);
-        if (this.slotOf === null || konstants.has(built) || built === args[0]) return built; // unaryPlus is its operand
+        if (this.access === null || konstants.has(built) || built === args[0]) return built; // unaryPlus is its operand
         const [a, b] = args.map((g) => this.code(g)) as [string, string];
         return this.tag(built, (OPERATOR_CODE[fn] as (a: string, b: string) => string)(a, b));
       }
@@ -359,7 +387,7 @@ class Checker {
         }
         if (!args) return undefined;
         const built = fold(call(spec.f, args), args);
-        if (this.slotOf === null || konstants.has(built)) return built;
+        if (this.access === null || konstants.has(built)) return built;
         // As `call` does: up to three arguments in one call, more (min, max) folded pairwise from the left.
         const f = `F[${FUNCTION_NAMES.indexOf(name)}]`;
         const codes = args.map((g) => this.code(g));
@@ -393,14 +421,18 @@ export function compileFormula(source: string, allowedVariables: ReadonlySet<str
       return i;
     };
     for (const k of variables) at(k);
-    const checker = new Checker(source, allowedVariables, at);
-    const rebuilt = build(source, checker);
-    // The same source passed the same checks a moment ago; a failure here is a bug in this file.
-    if (!rebuilt.ok) throw new Error(`formula ${name ?? source} does not bind to slots`);
-    const run = generate(checker.code(rebuilt.fn), checker.constants, result);
+    const constants: number[] = [];
+    const run = generate(emit((k) => `s[${at(k)}]`, constants), constants, result);
     return new BoundFormula(name, source, variables, variables.map(at), run, result);
   };
-  return { ok: true, formula: { source, variables, evaluate, bind } };
+  const emit = (access: (name: string) => string, constants: number[]): string => {
+    const checker = new Checker(source, allowedVariables, access, constants);
+    const rebuilt = build(source, checker);
+    // The same source passed the same checks when it was compiled; a failure here is a bug in this file.
+    if (!rebuilt.ok) throw new Error(`formula ${name ?? source} does not generate code`);
+    return checker.code(rebuilt.fn);
+  };
+  return { ok: true, formula: { source, variables, evaluate, bind, emit } };
 }
 
 /** Parses, checks and compiles `source` with `checker`; every problem found, in source order, if any. */

@@ -10,7 +10,7 @@
  * the chosen action and for explanations.
  */
 import { FORMULAS, GOAL_DOMAINS } from '../../rules/catalog.ts';
-import type { SlotFormula } from '../../rules/formula.ts';
+import { generateFunction, type CompiledFormula, type SlotFormula } from '../../rules/formula.ts';
 import { INSTRUMENTS, isBinding, type InstrumentKind } from '../../model/vocabulary.ts';
 import type { Id, Instrument, Subnational } from '../../model/world.ts';
 import type { Model } from '../model.ts';
@@ -236,13 +236,15 @@ export class Scorer {
   readonly reader = new PartnerReader();
   /** Weighted contribution of each goal in the last `score`. */
   contrib = new Float64Array(0);
-  /** The last score: utility, then total. */
-  readonly utilityOut = new Float64Array(2);
+  /** The last score: utility, total, lead goal, and the formula that was not finite (-1: none). */
+  readonly utilityOut = new Float64Array(4);
+  /** The current actor's goal weights. */
+  private weights = new Float64Array(0);
   /** The goal contributing most in the last `score` (the first of equals), or -1 without goals. */
   lead = -1;
   private goals: readonly ActiveGoal[] = [];
-  private plan: GoalPlan = { formulas: [], fits: new Float64Array(0), writes: [] };
-  private readonly plans = new WeakMap<readonly ActiveGoal[], GoalPlan>();
+  private plan: GoalPlan = { kernel: () => undefined, fitsByKind: [], formulas: [], fits: new Float64Array(0), writes: [] };
+  private readonly plansByNames = new Map<string, GoalPlan>();
   private readonly fitCache = new Map<string, Float64Array>();
   private readonly attrSlots: Int32Array;
   private readonly fieldSlots: Int32Array;
@@ -282,21 +284,27 @@ export class Scorer {
       const A = this.attrSlots.length;
       for (let i = 0; i < A; i++) f[this.attrSlots[i]!] = t.attributes[position * A + i]!;
       const signature = st.goalSignature[position]!;
-      this.plan = t.plans[signature] ??= this.planFor(goals);
+      this.plan = t.plans[signature] ??= this.planByNames(goals);
       this.goals = goals;
-      if (this.contrib.length < goals.length) this.contrib = new Float64Array(goals.length);
+      this.setWeights(goals);
       return this;
     }
     const attrs = this.model.attributes;
     for (let i = 0; i < attrs.length; i++) f[this.attrSlots[i]!] = actor.attributes[attrs[i]!] ?? 0;
     if (this.goals !== goals) {
       this.goals = goals;
-      let plan = this.plans.get(goals);
-      if (!plan) this.plans.set(goals, (plan = this.planFor(goals)));
-      this.plan = plan;
-      if (this.contrib.length < goals.length) this.contrib = new Float64Array(goals.length);
+      this.plan = this.planByNames(goals);
     }
+    this.setWeights(goals);
     return this;
+  }
+
+  private setWeights(goals: readonly ActiveGoal[]): void {
+    if (this.contrib.length < goals.length) {
+      this.contrib = new Float64Array(goals.length);
+      this.weights = new Float64Array(goals.length);
+    }
+    for (let g = 0; g < goals.length; g++) this.weights[g] = goals[g]!.weight;
   }
 
   /** Every subnational's attribute values (model.attributes order) and the goal plans by signature, per static index. */
@@ -312,13 +320,55 @@ export class Scorer {
     return this.actors;
   }
 
+  /** Plans depend on the goals' names only: one per list of names, however many arrays carry it. */
+  private planByNames(goals: readonly ActiveGoal[]): GoalPlan {
+    const key = goals.map((g) => `${g.issue === null ? 'g' : 'i'}:${g.goal}`).join('\u0000');
+    let plan = this.plansByNames.get(key);
+    if (!plan) this.plansByNames.set(key, (plan = this.planFor(goals)));
+    return plan;
+  }
+
   /** Per goal of a goal list: its formula, its fit per instrument kind and the GOAL_FIELDS the formula reads. */
   private planFor(goals: readonly ActiveGoal[]): GoalPlan {
     const K = INSTRUMENTS.length;
     const fits = new Float64Array(goals.length * K);
     const formulas = goals.map(({ goal, issue }) => this.table.formulas[issue ? `goal.${issue}` : `goal.${goal}`] ?? null);
     goals.forEach((g, i) => fits.set(this.fitsOf(g), i * K));
-    return { formulas, fits, writes: formulas.map((f) => (f ? goalWrites(f) : new Int32Array(0))) };
+    const fitsByKind = INSTRUMENTS.map((_, kind) => Float64Array.from(goals, (_, g) => fits[g * K + kind]!));
+    const kernel = this.kernelFor(goals.map(({ goal, issue }) => this.model.formulas[issue ? `goal.${issue}` : `goal.${goal}`] ?? null));
+    return { kernel, fitsByKind, formulas, fits, writes: formulas.map((f) => (f ? goalWrites(f) : new Int32Array(0))) };
+  }
+
+  /**
+   * One generated function scoring a candidate for a list of goal formulas: each goal's value with its
+   * variables read where they are (fit[g], the goal's values in p, the rest in the frame), weighted, summed,
+   * the lead goal found, then the utility on the lead goal's values; exactly the arithmetic of the formulas
+   * one by one, without a call or a frame write per formula. A value that is not finite stops it (out[3] says
+   * which formula) and the caller evaluates formula by formula to report it.
+   */
+  private kernelFor(goalFormulas: (CompiledFormula | null)[]): Kernel {
+    const slots = this.table.slots;
+    const frameVar = (k: string): string => `s[${slots.get(k)!}]`;
+    const constants: number[] = [];
+    const fieldIndex = new Map<string, number>(GOAL_FIELDS.map((k, i) => [k, i]));
+    const lines = ['let t = 0, lead = -1, best = -Infinity, v = 0, x = 0;'];
+    goalFormulas.forEach((f, g) => {
+      const access = (k: string): string => (k === 'fit' ? `fit[${g}]` : fieldIndex.has(k) ? `p[${g * NG + fieldIndex.get(k)!}]` : frameVar(k));
+      lines.push(f ? `x = ${f.emit(access, constants)};` : 'x = 0;');
+      lines.push(`if (!(x - x === 0)) { out[3] = ${g}; return; }`);
+      lines.push(`v = w[${g}] * x; c[${g}] = v; t += v; if (v > best) { best = v; lead = ${g}; }`);
+    });
+    const utility = this.model.formulas['utility']!;
+    const leadAccess = (k: string): string => {
+      if (k === 'total') return 't';
+      if (k === 'fit') return '(lead < 0 ? 0 : fit[lead])';
+      if (k !== 'existingTies' && fieldIndex.has(k)) return `(lead < 0 ? 0 : p[lead * ${NG} + ${fieldIndex.get(k)!}])`;
+      return frameVar(k);
+    };
+    lines.push(`x = ${utility.emit(leadAccess, constants)};`);
+    lines.push(`if (!(x - x === 0)) { out[3] = ${goalFormulas.length}; return; }`);
+    lines.push('out[0] = x; out[1] = t; out[2] = lead; out[3] = -1;');
+    return generateFunction<Kernel>(['s', 'p', 'fit', 'w', 'c', 'out'], ['t', 'lead', 'best', 'v', 'x'], lines.join('\n'), constants);
   }
 
   /** Per instrument kind, its fit to a goal: the kind's fit to "issue" for an issue goal, else to the goal. */
@@ -382,10 +432,21 @@ export class Scorer {
   scoreDrawn(kind: number): void {
     const f = this.frame;
     const at = this.at;
-    const perGoal = this.reader.perGoal;
     f[at.cost] = this.costs[kind]!;
     f[at.binding] = this.bindings[kind]!;
     f[at.noise] = f[at.noise]! * this.noiseScale;
+    f[at.existingTies] = this.reader.existingAll;
+    const out = this.utilityOut;
+    this.plan.kernel(f, this.reader.perGoal, this.plan.fitsByKind[kind]!, this.weights, this.contrib, out);
+    if (out[3]! >= 0) this.scoreFormulaByFormula(kind);
+    this.lead = out[2]!;
+  }
+
+  /** The same score formula by formula (slower): it throws the NonFiniteFormulaError with the formula's inputs. */
+  private scoreFormulaByFormula(kind: number): void {
+    const f = this.frame;
+    const at = this.at;
+    const perGoal = this.reader.perGoal;
     const gs = this.goalSlots;
     const K = INSTRUMENTS.length;
     const plan = this.plan;
@@ -403,7 +464,6 @@ export class Scorer {
         value = formula.evaluate(f, who);
       }
       const contribution = this.goals[g]!.weight * value;
-      this.contrib[g] = contribution;
       total += contribution;
       if (contribution > best) {
         best = contribution;
@@ -415,9 +475,9 @@ export class Scorer {
     for (let i = 0; i < w.length; i++) f[gs[w[i]!]!] = lead < 0 ? 0 : perGoal[lead * NG + w[i]!]!;
     f[at.existingTies] = this.reader.existingAll;
     f[at.total] = total;
-    this.utilityOut[1] = total;
-    this.lead = lead;
-    this.utilityOut[0] = this.utility.evaluate(f, who);
+    this.utility.evaluate(f, who);
+    // Every formula gave a finite value this time: the kernel and the formulas disagree, a bug here.
+    throw new Error(`the fused score of ${who} is not finite where its formulas are`);
   }
 
   /** The total of the last score (sum of weighted goal values). */
@@ -444,12 +504,19 @@ export class Scorer {
 }
 
 interface GoalPlan {
+  /** All goal formulas and the utility fused into one generated function (see Scorer.kernelFor). */
+  kernel: Kernel;
+  /** Per instrument kind: the fit of each goal. */
+  fitsByKind: Float64Array[];
   formulas: (SlotFormula | null)[];
   /** fits[g * K + kind]: the instrument kind's fit to goal g. */
   fits: Float64Array;
   /** Per goal: the GOAL_FIELDS (indices) its formula reads. */
   writes: Int32Array[];
 }
+
+/** (frame, perGoal, fits of the kind, weights, contributions out, out: utility, total, lead, failed goal or -1). */
+type Kernel = (s: Float64Array, p: Float64Array, fit: Float64Array, w: Float64Array, c: Float64Array, out: Float64Array) => void;
 
 /** The GOAL_FIELDS (indices) a formula reads. */
 function goalWrites(f: SlotFormula): Int32Array {
@@ -497,7 +564,8 @@ export function partnerView(idx: WorldIndex, actor: Subnational, partner: Id, go
  * legislature's weighing). `view`, when given, replaces what the actor knows of the partner.
  */
 export function scoreExternal(model: Model, idx: WorldIndex, actor: Subnational, partner: Id, kind: InstrumentKind, noise: number, view?: PartnerView): Scored {
-  const scorer = scorerOf(model, 'external').setActor(idx, actor, activeGoals(idx, actor));
+  const position = idx.statics.position.get(actor.id)!;
+  const scorer = scorerOf(model, 'external').setActor(idx, actor, idx.statics.goals[position]!, position);
   if (view) scorer.setView(view);
   else scorer.setPartner(idx, partner);
   const utility = scorer.score(INSTRUMENTS.indexOf(kind), noise);
@@ -509,8 +577,9 @@ export function scoreExternal(model: Model, idx: WorldIndex, actor: Subnational,
  * counted among existing ties, then the renew formula (reading total, age and noise) on the same frame.
  */
 export function renewScore(model: Model, idx: WorldIndex, unit: Subnational, counterpart: Id, inst: Instrument, noise: number): number {
-  const goals = activeGoals(idx, unit);
-  const scorer = scorerOf(model, 'renew').setActor(idx, unit, goals).setPartner(idx, counterpart);
+  const position = idx.statics.position.get(unit.id)!;
+  const goals = idx.statics.goals[position]!;
+  const scorer = scorerOf(model, 'renew').setActor(idx, unit, goals, position).setPartner(idx, counterpart);
   const r = scorer.reader;
   r.existingAll = Math.max(0, r.existingAll - 1);
   goals.forEach(({ issue }, g) => {
