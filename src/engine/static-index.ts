@@ -8,7 +8,7 @@
  * Ids are interned in sorted order (subnationals, centrals and networks together), so comparing two integers
  * compares their ids as strings, and integer order is id order: outcomes cannot depend on the order of a file.
  */
-import type { Central, Id, Subnational, World } from '../model/world.ts';
+import type { Central, Id, IssueUnitState, Subnational, World } from '../model/world.ts';
 
 export const PARTY_SUBNATIONAL = 0;
 export const PARTY_CENTRAL = 1;
@@ -42,6 +42,8 @@ export class StaticIndex {
   /** Per subnational i: its static candidates (neighbours, trade ties, kin, networks) are poolData[poolStart[i]..poolStart[i+1]), sorted. */
   readonly poolStart: Int32Array;
   readonly poolData: Int32Array;
+  /** Per issue: each subnational's state object, by its place in world.subnationals (read without a lookup by id). */
+  readonly issueStates = new Map<Id, IssueUnitState[]>();
   /** Per subnational: its central. */
   readonly centralOf: readonly Central[];
   /** Per party number: its place in world.subnationals, or -1 for a central or a network. */
@@ -78,6 +80,7 @@ export class StaticIndex {
     for (const n of world.networks) this.networkIds.add(n.id);
     this.issueIds = new Set(world.issues.map((x) => x.id));
     this.centralOf = world.subnationals.map((u) => this.centralById.get(u.central)!);
+    for (const x of world.issues) this.issueStates.set(x.id, world.subnationals.map((u) => x.units[u.id]!));
 
     const all: [Id, number][] = [
       ...world.subnationals.map((u) => [u.id, PARTY_SUBNATIONAL] as [Id, number]),

@@ -55,8 +55,9 @@ export class WorldIndex implements Geography {
       const all: number[] = [];
       const salience = new Float64Array(subs.length);
       const damage = new Float64Array(subs.length);
+      const states = statics.issueStates.get(x.id);
       for (let i = 0; i < subs.length; i++) {
-        const unit = x.units[subs[i]!.id];
+        const unit = states ? states[i] : x.units[subs[i]!.id];
         salience[i] = unit?.salience ?? 0;
         damage[i] = unit?.damage ?? 0;
         if (salience[i]! > CO_AFFECTED_SALIENCE) all.push(statics.subNumber[i]!);
