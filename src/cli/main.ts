@@ -11,6 +11,7 @@ import { RUN_USAGE, runCommand } from './run-command.ts';
 import { REPLAY_USAGE, replayCommand } from './replay-command.ts';
 import { EXPLAIN_USAGE, explainCommand } from './explain-command.ts';
 import { validateCommand } from './validate-command.ts';
+import { SENSITIVITY_USAGE, sensitivityCommand } from './sensitivity-command.ts';
 import { NonFiniteFormulaError } from '../rules/formula.ts';
 import { nonFiniteProblem } from '../scenario/load-scenario.ts';
 import { problemLines } from '../scenario/problem.ts';
@@ -24,6 +25,7 @@ usage:
   ${REPLAY_USAGE}
   ${EXPLAIN_USAGE}
   paradip validate <file>...
+  ${SENSITIVITY_USAGE}
   paradip --version | --help
 
 See README.md for the scenario format and every option.`;
@@ -44,6 +46,8 @@ export async function main(io: Io): Promise<number> {
         return explainCommand(io, rest);
       case 'validate':
         return validateCommand(io, rest);
+      case 'sensitivity':
+        return sensitivityCommand(io, rest);
       case '--version':
       case 'version':
         print(io.stdout, version());
