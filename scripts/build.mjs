@@ -21,6 +21,6 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   jsx: 'automatic',
-  external: ['ink', 'react', 'react/*', 'yaml', 'zod', 'seedrandom', 'fast-check', 'esbuild'],
+  external: ['ink', 'react', 'react/*', 'yaml', 'zod', 'seedrandom', 'fast-check', 'esbuild', 'vega', 'vega-lite'],
   logLevel: 'warning',
 });

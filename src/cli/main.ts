@@ -12,6 +12,7 @@ import { REPLAY_USAGE, replayCommand } from './replay-command.ts';
 import { EXPLAIN_USAGE, explainCommand } from './explain-command.ts';
 import { validateCommand } from './validate-command.ts';
 import { SENSITIVITY_USAGE, sensitivityCommand } from './sensitivity-command.ts';
+import { REPORT_USAGE, reportCommand } from './report-command.ts';
 import { NonFiniteFormulaError } from '../rules/formula.ts';
 import { nonFiniteProblem } from '../scenario/load-scenario.ts';
 import { problemLines } from '../scenario/problem.ts';
@@ -26,6 +27,7 @@ usage:
   ${EXPLAIN_USAGE}
   paradip validate <file>...
   ${SENSITIVITY_USAGE}
+  ${REPORT_USAGE}
   paradip --version | --help
 
 See README.md for the scenario format and every option.`;
@@ -48,6 +50,8 @@ export async function main(io: Io): Promise<number> {
         return validateCommand(io, rest);
       case 'sensitivity':
         return sensitivityCommand(io, rest);
+      case 'report':
+        return await reportCommand(io, rest);
       case '--version':
       case 'version':
         print(io.stdout, version());
