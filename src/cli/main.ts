@@ -11,6 +11,8 @@ import { RUN_USAGE, runCommand } from './run-command.ts';
 import { REPLAY_USAGE, replayCommand } from './replay-command.ts';
 import { EXPLAIN_USAGE, explainCommand } from './explain-command.ts';
 import { validateCommand } from './validate-command.ts';
+import { SWEEP_USAGE, sweepCommand } from './sweep-command.ts';
+import { MERGE_USAGE, mergeCommand } from './merge-command.ts';
 import { SENSITIVITY_USAGE, sensitivityCommand } from './sensitivity-command.ts';
 import { REPORT_USAGE, reportCommand } from './report-command.ts';
 import { NonFiniteFormulaError } from '../rules/formula.ts';
@@ -25,6 +27,8 @@ usage:
   ${LIST_USAGE}
   ${REPLAY_USAGE}
   ${EXPLAIN_USAGE}
+  ${SWEEP_USAGE}
+  ${MERGE_USAGE}
   paradip validate <file>...
   ${SENSITIVITY_USAGE}
   ${REPORT_USAGE}
@@ -48,6 +52,10 @@ export async function main(io: Io): Promise<number> {
         return explainCommand(io, rest);
       case 'validate':
         return validateCommand(io, rest);
+      case 'sweep':
+        return await sweepCommand(io, rest);
+      case 'merge':
+        return await mergeCommand(io, rest);
       case 'sensitivity':
         return sensitivityCommand(io, rest);
       case 'report':
