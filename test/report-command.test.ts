@@ -90,7 +90,7 @@ describe('target pass rates', () => {
       measures: { law: (_v, seed) => (seed <= 2 ? 1990.5 : seed === 3 ? 1988 : NaN) },
     });
     const exp = JSON.parse(readFileSync(join(out, 'experiment.json'), 'utf8')) as Record<string, unknown>;
-    exp['scenario'] = { path: scenario, sha256: createHash('sha256').update(readFileSync(scenario)).digest('hex') };
+    exp['scenario'] = { file: scenario, sha256: createHash('sha256').update(readFileSync(scenario)).digest('hex') };
     exp['measures'] = [{ name: 'law', target: 'federal-law' }];
     writeFileSync(join(out, 'experiment.json'), JSON.stringify(exp));
     expect(paradip('report', 'targets').code).toBe(0);

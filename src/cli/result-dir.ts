@@ -64,10 +64,12 @@ export function readResultDir(dir: string, cwd: string): ReadResult {
   } catch (e) {
     return { ok: false, error: `${expFile}: not JSON (${(e as Error).message})` };
   }
-  if (!isRecord(experiment) || !Array.isArray(experiment['params']) || !isRecord(experiment['design'])) {
-    return { ok: false, error: `${expFile}: has no params list and design (written by another paradip version?)` };
+  // `parameters` as paradip sweep writes it; `params` as the first draft of the contract named it.
+  const rawParams = isRecord(experiment) ? (experiment['parameters'] ?? experiment['params']) : undefined;
+  if (!isRecord(experiment) || !Array.isArray(rawParams) || !isRecord(experiment['design'])) {
+    return { ok: false, error: `${expFile}: has no parameters list and design (written by another paradip version?)` };
   }
-  const params = experiment['params'] as ParameterSpec[];
+  const params = rawParams as ParameterSpec[];
   if (!params.every((p) => isRecord(p) && typeof p['path'] === 'string')) return { ok: false, error: `${expFile}: every parameter needs a path` };
   const design = experiment['design'] as unknown as DesignSpec;
   if (!['grid', 'lhs', 'sobol', 'morris'].includes(design.kind)) return { ok: false, error: `${expFile}: unknown design kind "${String(design.kind)}"` };

@@ -84,8 +84,8 @@ async function sensitivitySection(s: Sensitivity): Promise<ReportSection> {
 /** The sections and facts of a sweep's report; `passOf` adds target pass rates for measures it can judge. */
 export async function sweepReport(result: SweepResult, passOf?: PassOf): Promise<Report> {
   const exp = result.experiment;
-  const scenario = exp['scenario'] as { path?: string; sha256?: string } | string | undefined;
-  const scenarioPath = typeof scenario === 'string' ? scenario : (scenario?.path ?? '?');
+  const scenario = exp['scenario'] as { file?: string; path?: string; sha256?: string } | string | undefined;
+  const scenarioPath = typeof scenario === 'string' ? scenario : (scenario?.file ?? scenario?.path ?? '?');
   const versions = exp['versions'] as Record<string, string> | undefined;
   const errored = result.runs.filter((r) => r.status !== 'ok').length;
   const points = new Set(result.runs.map((r) => r.point)).size;

@@ -39,7 +39,9 @@ export function targetValue(target: TargetSpec, v: number): TargetValue | undefi
 
 function scenarioFile(result: SweepResult, cwd: string): { file: string; sha256?: string } | null {
   const s = result.experiment['scenario'];
-  const path = typeof s === 'string' ? s : typeof s === 'object' && s !== null ? (s as { path?: unknown }).path : undefined;
+  // paradip sweep writes { file, sha256 }, the file relative to where it ran.
+  const named = typeof s === 'object' && s !== null ? s as { file?: unknown; path?: unknown } : undefined;
+  const path = typeof s === 'string' ? s : (named?.file ?? named?.path);
   if (typeof path !== 'string') return null;
   const sha256 = typeof s === 'object' && s !== null ? (s as { sha256?: unknown }).sha256 : undefined;
   const candidates = isAbsolute(path) ? [path] : [resolve(cwd, path), resolve(cwd, result.dir, path)];

@@ -40,16 +40,18 @@ export function writeSweepFixture(dir: string, spec: FixtureSpec): number {
     }
   }
   const experiment = {
-    scenario: { path: 'scenarios/fixture.yaml', sha256: '0'.repeat(64) },
+    format: 'paradip-experiment',
+    version: 1,
+    scenario: { file: 'scenarios/fixture.yaml', sha256: '0'.repeat(64) },
     variant: null,
-    params: spec.params,
+    parameters: spec.params,
     design: spec.design,
     seeds: { first: 1, count: spec.seeds },
     measures: names.map((name) => ({ name, definition: { fixture: name } })),
     overrides: [],
     versions: { paradip: 'fixture' },
-    points: points.length,
-    runs: run,
+    pointCount: points.length,
+    runCount: run,
   };
   writeFileSync(join(dir, 'experiment.json'), JSON.stringify(experiment, null, 2) + '\n');
   writeFileSync(join(dir, 'runs.csv'), lines.join('\n') + '\n');
