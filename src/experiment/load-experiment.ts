@@ -149,7 +149,10 @@ function overrideProblem(p: Problem, spec: ExperimentSpec, at: (path: (string | 
   const m = /^--set ([^=]*)=/.exec(p.message);
   const path = m?.[1] ?? '';
   const i = spec.parameters.findIndex((x) => x.path === path);
-  const where = i >= 0 ? ['parameters', i, 'path'] : Object.hasOwn(spec.set, path) ? ['set', path] : [];
+  // A bad value is shown at the value in the list (a bad path, or a sampled value, at the path).
+  const raw = m ? p.message.slice(m[0].length).split(':')[0] : undefined;
+  const j = i >= 0 ? (spec.parameters[i]!.values ?? []).findIndex((v) => String(v) === raw) : -1;
+  const where = i >= 0 ? (j >= 0 && !/no key|unknown/.test(p.message) ? ['parameters', i, 'values', j] : ['parameters', i, 'path']) : Object.hasOwn(spec.set, path) ? ['set', path] : [];
   const message = `${point === undefined ? '' : `point ${point}: `}${p.message.replace(/^--set /, '')}`;
   return { ...at(where, message, p.expected), code: p.code, ...(p.found !== undefined ? { found: p.found } : {}) };
 }
