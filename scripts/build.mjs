@@ -23,6 +23,6 @@ await build({
   sourcemap: 'linked',
   jsx: 'automatic',
   // Keep in step with EXTERNAL in src/cli/worker-pool.ts (the dev bundle of the pool worker).
-  external: ['ink', 'react', 'react/*', 'yaml', 'zod', 'seedrandom', 'fast-check', 'esbuild', 'piscina', 'hyparquet-writer', 'cli-progress'],
+  external: ['ink', 'react', 'react/*', 'yaml', 'zod', 'seedrandom', 'fast-check', 'esbuild', 'piscina', 'hyparquet-writer', 'cli-progress', 'vega', 'vega-lite'],
   logLevel: 'warning',
 });

@@ -13,6 +13,8 @@ import { EXPLAIN_USAGE, explainCommand } from './explain-command.ts';
 import { validateCommand } from './validate-command.ts';
 import { SWEEP_USAGE, sweepCommand } from './sweep-command.ts';
 import { MERGE_USAGE, mergeCommand } from './merge-command.ts';
+import { SENSITIVITY_USAGE, sensitivityCommand } from './sensitivity-command.ts';
+import { REPORT_USAGE, reportCommand } from './report-command.ts';
 import { NonFiniteFormulaError } from '../rules/formula.ts';
 import { nonFiniteProblem } from '../scenario/load-scenario.ts';
 import { problemLines } from '../scenario/problem.ts';
@@ -28,6 +30,8 @@ usage:
   ${SWEEP_USAGE}
   ${MERGE_USAGE}
   paradip validate <file>...
+  ${SENSITIVITY_USAGE}
+  ${REPORT_USAGE}
   paradip --version | --help
 
 See README.md for the scenario format and every option.`;
@@ -52,6 +56,10 @@ export async function main(io: Io): Promise<number> {
         return await sweepCommand(io, rest);
       case 'merge':
         return await mergeCommand(io, rest);
+      case 'sensitivity':
+        return sensitivityCommand(io, rest);
+      case 'report':
+        return await reportCommand(io, rest);
       case '--version':
       case 'version':
         print(io.stdout, version());

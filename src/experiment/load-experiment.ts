@@ -14,7 +14,7 @@ import type { Override } from '../scenario/overrides.ts';
 import type { Problem } from '../scenario/problem.ts';
 import { parseYaml, zodProblems, type Source } from '../scenario/source.ts';
 import { experimentSchema, MEASURE_KINDS, type ExperimentSpec } from './experiment-schema.ts';
-import { designPoints, type DesignPoint, type ParameterSpec } from './grid-design.ts';
+import { DesignError, designPoints, type DesignPoint, type ParameterSpec } from './design.ts';
 
 /** Columns every results table has besides parameters and measures. */
 export const FIXED_COLUMNS = ['run', 'point', 'seed', 'status', 'error'] as const;
@@ -119,7 +119,10 @@ export function buildExperiment(spec: ExperimentSpec, file: string | null, sourc
   try {
     points = designPoints(spec.parameters as ParameterSpec[], spec.design);
   } catch (e) {
-    return { ok: false, problems: [at(['design'], (e as Error).message)] };
+    if (!(e instanceof DesignError)) throw e;
+    // DesignError names its field as `params[1].min` or `design.samples`: the experiment file's path to it.
+    const path = e.field.replace(/^params/, 'parameters').split(/[.[\]]+/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    return { ok: false, problems: [at(path, e.message.slice(e.field.length + 2))] };
   }
   // Every distinct point must load: an override that does not apply is found now, not after hours of runs.
   const seen = new Set<string>();
