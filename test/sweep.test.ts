@@ -146,6 +146,10 @@ describe('paradip sweep', () => {
     expect(h!.slice(0, 10)).toEqual(['run', 'point', 'seed', 'behaviour.parameters.actThreshold', 'centrals.H.ruleSet', 'signed', 'binding', 'forbidden', 'refused', 'laws']);
     expect(h).toContain('target.proposals');
     expect(body.map((x) => `${x[3]} ${x[4]}`).filter((_, i) => i % 2 === 0)).toEqual(['0.1 AT', '0.1 DE', '0.2 AT', '0.2 DE', '0.3 AT', '0.3 DE']);
+    // Saltelli: N (k + 2) points for N = 2 base rows and k = 2 parameters.
+    const sobol = paradip('sweep', join(ROOT, 'test/fixtures/check-small.yaml'), '--vary', 'behaviour.parameters.actThreshold=0.1:0.3', '--vary', 'behaviour.parameters.deliberationRate=0.5:2', '--design', 'sobol', '--samples', '2', '--seeds', '1', '--out', 'flags-sobol');
+    expect(sobol.code).toBe(0);
+    expect(sobol.stdout).toContain('8 points x 1 seed = 8 runs');
   });
 });
 

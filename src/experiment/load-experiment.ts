@@ -89,9 +89,7 @@ export function buildExperiment(spec: ExperimentSpec, file: string | null, sourc
     if (p.values !== undefined && range) problems.push(at(['parameters', i], `parameter ${p.path} has both values and a range: give one`));
     if (p.values === undefined && range && (p.min === undefined || p.max === undefined || !(p.min < p.max))) problems.push(at(['parameters', i], `parameter ${p.path}: a range needs min < max`, 'min and max, min below max'));
     if (p.distribution === 'log-uniform' && p.min !== undefined && p.min <= 0) problems.push(at(['parameters', i, 'min'], 'a log-uniform range needs min > 0'));
-    if (p.values !== undefined && spec.design.kind !== 'grid') problems.push(at(['parameters', i, 'values'], `the ${spec.design.kind} design samples ranges: give min and max`));
   });
-  if (spec.design.kind !== 'grid' && spec.parameters.length === 0) problems.push(at(['design', 'kind'], `the ${spec.design.kind} design needs at least one parameter with a range`));
   if (problems.length > 0) return { ok: false, problems };
 
   // The scenario, with the fixed overrides.
