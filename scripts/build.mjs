@@ -7,6 +7,7 @@ const entries = {
   paradip: 'src/cli/main.ts',
   'pool-worker': 'src/cli/pool-worker.ts',
   bench: 'bench/engine.bench.ts',
+  'sweep-bench': 'bench/sweep.bench.ts',
 };
 const { existsSync, rmSync } = await import('node:fs');
 // Start clean: stale chunks of earlier builds would otherwise pile up in dist/.

@@ -11,7 +11,7 @@ import type { Experiment } from '../experiment/load-experiment.ts';
 import type { Column } from '../experiment/results-table.ts';
 import { resultFiles } from '../experiment/sweep-results.ts';
 import type { SweepRow } from '../experiment/sweep-runner.ts';
-import type { DesignPoint } from '../experiment/grid-design.ts';
+import type { DesignPoint } from '../experiment/design.ts';
 import type { ExperimentSpec } from '../experiment/experiment-schema.ts';
 import { parseArgs } from './args.ts';
 import { EXIT, print, type Io } from './io.ts';

@@ -24,7 +24,8 @@ import { sweepProgress } from './sweep-progress.ts';
 import { runTasks } from './worker-pool.ts';
 
 export const SWEEP_USAGE = `paradip sweep <experiment.yaml> [--out <dir>] [--workers <n>] [--shard <i>/<n>] [--seeds <n>] [--first-seed <s>] [--quiet]
-       paradip sweep <scenario.yaml> --vary <path>=<a>,<b>,...|<min>:<max> [--levels <n>] [--seeds <n>] [--first-seed <s>]
+       paradip sweep <scenario.yaml> --vary <path>=<a>,<b>,...|<min>:<max> [--design grid|lhs|sobol|morris] [--samples <n>]
+            [--levels <n>] [--seeds <n>] [--first-seed <s>]
             [--variant <name>] [--set <path>=<value>]... [--out <dir>] [--workers <n>] [--shard <i>/<n>] [--quiet]`;
 
 const FLAGS = {
@@ -35,6 +36,8 @@ const FLAGS = {
   'first-seed': { type: 'number', integer: true },
   vary: { type: 'string', multiple: true },
   levels: { type: 'number', integer: true },
+  design: { type: 'string' },
+  samples: { type: 'number', integer: true },
   variant: { type: 'string' },
   set: { type: 'string', multiple: true },
   quiet: { type: 'boolean' },
@@ -53,6 +56,17 @@ function defaultMeasures(targets: string[]): ExperimentSpec['measures'] {
   ];
 }
 
+/**
+ * The design from flags: `--design` (grid by default); `--samples` as design.ts reads it (for a grid, the
+ * levels of each range); `--levels` is a grid range's number of levels (5 by default) or a morris design's.
+ */
+function flagDesign(flags: Record<string, unknown>, hasRange: boolean): Record<string, unknown> {
+  const kind = (flags['design'] as string | undefined) ?? 'grid';
+  const levels = flags['levels'] as number | undefined;
+  const samples = (flags['samples'] as number | undefined) ?? (kind === 'grid' && hasRange ? (levels ?? 5) : undefined);
+  return { kind, ...(samples !== undefined ? { samples } : {}), ...(kind === 'morris' && levels !== undefined ? { levels } : {}) };
+}
+
 const cmdProblem = (message: string, expected?: string): Problem => ({ code: 'bad-argument', file: COMMAND_LINE, line: 0, column: 0, path: [], message, ...(expected ? { expected } : {}) });
 
 /** The experiment from a file, or from a scenario and flags. */
@@ -63,7 +77,7 @@ function experimentFrom(io: Io, file: string, flags: Record<string, unknown>): {
   const seeds = flags['seeds'] as number | undefined;
   const first = flags['first-seed'] as number | undefined;
   if (looksLikeExperiment(read.text)) {
-    const onlyScenario = ['vary', 'levels', 'variant', 'set'].filter((k) => flags[k] !== undefined);
+    const onlyScenario = ['vary', 'levels', 'design', 'samples', 'variant', 'set'].filter((k) => flags[k] !== undefined);
     if (onlyScenario.length > 0) return { ok: false, problems: [cmdProblem(`--${onlyScenario.join(', --')} ${onlyScenario.length > 1 ? 'go' : 'goes'} with a scenario; an experiment file says these itself`)] };
     const parsed = parseExperiment(read.text, file);
     if (!parsed.ok) return parsed;
@@ -98,7 +112,7 @@ function experimentFrom(io: Io, file: string, flags: Record<string, unknown>): {
     variant: (flags['variant'] as string | undefined) ?? null,
     set,
     parameters,
-    design: { kind: 'grid', ...(flags['levels'] !== undefined ? { levels: flags['levels'] as number } : {}) },
+    design: flagDesign(flags, parameters.some((p) => p.values === undefined)),
     seeds: { count: seeds ?? 10, first: first ?? 1 },
     measures: defaultMeasures(targets),
   };

@@ -89,9 +89,7 @@ export function buildExperiment(spec: ExperimentSpec, file: string | null, sourc
     if (p.values !== undefined && range) problems.push(at(['parameters', i], `parameter ${p.path} has both values and a range: give one`));
     if (p.values === undefined && range && (p.min === undefined || p.max === undefined || !(p.min < p.max))) problems.push(at(['parameters', i], `parameter ${p.path}: a range needs min < max`, 'min and max, min below max'));
     if (p.distribution === 'log-uniform' && p.min !== undefined && p.min <= 0) problems.push(at(['parameters', i, 'min'], 'a log-uniform range needs min > 0'));
-    if (p.values !== undefined && spec.design.kind !== 'grid') problems.push(at(['parameters', i, 'values'], `the ${spec.design.kind} design samples ranges: give min and max`));
   });
-  if (spec.design.kind !== 'grid' && spec.parameters.length === 0) problems.push(at(['design', 'kind'], `the ${spec.design.kind} design needs at least one parameter with a range`));
   if (problems.length > 0) return { ok: false, problems };
 
   // The scenario, with the fixed overrides.
@@ -152,7 +150,10 @@ function overrideProblem(p: Problem, spec: ExperimentSpec, at: (path: (string | 
   const m = /^--set ([^=]*)=/.exec(p.message);
   const path = m?.[1] ?? '';
   const i = spec.parameters.findIndex((x) => x.path === path);
-  const where = i >= 0 ? ['parameters', i, 'path'] : Object.hasOwn(spec.set, path) ? ['set', path] : [];
+  // A bad value is shown at the value in the list (a bad path, or a sampled value, at the path).
+  const raw = m ? p.message.slice(m[0].length).split(':')[0] : undefined;
+  const j = i >= 0 ? (spec.parameters[i]!.values ?? []).findIndex((v) => String(v) === raw) : -1;
+  const where = i >= 0 ? (j >= 0 && !/no key|unknown/.test(p.message) ? ['parameters', i, 'values', j] : ['parameters', i, 'path']) : Object.hasOwn(spec.set, path) ? ['set', path] : [];
   const message = `${point === undefined ? '' : `point ${point}: `}${p.message.replace(/^--set /, '')}`;
   return { ...at(where, message, p.expected), code: p.code, ...(p.found !== undefined ? { found: p.found } : {}) };
 }

@@ -6,7 +6,7 @@
  */
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { SweepRow } from './sweep-runner.ts';
-import type { ParamValue } from './grid-design.ts';
+import type { ParameterValue as ParamValue } from './design.ts';
 
 export type ColumnType = 'int64' | 'double' | 'string' | 'boolean';
 

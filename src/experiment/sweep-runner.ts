@@ -46,19 +46,30 @@ export interface SweepRow {
 /** A point ready to run: its model (built once: formulas compiled once), what to keep, who belongs where. */
 type Ready = { loaded: Extract<Loaded, { ok: true }>; model: Model; plan: MeasurePlan; countries: Map<string, string> };
 
-let cache: { key: string; loaded: Ready | string } | null = null;
+/**
+ * Points this worker has loaded, most recent last. Tasks of one point go to whichever worker is free, so a
+ * worker sees a few points in turn; keeping several avoids loading one again (about 50 ms for acid-rain).
+ */
+const cache = new Map<string, Ready | string>();
+const CACHED_POINTS = 16;
 
 /** The scenario loaded with these overrides, or why it cannot be (the main thread checked every point first). */
 function loadPoint(job: SweepJob, overrides: Override[]): Ready | string {
   const key = JSON.stringify([job.scenarioFile, job.variant, overrides]);
-  if (cache?.key === key) return cache.loaded;
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
   const l = loadScenario(job.scenarioText, job.scenarioFile, { ruleSets: job.library, variant: job.variant, overrides });
   let loaded: Ready | string = l.ok ? '' : l.problems.map(formatProblem).join('; ');
   if (l.ok) {
     const model = buildModel(l.scenario, l.ruleSets);
     loaded = { loaded: l, model, plan: measurePlan(job.measures, l.scenario, model.calendar), countries: countriesOf(l.scenario) };
   }
-  cache = { key, loaded };
+  cache.set(key, loaded);
+  if (cache.size > CACHED_POINTS) cache.delete(cache.keys().next().value!);
   return loaded;
 }
 
