@@ -79,6 +79,24 @@ describe('a sweep result', () => {
   });
 });
 
+describe('a morris result', () => {
+  it('draws mu* against sigma per measure, with the effects table', () => {
+    writeSweepFixture(join(dir, 'morris'), {
+      params: PARAMS,
+      design: { kind: 'morris', samples: 6, seed: 2 },
+      seeds: 2,
+      measures: { law: (v) => 1990 + 2 * (v['behaviour.parameters.actThreshold'] as number) },
+    });
+    const r = paradip('report', 'morris');
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, 'morris/report.html'), 'utf8');
+    expect(html).toContain('Morris effects on law');
+    expect(html).toContain('<th>mu_star</th>');
+    expect(count(html, /<svg /g)).toBe(3 + 1);
+    expectSelfContained(html);
+  });
+});
+
 describe('target pass rates', () => {
   it('judges target measures against the scenario the experiment names', () => {
     const scenario = join(ROOT, 'scenarios/acid-rain-1980s.yaml');

@@ -4,7 +4,7 @@
  */
 import type { ParameterSpec, ParameterValue } from '../experiment/design.ts';
 import { analyseSensitivity, type Sensitivity, type SensitivityOptions } from '../experiment/sensitivity.ts';
-import type { SweepResult } from '../cli/result-dir.ts';
+import type { SweepResult } from '../experiment/sweep-result.ts';
 import { measureChart, morrisChart, passRateChart, sobolChart, type ParameterAxis, type PassRate, type PointSpread } from './charts.ts';
 import { renderSvg } from './render-svg.ts';
 import type { Report, ReportSection } from './report-page.ts';
