@@ -5,8 +5,9 @@ import { build } from 'esbuild';
 
 const entries = {
   paradip: 'src/cli/main.ts',
-  'run-worker': 'src/cli/run-worker.ts',
+  'pool-worker': 'src/cli/pool-worker.ts',
   bench: 'bench/engine.bench.ts',
+  'sweep-bench': 'bench/sweep.bench.ts',
 };
 const { existsSync, rmSync } = await import('node:fs');
 // Start clean: stale chunks of earlier builds would otherwise pile up in dist/.
@@ -21,6 +22,7 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   jsx: 'automatic',
-  external: ['ink', 'react', 'react/*', 'yaml', 'zod', 'seedrandom', 'fast-check', 'esbuild'],
+  // Keep in step with EXTERNAL in src/cli/worker-pool.ts (the dev bundle of the pool worker).
+  external: ['ink', 'react', 'react/*', 'yaml', 'zod', 'seedrandom', 'fast-check', 'esbuild', 'piscina', 'hyparquet-writer', 'cli-progress', 'vega', 'vega-lite'],
   logLevel: 'warning',
 });

@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { DEFAULT_INSTRUMENTS, DEFAULT_PARAMETERS, FORMULAS } from '../src/rules/catalog.ts';
 import { FORMULA_FUNCTIONS } from '../src/rules/formula.ts';
 import { scenarioSchema } from '../src/scenario/schema.ts';
+import { experimentJsonSchema } from '../src/experiment/experiment-schema.ts';
+
+export { experimentJsonSchema };
 
 export function scenarioJsonSchema(): string {
   const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' });
@@ -52,5 +55,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { writeFileSync } = await import('node:fs');
   writeFileSync('docs/scenario.schema.json', scenarioJsonSchema());
   writeFileSync('docs/formulas.md', formulaReference());
-  console.log('wrote docs/scenario.schema.json and docs/formulas.md');
+  writeFileSync('docs/experiment.schema.json', experimentJsonSchema());
+  console.log('wrote docs/scenario.schema.json, docs/formulas.md and docs/experiment.schema.json');
 }

@@ -71,6 +71,18 @@ describe('paradip check', () => {
     expect(forbidden.values.every((v) => Array.isArray(v) && v.includes('H-HUB'))).toBe(true);
   });
 
+  it('--json records the variant and the overrides, typed as parsed', async () => {
+    const r = await cli('check', fixture, '--seeds', '2', '--workers', '1', '--json', '--variant', 'germany', '--set', 'behaviour.parameters.actThreshold=0.3', '--set', 'targets.treaties.expect.atLeast=0');
+    const report = JSON.parse(r.out) as JsonReport & { overrides: unknown };
+    expect(report.variant).toBe('germany');
+    expect(report.overrides).toEqual([
+      { path: 'behaviour.parameters.actThreshold', value: 0.3 },
+      { path: 'targets.treaties.expect.atLeast', value: 0 },
+    ]);
+    const plain = await cli('check', fixture, '--seeds', '2', '--workers', '1', '--json');
+    expect((JSON.parse(plain.out) as { overrides: unknown }).overrides).toEqual([]);
+  });
+
   it('gives the same report on 1 and 2 worker threads, and a seed the same value in any batch', async () => {
     const one = await cli('check', fixture, '--seeds', '10', '--workers', '1', '--json');
     const two = await cli('check', fixture, '--seeds', '10', '--workers', '2', '--json');

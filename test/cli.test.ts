@@ -163,6 +163,26 @@ describe('runs', () => {
   });
 });
 
+describe('run --format json summary (issue 10, item 7)', () => {
+  it('lists every count, zeros included, with the seed, variant and overrides', () => {
+    const r = paradip('run', join(ROOT, 'test/fixtures/check-small.yaml'), '--seed', '2', '--format', 'json', '--quiet', '--variant', 'germany', '--set', 'behaviour.parameters.actThreshold=0.3');
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, Record<string, unknown>>;
+    expect(summary['type']).toBe('summary');
+    expect(summary['seed']).toBe(2);
+    expect(summary['variant']).toBe('germany');
+    expect(summary['overrides']).toEqual([{ path: 'behaviour.parameters.actThreshold', value: 0.3 }]);
+    expect(Object.keys(summary['signed']!)).toEqual(['visit', 'mou', 'agreement', 'treaty', 'office', 'forum', 'twinning', 'membership']);
+    for (const v of Object.values(summary['signed']!)) expect(typeof v).toBe('number');
+    expect(Object.keys(summary['signedByDuchacek']!).slice(0, 3)).toEqual(['cross-border', 'transregional', 'global']);
+    expect(Object.keys(summary['approvals']!)).toEqual(['granted', 'tacit', 'refused']);
+    expect(Object.keys(summary['approvalsByStep']!)).toEqual(['consent', 'vote', 'notify', 'ratify', 'sign']);
+    expect(summary['approvalsByStep']!['ratify']).toEqual({ granted: 0, tacit: 0, refused: 0 });
+    // A treaty is never signed in this small scenario: its zero is listed, not left out.
+    expect(summary['signed']!['treaty']).toBe(0);
+  });
+});
+
 describe('overrides, rule sets and the timeline (issue 7)', () => {
   beforeAll(() => writeFileSync(join(dir, 'ok.yaml'), MINI));
   const TIMELINE = '  - { id: change, date: 2001-01, set: { centrals.A.executive.leader: New leader } }\n';

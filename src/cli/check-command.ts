@@ -5,15 +5,16 @@
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { planFor, seedList, targetsOverSeeds, type TargetOverSeeds } from '../experiment/seeds.ts';
+import { batches, planFor, runSeeds, seedList, targetsOverSeeds, type SeedJob, type SeedResult, type TargetOverSeeds } from '../experiment/seeds.ts';
 import { describeExpectation, targetProblems } from '../experiment/targets.ts';
+import type { Override } from '../scenario/overrides.ts';
 import { problemLines, type Problem } from '../scenario/problem.ts';
 import { parseYaml } from '../scenario/source.ts';
 import { parseArgs } from './args.ts';
 import { readText } from './files.ts';
 import { EXIT, print, type Io } from './io.ts';
 import { prepareRun } from './prepare-run.ts';
-import { runSeedsOnWorkers } from './run-worker.ts';
+import { runTasks } from './worker-pool.ts';
 
 export const CHECK_USAGE = `paradip check <scenario.yaml> [--seeds <n>] [--first-seed <s>] [--variant <name>]
             [--set <path>=<value>]... [--workers <n>] [--json]`;
@@ -44,7 +45,8 @@ export interface CheckReport {
   targets: TargetOverSeeds[];
 }
 
-export type Checked = { ok: true; report: CheckReport } | { ok: false; problems: Problem[] };
+/** The report, and the overrides it ran with (typed as parsed: `--set x=0.4` is the number 0.4). */
+export type Checked = { ok: true; report: CheckReport; overrides: Override[] } | { ok: false; problems: Problem[] };
 
 /** Default workers: one per core, never more than seeds. */
 export function defaultWorkers(seeds: number): number {
@@ -70,10 +72,13 @@ export async function checkTargets(req: CheckRequest): Promise<Checked> {
     };
   }
   const report: CheckReport = { id: model.scenario.id, title: model.scenario.title, targets: [] };
-  if (targets.length === 0) return { ok: true, report };
-  const job = { scenario: model.scenario, ruleSets: [...model.ruleSets], variant: meta.variant, overrides: meta.overrides, plan: planFor(targets, model.calendar) };
-  const results = await runSeedsOnWorkers(job, seedList(req.firstSeed, req.seeds), req.workers);
-  return { ok: true, report: { ...report, targets: targetsOverSeeds(targets, results, model.calendar) } };
+  if (targets.length === 0) return { ok: true, report, overrides: meta.overrides };
+  const job: SeedJob = { scenario: model.scenario, ruleSets: [...model.ruleSets], variant: meta.variant, overrides: meta.overrides, plan: planFor(targets, model.calendar) };
+  // Batches are placed by index, so the results are in seed order whatever the number of workers.
+  // Small batches (about 16 per worker) keep both workers busy to the end; each is one message each way.
+  const tasks = batches(seedList(req.firstSeed, req.seeds), req.workers * 4);
+  const results = (await runTasks<number[], SeedResult[]>({ kind: 'seeds', job }, tasks, req.workers, (seeds) => runSeeds(job, seeds))).flat();
+  return { ok: true, report: { ...report, targets: targetsOverSeeds(targets, results, model.calendar) }, overrides: meta.overrides };
 }
 
 export async function checkCommand(io: Io, argv: string[]): Promise<number> {
@@ -100,18 +105,19 @@ export async function checkCommand(io: Io, argv: string[]): Promise<number> {
     return EXIT.badInput;
   }
   const allPass = report.targets.every((t) => t.pass);
-  if (flags['json'] === true) print(io.stdout, JSON.stringify(reportJson(report, file, variant, firstSeed, seeds)));
+  if (flags['json'] === true) print(io.stdout, JSON.stringify(reportJson(report, file, variant, firstSeed, seeds, checked.overrides)));
   else print(io.stdout, formatReport(report, variant, firstSeed, seeds));
   return allPass ? EXIT.ok : EXIT.failed;
 }
 
 /** The report as one JSON object; values are in seed order (seed = first + index). */
-export function reportJson(report: CheckReport, file: string, variant: string | null, first: number, count: number): Record<string, unknown> {
+export function reportJson(report: CheckReport, file: string, variant: string | null, first: number, count: number, overrides: readonly Override[] = []): Record<string, unknown> {
   return {
     scenario: report.id,
     title: report.title,
     file,
     variant,
+    overrides,
     seeds: { first, count },
     pass: report.targets.every((t) => t.pass),
     targets: report.targets.map((t) => ({

@@ -11,6 +11,10 @@ import { RUN_USAGE, runCommand } from './run-command.ts';
 import { REPLAY_USAGE, replayCommand } from './replay-command.ts';
 import { EXPLAIN_USAGE, explainCommand } from './explain-command.ts';
 import { validateCommand } from './validate-command.ts';
+import { SWEEP_USAGE, sweepCommand } from './sweep-command.ts';
+import { MERGE_USAGE, mergeCommand } from './merge-command.ts';
+import { SENSITIVITY_USAGE, sensitivityCommand } from './sensitivity-command.ts';
+import { REPORT_USAGE, reportCommand } from './report-command.ts';
 import { NonFiniteFormulaError } from '../rules/formula.ts';
 import { nonFiniteProblem } from '../scenario/load-scenario.ts';
 import { problemLines } from '../scenario/problem.ts';
@@ -23,7 +27,11 @@ usage:
   ${LIST_USAGE}
   ${REPLAY_USAGE}
   ${EXPLAIN_USAGE}
+  ${SWEEP_USAGE}
+  ${MERGE_USAGE}
   paradip validate <file>...
+  ${SENSITIVITY_USAGE}
+  ${REPORT_USAGE}
   paradip --version | --help
 
 See README.md for the scenario format and every option.`;
@@ -44,6 +52,14 @@ export async function main(io: Io): Promise<number> {
         return explainCommand(io, rest);
       case 'validate':
         return validateCommand(io, rest);
+      case 'sweep':
+        return await sweepCommand(io, rest);
+      case 'merge':
+        return await mergeCommand(io, rest);
+      case 'sensitivity':
+        return sensitivityCommand(io, rest);
+      case 'report':
+        return await reportCommand(io, rest);
       case '--version':
       case 'version':
         print(io.stdout, version());

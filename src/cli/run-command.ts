@@ -4,7 +4,8 @@
  */
 import { runTicks } from '../engine/run.ts';
 import { indicatorNames } from '../engine/phases/observe.ts';
-import { addEvents, formatSummary, newTally, type Tally } from '../experiment/tally.ts';
+import { addEvents, formatSummary, newTally, NO_DUCHACEK, type Tally } from '../experiment/tally.ts';
+import { APPROVAL_STEPS, DUCHACEK_TYPES, INSTRUMENTS } from '../model/vocabulary.ts';
 import { problemLines } from '../scenario/problem.ts';
 import { parseArgs } from './args.ts';
 import { NonFiniteError, readCheckpointFile } from './checkpoint-file.ts';
@@ -150,7 +151,7 @@ async function headless(io: Io, prepared: Prepared, o: HeadlessOptions): Promise
       print(io.stderr, `error: ${cause}${after}`);
       return e instanceof NonFiniteError ? EXIT.badInput : e.exitCode;
     }
-    if (o.json) print(io.stdout, JSON.stringify({ type: 'summary', ...summaryData(tally), out: o.out, interrupted }));
+    if (o.json) print(io.stdout, JSON.stringify({ type: 'summary', seed: run.meta.seed, variant: run.meta.variant, overrides: run.meta.overrides, ...summaryData(tally), out: o.out, interrupted }));
     else {
       print(io.stdout, formatSummary(tally, run.world, run.model.scenario.title));
       if (o.out) print(io.stdout, `outputs in ${o.out}${interrupted ? ' (interrupted: complete up to the last tick run)' : ''}`);
@@ -182,8 +183,25 @@ function progress(io: Io, json: boolean, tick: number, last: number, date: strin
   else print(io.stdout, `${date.slice(0, 7)}  tick ${tick + 1}/${last + 1}  signed ${signed}  laws ${t.laws.length}  events ${t.events}`);
 }
 
-function summaryData(t: Tally): Record<string, unknown> {
-  return { ticks: t.ticks, lastDate: t.lastDate, events: t.events, proposed: t.proposed, forbidden: t.forbidden, declined: t.declined, signed: t.signed, signedByDuchacek: t.signedByDuchacek, protodiplomatic: t.protodiplomatic, approvals: t.approvals, laws: t.laws, denounced: t.denounced, takenOver: t.takenOver };
+/**
+ * The summary as data. Every count is listed, zeros included (every instrument, Duchacek type, approval
+ * outcome and step), so a table of many runs averages over all of them rather than over those where it
+ * happened.
+ */
+export function summaryData(t: Tally): Record<string, unknown> {
+  const all = (keys: readonly string[], r: Record<string, number>): Record<string, number> => Object.fromEntries([...new Set([...keys, ...Object.keys(r).sort()])].map((k) => [k, r[k] ?? 0]));
+  const outcomes = ['granted', 'tacit', 'refused'];
+  const duchacek = [...DUCHACEK_TYPES, NO_DUCHACEK];
+  return {
+    ticks: t.ticks, lastDate: t.lastDate, events: t.events, proposed: t.proposed, forbidden: t.forbidden, declined: t.declined,
+    signed: all(INSTRUMENTS, t.signed),
+    signedByDuchacek: all(duchacek, t.signedByDuchacek),
+    bindingByDuchacek: all(duchacek, t.bindingByDuchacek),
+    protodiplomatic: t.protodiplomatic,
+    approvals: all(outcomes, t.approvals),
+    approvalsByStep: Object.fromEntries(APPROVAL_STEPS.map((s) => [s, all(outcomes, t.approvalsByStep[s] ?? {})])),
+    laws: t.laws, denounced: t.denounced, takenOver: t.takenOver,
+  };
 }
 
 function usage(io: Io, error: string): number {

@@ -96,3 +96,12 @@ export class Streams {
     return g;
   }
 }
+
+/**
+ * A seeded uniform source in [0, 1) for one named purpose outside a run (an experiment's design, a bootstrap):
+ * derived from the purpose's name and seed, so it never shares draws with a run's streams.
+ */
+export function uniformSource(purpose: string, seed: number): () => number {
+  const gen = seedrandom.alea(`paradip/${purpose}/${seed}`);
+  return () => gen.double();
+}

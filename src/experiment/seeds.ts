@@ -5,7 +5,10 @@
  * seeds were shared out between workers.
  */
 import { indicatorNames } from '../engine/phases/observe.ts';
-import { lastTick, runTicks, startRun } from '../engine/run.ts';
+import { initialWorld } from '../engine/initial-world.ts';
+import { buildModel, type Model } from '../engine/model.ts';
+import { Streams } from '../engine/rng.ts';
+import { lastTick, runTicks, type Run } from '../engine/run.ts';
 import type { Calendar } from '../model/calendar.ts';
 import type { RuleSet } from '../rules/rule-set.ts';
 import type { Override } from '../scenario/overrides.ts';
@@ -54,9 +57,15 @@ export function compactEvent(e: TargetEvent): TargetEvent {
   return out;
 }
 
+/** A job's model, built once (formulas compiled once) and shared by its seeds: runs never change the model. */
+const models = new WeakMap<SeedJob, Model>();
+
 /** Runs one seed to the calendar's end, keeping what the plan asks for. */
 export function runSeed(job: SeedJob, seed: number): SeedResult {
-  const run = startRun(job.scenario, job.ruleSets, { seed, variant: job.variant, overrides: job.overrides });
+  let model = models.get(job);
+  if (!model) models.set(job, (model = buildModel(job.scenario, job.ruleSets)));
+  const world = initialWorld(model, seed);
+  const run: Run = { model, world, streams: Streams.fromState(world.rng), meta: { seed, variant: job.variant, overrides: job.overrides } };
   const names = indicatorNames(run.model);
   const kinds = new Set(job.plan.kinds);
   const ticks = new Set(job.plan.indicators.map((i) => i.tick));

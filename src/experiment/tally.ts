@@ -26,6 +26,9 @@ export interface Tally {
   forbiddenCitations: Record<string, number>;
 }
 
+/** The Duchacek key of ties that have no Duchacek type (domestic, between centrals, network memberships). */
+export const NO_DUCHACEK = 'none (domestic, between centrals or network)';
+
 export function newTally(): Tally {
   return {
     ticks: 0, lastDate: '', events: 0, proposed: 0, forbidden: 0, declined: 0, signed: {}, signedByDuchacek: {}, bindingByDuchacek: {}, approvalsByStep: {}, protodiplomatic: 0,
@@ -51,7 +54,7 @@ export function addEvents(t: Tally, events: readonly SimEvent[]): void {
         const kind = String(e['instrument']);
         t.signed[kind] = (t.signed[kind] ?? 0) + 1;
         // Ties between centrals and network memberships have no Duchacek type.
-        const d = (e['duchacek'] as string | null) ?? 'none (domestic, between centrals or network)';
+        const d = (e['duchacek'] as string | null) ?? NO_DUCHACEK;
         t.signedByDuchacek[d] = (t.signedByDuchacek[d] ?? 0) + 1;
         if (kind === 'agreement' || kind === 'treaty') t.bindingByDuchacek[d] = (t.bindingByDuchacek[d] ?? 0) + 1;
         if (e['protodiplomacy']) t.protodiplomatic++;

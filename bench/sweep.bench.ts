@@ -1,0 +1,67 @@
+/**
+ * `npm run bench:sweep`: sweep throughput (runs per second) of the acid-rain scenario on 1 and 2 workers, the
+ * speedup, and the same for `check` (100 seeds). Each figure is the median of `--reps` repetitions (3 by
+ * default) of the real binary, bundled workers and all. The machine's load average is
+ * printed with the figures: on a shared machine they are only as good as the cores that were free. Usage:
+ *   npm run bench:sweep                    # 4 points x 10 seeds, check of 100 seeds, 3 repetitions
+ *   npm run bench:sweep -- --seeds 20 --reps 5
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { packageRoot } from '../src/cli/files.ts';
+
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const seeds = arg('seeds', 10);
+const reps = arg('reps', 3);
+const checkSeeds = arg('check-seeds', 100);
+const root = packageRoot();
+const scratch = mkdtempSync(join(tmpdir(), 'paradip-sweep-bench-'));
+
+/**
+ * Wall seconds and CPU seconds (user + system, worker threads included) of the real binary, started afresh
+ * for each repetition as a user would start it, so 1 and 2 workers both start cold. CPU time comes from GNU
+ * time (/usr/bin/time); without it only the wall time is measured.
+ */
+function timed(argv: string[]): { wall: number; cpu: number } {
+  const bin = join(root, 'bin/paradip.js');
+  const gnuTime = existsSync('/usr/bin/time');
+  const t0 = performance.now();
+  const r = gnuTime
+    ? spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, bin, ...argv], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } })
+    : spawnSync(process.execPath, [bin, ...argv], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const wall = (performance.now() - t0) / 1000;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`paradip ${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+  return { wall, cpu: m ? Number(m[1]) + Number(m[2]) : NaN };
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+let n = 0;
+const sweep = (workers: number) => timed(['sweep', 'scenarios/acid-rain-1980s.yaml', '--vary', 'behaviour.parameters.actThreshold=0.1,0.15,0.2,0.25', '--seeds', String(seeds), '--workers', String(workers), '--quiet', '--out', join(scratch, `s${n++}`)]);
+const check = (workers: number) => timed(['check', 'scenarios/acid-rain-1980s.yaml', '--seeds', String(checkSeeds), '--workers', String(workers), '--json']);
+
+const runs = 4 * seeds;
+console.log(`sweep: acid-rain, 4 points x ${seeds} seeds = ${runs} runs; check: ${checkSeeds} seeds; median of ${reps}; load average before ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+// CPU seconds say what the wall time cannot on a shared machine: with 2 workers the same work should cost the
+// same CPU; `2 x cpu(1) / cpu(2)` is the speedup 2 free cores would give.
+const rows: string[] = ['| command | workers | wall s (median) | all reps s | runs/s | speedup | CPU s (median) | speedup on 2 free cores |', '|---|---|---|---|---|---|---|---|'];
+for (const [name, fn, count] of [['sweep', sweep, runs], ['check', check, checkSeeds]] as const) {
+  const times: Record<number, { wall: number; cpu: number }[]> = { 1: [], 2: [] };
+  // Alternate 1 and 2 workers so a change in the machine's load falls on both alike.
+  for (let r = 0; r < reps; r++) for (const w of [1, 2]) times[w]!.push(fn(w));
+  const wall = (w: number): number => median(times[w]!.map((t) => t.wall));
+  const cpu = (w: number): number => median(times[w]!.map((t) => t.cpu));
+  for (const w of [1, 2]) {
+    const m = wall(w);
+    rows.push(`| ${name} | ${w} | ${m.toFixed(2)} | ${times[w]!.map((t) => t.wall.toFixed(2)).join(', ')} | ${(count / m).toFixed(2)} | ${w === 1 ? '1.00' : (wall(1) / m).toFixed(2)} | ${cpu(w).toFixed(2)} | ${w === 1 ? '-' : ((2 * cpu(1)) / cpu(2)).toFixed(2)} |`);
+  }
+}
+console.log(rows.join('\n'));
+console.log(`load average after ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+rmSync(scratch, { recursive: true, force: true });
