@@ -106,7 +106,8 @@ export function baseline(scenario: Scenario, seed: number): Baseline {
   // Issue state and transfer (sources x receptors, exponential in distance).
   const baseEmission = Float64Array.from(units.map((u) => issue.units[u.id]?.emission ?? 0));
   const sensitivity = Float64Array.from(units.map((u) => issue.units[u.id]?.sensitivity ?? 0));
-  const maxEmission = Math.max(...baseEmission);
+  let maxEmission = 0;
+  for (const e of baseEmission) maxEmission = Math.max(maxEmission, e);
   const sources = Int32Array.from(units.map((_, i) => i).filter((i) => baseEmission[i]! > 0));
   const S = sources.length;
   const transfer = new Float64Array(n * S);

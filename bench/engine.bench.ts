@@ -27,9 +27,9 @@ interface Measurement {
   events: number;
 }
 
-const TICKS: Record<number, number> = { 1_000: 24, 10_000: 12, 100_000: 6, 1_000_000: 2 };
+const TICKS: Record<number, number> = { 1_000: 24, 10_000: 12, 100_000: 6, 1_000_000: 3 };
 const REPS: Record<number, number> = { 1_000: 5, 10_000: 3, 100_000: 3, 1_000_000: 1 };
-const ticksFor = (n: number): number => TICKS[n] ?? (n >= 1_000_000 ? 2 : n >= 100_000 ? 6 : n >= 10_000 ? 12 : 24);
+const ticksFor = (n: number): number => TICKS[n] ?? (n >= 1_000_000 ? 3 : n >= 100_000 ? 6 : n >= 10_000 ? 12 : 24);
 const repsFor = (n: number): number => REPS[n] ?? (n >= 1_000_000 ? 1 : 3);
 
 const cpu = (): number => {

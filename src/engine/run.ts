@@ -10,6 +10,7 @@ import type { Override } from '../scenario/overrides.ts';
 import { initialWorld } from './initial-world.ts';
 import { buildModel, type Model } from './model.ts';
 import { Streams } from './rng.ts';
+import { staticIndexOf } from './static-index.ts';
 import { step, type TickResult } from './step.ts';
 
 export interface Run {
@@ -29,6 +30,8 @@ export interface RunMeta {
 export function startRun(scenario: Scenario, ruleSets: readonly RuleSet[], meta: RunMeta): Run {
   const model = buildModel(scenario, ruleSets);
   const world = initialWorld(model, meta.seed);
+  // What the loops derive from the world (ids as numbers, candidate pools) is built at load, not in tick 0.
+  staticIndexOf(world);
   return { model, world, streams: Streams.fromState(world.rng), meta };
 }
 
@@ -68,5 +71,6 @@ export function checkpoint(run: Run): Checkpoint {
 export function resumeRun(cp: Checkpoint): Run {
   const model = buildModel(cp.scenario, cp.ruleSets);
   const world = structuredClone(cp.world);
+  staticIndexOf(world);
   return { model, world, streams: Streams.fromState(world.rng), meta: cp.meta };
 }
