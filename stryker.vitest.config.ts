@@ -22,6 +22,8 @@ export default defineConfig({
       'test/approvals.test.ts',
       'test/central-powers.test.ts',
       'test/rule-sets.test.ts',
+      // Byte-identical outputs of every shipped scenario: a mutant of the engine that changes any outcome dies here.
+      'test/goldens.test.ts',
     ],
   },
 });
