@@ -1,104 +1,133 @@
 /**
- * `npm run bench`: engine throughput on generated scenarios of 100, 1,000, 10,000 and 100,000 subnationals
- * (ticks per second, agent decisions per second, cost per agent-tick, which must stay flat if cost per tick
- * grows linearly) and peak memory. Timings are printed, never asserted. Usage:
- *   npm run bench                 # all sizes
- *   npm run bench -- 1000 10000   # chosen sizes
+ * `npm run bench`: the engine against the hand-written baseline (bench/baseline.ts) on the bench scenario, at
+ * 1,000, 10,000, 100,000 and 1,000,000 subnationals. Every measurement runs in a fresh process (so peak RSS is
+ * that size's own), engine and baseline alternating, CPU time of the ticks only (setup reported apart), the
+ * median of the repetitions. Timings are printed, never asserted. Usage:
+ *   npm run bench                        # all sizes
+ *   npm run bench -- 1000 10000          # chosen sizes
+ *   node dist/bench.js --one engine 1000 # one measurement, as JSON (what the parent runs)
+ *   node dist/bench.js --alloc engine 10000 # where the engine allocates, by function
  */
+import { execFileSync } from 'node:child_process';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { loadRuleSets } from '../src/cli/files.ts';
 import { lastTick, runTicks, startRun } from '../src/engine/run.ts';
-import { scenarioSchema, type Scenario } from '../src/scenario/schema.ts';
+import { baseline } from './baseline.ts';
+import { benchScenario, BENCH_RULE_SETS } from './bench-scenario.ts';
 
-const RULE_SETS = ['US', 'AT', 'DE', 'CH', 'CA', 'OPEN'];
-const PER_COUNTRY = 100;
-
-/** A generated world: countries of 100 units in a chain of borders, trade ties, one issue with 10 sources. */
-export function benchScenario(n: number, ticks: number): Scenario {
-  let s = 12345;
-  const rand = (): number => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-  const countries = Math.max(2, Math.ceil(n / PER_COUNTRY));
-  const unit = (i: number) => `U${i}`;
-  const country = (i: number) => Math.floor(i / PER_COUNTRY) % countries;
-  return scenarioSchema.parse({
-    paradip: 1,
-    id: `bench-${n}`,
-    title: `Bench ${n}`,
-    calendar: { tick: 'month', start: '2000-01', end: `${2000 + Math.ceil(ticks / 12)}-12` },
-    centrals: Array.from({ length: countries }, (_, c) => ({
-      id: `C${c}`,
-      name: `Country ${c}`,
-      ruleSet: RULE_SETS[c % RULE_SETS.length],
-      neighbours: [c > 0 ? `C${c - 1}` : null, c < countries - 1 ? `C${c + 1}` : null].filter(Boolean),
-      legislature: { chambers: [{ id: 'house', name: 'House', support: { X: 0.3 }, gatekeepers: [{ id: 'chair', name: 'Chair', position: { X: -0.2 } }] }] },
-    })),
-    subnationals: Array.from({ length: n }, (_, i) => ({
-      id: unit(i),
-      name: `Unit ${i}`,
-      kind: 'region',
-      central: `C${country(i)}`,
-      neighbours: [i > 0 ? unit(i - 1) : null, i < n - 1 ? unit(i + 1) : null].filter(Boolean),
-      competences: ['economy', 'culture', 'environment'],
-      goals: { economic: rand(), identity: rand() * 0.5, protodiplomatic: rand() * 0.2, X: rand() },
-      tradeTies: { [unit(Math.floor(rand() * n))]: rand(), [unit(Math.floor(rand() * n))]: rand() },
-      attributes: { identityStrength: rand(), autonomyAspiration: rand() * 0.3 },
-      location: [i * 10, 0],
-    })),
-    networks: [{ id: 'NET-A', name: 'Network A' }, { id: 'NET-B', name: 'Network B' }],
-    issues: [{
-      id: 'X',
-      name: 'Transboundary pollution',
-      domain: 'environment',
-      units: Object.fromEntries(Array.from({ length: n }, (_, i) => [unit(i), { emission: i % Math.max(1, Math.floor(n / 10)) === 0 ? 2 : 0, sensitivity: rand() }])),
-      law: { centrals: ['C0'] },
-    }],
-    behaviour: { parameters: { actThreshold: 0.3, acceptThreshold: 0 } },
-  });
+interface Measurement {
+  what: 'engine' | 'baseline';
+  n: number;
+  ticks: number;
+  setupSeconds: number;
+  cpuSeconds: number;
+  peakRssMiB: number;
+  startRssMiB: number;
+  events: number;
 }
 
-function measure(n: number, ticks: number): void {
-  const lib = loadRuleSets(null);
-  if (!lib.ok) throw new Error('rule sets do not load');
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  const base = process.memoryUsage().heapUsed;
-  const t0 = performance.now();
+const TICKS: Record<number, number> = { 1_000: 24, 10_000: 12, 100_000: 6, 1_000_000: 2 };
+const REPS: Record<number, number> = { 1_000: 5, 10_000: 3, 100_000: 3, 1_000_000: 1 };
+const ticksFor = (n: number): number => TICKS[n] ?? (n >= 1_000_000 ? 2 : n >= 100_000 ? 6 : n >= 10_000 ? 12 : 24);
+const repsFor = (n: number): number => REPS[n] ?? (n >= 1_000_000 ? 1 : 3);
+
+const cpu = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+const rssMiB = (): number => process.memoryUsage().rss / 2 ** 20;
+
+function measureOne(what: 'engine' | 'baseline', n: number): Measurement {
+  const ticks = ticksFor(n);
+  const startRssMiB = rssMiB();
+  const t0 = cpu();
   const scenario = benchScenario(n, ticks);
-  const run = startRun(scenario, lib.ruleSets.filter((r) => RULE_SETS.includes(r.country)), { seed: 1, variant: null, overrides: [] });
-  const setup = performance.now() - t0;
-  let peak = process.memoryUsage().heapUsed;
-  let peakRss = process.memoryUsage().rss;
   let events = 0;
-  const last = Math.min(lastTick(run.model), ticks - 1);
-  const t1 = performance.now();
-  for (const r of runTicks(run, last)) {
-    events += r.events.length;
-    const m = process.memoryUsage();
-    peak = Math.max(peak, m.heapUsed);
-    peakRss = Math.max(peakRss, m.rss);
+  let runTick: (t: number) => void;
+  if (what === 'engine') {
+    const lib = loadRuleSets(null);
+    if (!lib.ok) throw new Error('rule sets do not load');
+    const run = startRun(scenario, lib.ruleSets.filter((r) => BENCH_RULE_SETS.includes(r.country)), { seed: 1, variant: null, overrides: [] });
+    const last = Math.min(lastTick(run.model), ticks - 1);
+    const it = runTicks(run, last);
+    runTick = () => {
+      const r = it.next();
+      if (!r.done) events += r.value.events.length;
+    };
+  } else {
+    const b = baseline(scenario, 1);
+    runTick = (t) => void (events += b.tick(t));
   }
-  const seconds = (performance.now() - t1) / 1000;
-  const decisions = n * (last + 1);
-  const row = [
-    n.toLocaleString('en'),
-    String(last + 1),
-    (setup / 1000).toFixed(2),
-    ((last + 1) / seconds).toFixed(2),
-    Math.round(decisions / seconds).toLocaleString('en'),
-    ((seconds * 1e6) / decisions).toFixed(1),
-    events.toLocaleString('en'),
-    String(run.world.instruments.length),
-    ((peak - base) / 2 ** 20).toFixed(0),
-    (peakRss / 2 ** 20).toFixed(0),
-  ];
-  console.log(`| ${row.join(' | ')} |`);
+  const setupSeconds = cpu() - t0;
+  const t1 = cpu();
+  for (let t = 0; t < ticks; t++) runTick(t);
+  const cpuSeconds = cpu() - t1;
+  return { what, n, ticks, setupSeconds, cpuSeconds, peakRssMiB: process.resourceUsage().maxRSS / 1024, startRssMiB, events };
 }
 
-const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
-const plan = (sizes.length > 0 ? sizes : [100, 1_000, 10_000, 100_000]).map((n) => [n, n >= 100_000 ? 6 : n >= 10_000 ? 12 : 24] as const);
-console.log(`node ${process.version}, ${process.arch}, ${(await import('node:os')).cpus()[0]?.model ?? 'cpu'} x ${(await import('node:os')).availableParallelism()}`);
-console.log('| subnationals | ticks | setup s | ticks/s | decisions/s | µs per agent-tick | events | instruments | peak heap MiB | peak RSS MiB |');
-console.log('|---|---|---|---|---|---|---|---|---|---|');
-for (const [n, t] of plan) measure(n, t);
+function spawnOne(what: 'engine' | 'baseline', n: number): Measurement {
+  const heap = n >= 1_000_000 ? ['--max-old-space-size=16384'] : [];
+  const out = execFileSync(process.execPath, [...heap, fileURLToPath(import.meta.url), '--one', what, String(n)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop()!) as Measurement;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/** `--alloc engine 10000`: where the ticks allocate (V8's sampling heap profiler, objects freed by GC included). */
+async function allocations(what: 'engine' | 'baseline', n: number): Promise<void> {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMinorGC: true, includeObjectsCollectedByMajorGC: true } as object);
+  const m = measureOne(what, n);
+  const { profile } = (await session.post('HeapProfiler.stopSampling')) as { profile: { head: AllocNode } };
+  const sites = new Map<string, number>();
+  const walk = (node: AllocNode): void => {
+    const k = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber + 1}`;
+    sites.set(k, (sites.get(k) ?? 0) + node.selfSize);
+    node.children.forEach(walk);
+  };
+  walk(profile.head);
+  const total = [...sites.values()].reduce((a, b) => a + b, 0);
+  console.log(`${what} ${n}: ${(total / 2 ** 20).toFixed(0)} MiB allocated in setup and ${m.ticks} ticks`);
+  for (const [k, v] of [...sites].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${(v / 2 ** 20).toFixed(1).padStart(8)} MiB  ${k}`);
+}
+interface AllocNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: AllocNode[];
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--one') {
+  console.log(JSON.stringify(measureOne(args[1] as 'engine' | 'baseline', Number(args[2]))));
+} else if (args[0] === '--alloc') {
+  await allocations(args[1] as 'engine' | 'baseline', Number(args[2]));
+} else {
+  const sizes = args.map(Number).filter((x) => x > 0);
+  const plan = sizes.length > 0 ? sizes : [1_000, 10_000, 100_000, 1_000_000];
+  console.log(`node ${process.version}, ${process.arch}, ${cpus()[0]?.model ?? 'cpu'} x ${availableParallelism()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+  console.log('CPU time of the ticks, fresh process per measurement, engine and baseline alternating, median of the repetitions.\n');
+  console.log('| subnationals | ticks | reps | engine µs/agent-tick | baseline µs/agent-tick | ratio | engine setup s | engine peak RSS MiB | engine bytes/agent | baseline peak RSS MiB | events |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const n of plan) {
+    const engine: Measurement[] = [];
+    const base: Measurement[] = [];
+    for (let r = 0; r < repsFor(n); r++) {
+      engine.push(spawnOne('engine', n));
+      base.push(spawnOne('baseline', n));
+    }
+    const us = (m: Measurement[]) => median(m.map((x) => (x.cpuSeconds * 1e6) / (x.n * x.ticks)));
+    const e = us(engine);
+    const b = us(base);
+    const peak = median(engine.map((x) => x.peakRssMiB));
+    const bytes = median(engine.map((x) => ((x.peakRssMiB - x.startRssMiB) * 2 ** 20) / x.n));
+    console.log(
+      `| ${n.toLocaleString('en')} | ${engine[0]!.ticks} | ${engine.length} | ${e.toFixed(2)} | ${b.toFixed(2)} | ${(e / b).toFixed(2)} | ${median(engine.map((x) => x.setupSeconds)).toFixed(2)} | ${peak.toFixed(0)} | ${bytes.toFixed(0)} | ${median(base.map((x) => x.peakRssMiB)).toFixed(0)} | ${engine[0]!.events.toLocaleString('en')} |`,
+    );
+  }
+}

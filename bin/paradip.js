@@ -8,6 +8,13 @@ const early = () => process.exit(130);
 process.on('SIGINT', early);
 process.on('SIGTERM', early);
 
+// `paradip --version` answers before the bundle (mathjs, zod, the engine) loads: it must stay instant.
+if (process.argv.length === 3 && (process.argv[2] === '--version' || process.argv[2] === 'version')) {
+  const { readFileSync } = await import('node:fs');
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+  process.exit(0);
+}
+
 const { main, exitOnSignal, finalExitCode, guardStreams } = await import('../dist/paradip.js');
 // A reader that stops early (`paradip ... | head`) or a full disk behind stdout is a message and an exit code
 // (74), never a stack trace; a run writing files completes them first.

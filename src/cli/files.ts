@@ -3,6 +3,7 @@
  * run leaves complete files or none (write to a `.partial` name, rename when complete).
  */
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync, mkdirSync, type Stats } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuleSet } from '../rules/rule-set.ts';
@@ -167,7 +168,10 @@ export function loadRuleSets(scenarioFile: string | null): { ok: true; ruleSets:
       inDir.set(r.ruleSet.id, file);
       byId.set(r.ruleSet.id, r.ruleSet);
     }
-    if (dir === dirs[0] && problems.length === before) shipped = { signature: signatureOf(dir), ruleSets: [...inDir.keys()].map((id) => structuredClone(byId.get(id)!)) };
+    if (dir === dirs[0] && problems.length === before) {
+      shipped = { signature: signatureOf(dir), ruleSets: [...inDir.keys()].map((id) => structuredClone(byId.get(id)!)) };
+      saveShipped(dir, shipped.ruleSets);
+    }
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, ruleSets: [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1)) };
@@ -191,7 +195,50 @@ function signatureOf(dir: string): string {
 }
 
 function shippedCache(dir: string): RuleSet[] | null {
-  return shipped !== null && shipped.signature === signatureOf(dir) ? shipped.ruleSets : null;
+  if (shipped !== null && shipped.signature === signatureOf(dir)) return shipped.ruleSets;
+  // Across processes: the parsed rule sets as JSON beside the package's other caches, valid while the files'
+  // contents are the same (parsing 16 YAML files is most of the time to the first tick).
+  const signature = contentSignature(dir);
+  try {
+    const cached = JSON.parse(readFileSync(diskCacheFile(), 'utf8')) as { signature: string; ruleSets: RuleSet[] };
+    if (signature !== '' && cached.signature === signature) {
+      shipped = { signature: signatureOf(dir), ruleSets: cached.ruleSets };
+      return shipped.ruleSets;
+    }
+  } catch {
+    // No cache yet, or unreadable: parse the files.
+  }
+  return null;
+}
+
+/** Keeps the shipped rule sets for the next process; a cache that cannot be written is only slower. */
+function saveShipped(dir: string, ruleSets: RuleSet[]): void {
+  try {
+    // A name of its own per process, then rename: processes starting together never mix their writes.
+    const file = diskCacheFile();
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.partial`;
+    writeFileSync(tmp, JSON.stringify({ signature: contentSignature(dir), ruleSets }));
+    renameSync(tmp, file);
+  } catch {
+    // A read-only install: every process parses the files.
+  }
+}
+
+function diskCacheFile(): string {
+  return join(packageRoot(), 'node_modules', '.cache', 'paradip', 'rule-sets.json');
+}
+
+/** A hash of the folder's YAML files, names and contents: a cache made from other files is never used. */
+function contentSignature(dir: string): string {
+  try {
+    // paradip's version too: another version may read rule sets differently.
+    const h = createHash('sha256').update(readFileSync(join(packageRoot(), 'package.json')));
+    for (const n of readdirSync(dir).filter((x) => x.endsWith('.yaml') || x.endsWith('.yml')).sort()) h.update(n).update('\0').update(readFileSync(join(dir, n))).update('\0');
+    return h.digest('hex');
+  } catch {
+    return '';
+  }
 }
 
 /** Writes a whole file atomically: a temporary name, then rename. */

@@ -9,19 +9,23 @@ const RELATION_SCORE = { support: 0.8, complementarity: 0.4, competition: 0, con
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function initialWorld(model: Model, seed: number | string): World {
-  const s = structuredClone(model.scenario);
+  // The world copies what it may change (the timeline writes into it) and nothing else: cloning the whole
+  // scenario would also copy every issue's per-unit data, which the world never holds (a third of the
+  // memory of a 100,000-unit world).
+  const s = model.scenario;
+  const copy = <T>(x: T): T => structuredClone(x);
   const centrals: Central[] = s.centrals
     .map((c) => ({
       id: c.id,
       name: c.name,
       ruleSet: c.ruleSet,
-      ruleOptions: c.ruleOptions,
+      ruleOptions: copy(c.ruleOptions),
       neighbours: [...c.neighbours].sort(),
-      executive: { leader: c.executive.leader, stance: c.executive.stance, position: { ...c.executive.stance } },
+      executive: { leader: c.executive.leader, stance: { ...c.executive.stance }, position: { ...c.executive.stance } },
       legislature: c.legislature
-        ? { chambers: [...c.legislature.chambers].sort(byId).map((ch) => ({ ...ch, gatekeepers: [...ch.gatekeepers].sort(byId) })) }
+        ? { chambers: [...c.legislature.chambers].sort(byId).map((ch) => ({ ...copy(ch), gatekeepers: copy(ch.gatekeepers).sort(byId) })) }
         : null,
-      attitude: c.attitude,
+      attitude: { ...c.attitude },
     }))
     .sort(byId);
   const subnationals: Subnational[] = s.subnationals
@@ -32,16 +36,16 @@ export function initialWorld(model: Model, seed: number | string): World {
       central: u.central,
       neighbours: [...u.neighbours].sort(),
       competences: [...u.competences].sort(),
-      goals: u.goals,
+      goals: { ...u.goals },
       capacity: u.capacity,
-      tradeTies: u.tradeTies,
+      tradeTies: { ...u.tradeTies },
       kin: [...u.kin].sort(),
-      attributes: u.attributes,
-      location: u.location,
+      attributes: { ...u.attributes },
+      location: u.location ? ([u.location[0], u.location[1]] as [number, number]) : null,
       relation: u.relation,
       relationScore: RELATION_SCORE[u.relation],
       sanctions: 0,
-      position: u.position,
+      position: { ...u.position },
       laws: [],
       learned: {},
     }))

@@ -11,10 +11,11 @@ export type StreamName = (typeof STREAMS)[number];
 type Alea = ReturnType<typeof seedrandom.alea>;
 
 export class Streams {
-  private readonly gens: Map<StreamName, Alea>;
+  /** One generator per stream, in a plain object: the hot loops draw millions of times per run. */
+  private readonly gens: Readonly<Record<StreamName, Alea>>;
 
   private constructor(gens: Map<StreamName, Alea>) {
-    this.gens = gens;
+    this.gens = Object.fromEntries(gens) as Record<StreamName, Alea>;
   }
 
   /** Fresh streams for a seed. The seed is required: a run never picks one silently. */
@@ -47,6 +48,33 @@ export class Streams {
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
+  /**
+   * `normal`, written to out[i] instead of returned: the hot loops keep their doubles in typed arrays, since a
+   * double returned from a call V8 does not inline is a new heap object. Same draws as `normal`.
+   */
+  normalInto(stream: StreamName, out: Float64Array, i: number): void {
+    const g = this.gen(stream);
+    const u = 1 - g.double();
+    const v = g.double();
+    out[i] = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  /**
+   * `sample` in place over the first `n` entries of `items` (a buffer the caller owns): afterwards the picks are
+   * items[0..min(n, k)), with exactly the draws and order of `sample`. No allocation, for the decide loop.
+   */
+  sampleInPlace(stream: StreamName, items: Int32Array, n: number, k: number): number {
+    if (n <= k) return n;
+    const g = this.gen(stream);
+    for (let i = 0; i < k; i++) {
+      const j = i + Math.floor(g.double() * (n - i));
+      const t = items[i]!;
+      items[i] = items[j]!;
+      items[j] = t;
+    }
+    return k;
+  }
+
   /** Picks up to k distinct items (partial Fisher-Yates on a copy); order of the result follows the draws. */
   sample<T>(stream: StreamName, items: readonly T[], k: number): T[] {
     if (items.length <= k) return [...items];
@@ -63,7 +91,7 @@ export class Streams {
   }
 
   private gen(stream: StreamName): Alea {
-    const g = this.gens.get(stream);
+    const g = this.gens[stream];
     if (!g) throw new Error(`unknown RNG stream "${stream}"`);
     return g;
   }

@@ -16,6 +16,7 @@ import { observe } from './phases/observe.ts';
 import { respondToApprovals, respondToProposal, reviewsDue, vetoOf } from './phases/respond.ts';
 import { timeline } from './phases/timeline.ts';
 import type { Streams } from './rng.ts';
+import { invalidateStaticIndex, staticIndexOf } from './static-index.ts';
 import { WorldIndex } from './world-index.ts';
 
 export interface TickResult {
@@ -42,9 +43,10 @@ export function step(model: Model, world: World, streams: Streams): TickResult {
 
 function stepAt(model: Model, world: World, streams: Streams, tick: number, date: string): TickResult {
   const log = new EventLog(world, date);
-  timeline(model, world, log);
+  // A timeline entry may change the world's structure (goals, borders, trade ties): rebuild what depends on it.
+  if (timeline(model, world, log) > 0) invalidateStaticIndex(world);
   issues(model, world, streams, date);
-  const idx = new WorldIndex(world);
+  const idx = new WorldIndex(world, staticIndexOf(world));
   const proposals: TickOutcomes['proposals'] = decide(model, idx, streams, date).map((proposal) => {
     if (proposal.type !== 'external') return { proposal, verdict: null, veto: null, response: null };
     const verdict = assessProposal(model, idx, date, proposal);

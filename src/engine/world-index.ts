@@ -1,22 +1,37 @@
 /**
- * Lookups over a world, rebuilt once per tick after the timeline and issue phases (cost linear in agents and
- * instruments). Phases read the world only through plain fields and this index, never through file order.
+ * Lookups over a world, rebuilt once per tick after the timeline and issue phases (cost linear in
+ * instruments and issues; the parts that change only with the world's structure come from the StaticIndex,
+ * kept between ticks). Phases read the world only through plain fields and this index, never through file order.
  */
 import type { Geography } from '../model/geography.ts';
 import type { Central, Id, Instrument, IssueState, Subnational, World } from '../model/world.ts';
+import { StaticIndex } from './static-index.ts';
 
 /** Units whose salience of an issue is above this are candidate partners for issue-driven ties. */
 const CO_AFFECTED_SALIENCE = 0.05;
+/** Co-affected units beyond this many are sampled, so the pool (and the cost per agent) stays bounded. */
+export const CO_AFFECTED_POOL = 64;
+/** The instruments of a party without any: one shared empty list, not a new one per question. */
+const NONE: readonly Instrument[] = Object.freeze([]);
 
 export class WorldIndex implements Geography {
-  readonly subById = new Map<Id, Subnational>();
-  readonly centralById = new Map<Id, Central>();
-  readonly networkIds = new Set<Id>();
-  readonly unitsOf = new Map<Id, Subnational[]>();
+  readonly subById: ReadonlyMap<Id, Subnational>;
+  readonly centralById: ReadonlyMap<Id, Central>;
+  readonly networkIds: ReadonlySet<Id>;
+  readonly unitsOf: ReadonlyMap<Id, Subnational[]>;
   readonly issueById = new Map<Id, IssueState>();
   /** Instruments in force or awaiting approval, by party. */
   readonly active = new Map<Id, Instrument[]>();
-  readonly coAffected = new Map<Id, Id[]>();
+  /** The same for subnationals, by their place in world.subnationals (undefined: none). */
+  private readonly activeByPosition: (Instrument[] | undefined)[] = [];
+  /**
+   * Per issue, the numbers (StaticIndex) of the units co-affected this tick: all of them up to
+   * CO_AFFECTED_POOL, else an evenly spaced selection rotating with the tick; sorted.
+   */
+  readonly coAffected = new Map<Id, Int32Array>();
+  /** Per issue, each subnational's salience and damage this tick, by its place in world.subnationals. */
+  readonly salienceOf = new Map<Id, Float64Array>();
+  readonly damageOf = new Map<Id, Float64Array>();
   /** Every instrument ever proposed, by id. */
   readonly instrumentById = new Map<Id, Instrument>();
   /** Instruments in force, by the central of each subnational party (each listed once per central). */
@@ -25,22 +40,40 @@ export class WorldIndex implements Geography {
   /** In-force instruments on an issue with a foreign party, counted per central of a subnational party. */
   private readonly tiesCount = new Map<string, number>();
 
-  constructor(readonly world: World) {
-    for (const c of world.centrals) {
-      this.centralById.set(c.id, c);
-      this.unitsOf.set(c.id, []);
-    }
-    for (const u of world.subnationals) {
-      this.subById.set(u.id, u);
-      this.unitsOf.get(u.central)?.push(u);
-    }
-    for (const n of world.networks) this.networkIds.add(n.id);
+  constructor(
+    readonly world: World,
+    /** The structure of the world; a fresh one unless the engine keeps one between ticks. */
+    readonly statics: StaticIndex = new StaticIndex(world),
+  ) {
+    this.subById = statics.subById;
+    this.centralById = statics.centralById;
+    this.networkIds = statics.networkIds;
+    this.unitsOf = statics.unitsOf;
+    const subs = world.subnationals;
     for (const x of world.issues) {
       this.issueById.set(x.id, x);
-      this.coAffected.set(
-        x.id,
-        world.subnationals.filter((u) => (x.units[u.id]?.salience ?? 0) > CO_AFFECTED_SALIENCE).map((u) => u.id),
-      );
+      const all: number[] = [];
+      const salience = new Float64Array(subs.length);
+      const damage = new Float64Array(subs.length);
+      const states = statics.issueStates.get(x.id);
+      for (let i = 0; i < subs.length; i++) {
+        const unit = states ? states[i] : x.units[subs[i]!.id];
+        salience[i] = unit?.salience ?? 0;
+        damage[i] = unit?.damage ?? 0;
+        if (salience[i]! > CO_AFFECTED_SALIENCE) all.push(statics.subNumber[i]!);
+      }
+      this.salienceOf.set(x.id, salience);
+      this.damageOf.set(x.id, damage);
+      let chosen: Int32Array;
+      if (all.length <= CO_AFFECTED_POOL) chosen = Int32Array.from(all);
+      else {
+        const step = all.length / CO_AFFECTED_POOL;
+        const offset = (world.tick * 7919) % all.length;
+        chosen = new Int32Array(CO_AFFECTED_POOL);
+        for (let i = 0; i < CO_AFFECTED_POOL; i++) chosen[i] = all[(offset + Math.floor(i * step)) % all.length]!;
+        chosen.sort();
+      }
+      this.coAffected.set(x.id, chosen);
     }
     for (const inst of world.instruments) {
       this.instrumentById.set(inst.id, inst);
@@ -63,6 +96,10 @@ export class WorldIndex implements Geography {
         else this.active.set(p, [inst]);
       }
     }
+    for (const [party, list] of this.active) {
+      const position = statics.position.get(party);
+      if (position !== undefined) this.activeByPosition[position] = list;
+    }
   }
 
   subnational(id: Id): Subnational | undefined {
@@ -76,7 +113,12 @@ export class WorldIndex implements Geography {
   }
 
   activeOf(id: Id): readonly Instrument[] {
-    return this.active.get(id) ?? [];
+    return this.active.get(id) ?? NONE;
+  }
+
+  /** activeOf the subnational at `position` in world.subnationals. */
+  activeAt(position: number): readonly Instrument[] {
+    return this.activeByPosition[position] ?? NONE;
   }
 
   salience(issue: Id, unit: Id): number {
@@ -107,6 +149,8 @@ export class WorldIndex implements Geography {
   }
 
   centralHasLaw(issue: Id, central: Id): boolean {
-    return (this.issueById.get(issue)?.laws ?? []).some((l) => l.by === central);
+    const laws = this.issueById.get(issue)?.laws;
+    if (laws) for (let i = 0; i < laws.length; i++) if (laws[i]!.by === central) return true;
+    return false;
   }
 }

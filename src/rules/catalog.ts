@@ -65,7 +65,7 @@ export const FORMULAS = {
     default: 'fit * salience * partnerSalience / (1 + existingTies)',
   },
   utility: {
-    doc: 'Score of a candidate external action: weighted goal values (total) less costs; proposed if >= actThreshold, accepted by a partner if >= acceptThreshold.',
+    doc: "Score of a candidate external action: weighted goal values (total) less costs; proposed if >= actThreshold, accepted by a partner if >= acceptThreshold. The per-goal variables (fit, salience, damage, partnerSalience, position, centralPosition) are those of the lead goal, the one contributing most (0 without goals); existingTies counts every tie with the partner.",
     variables: { ...candidate, total: 'sum over goals of weight * goal value', noise: 'a standard normal draw times parameter noise' },
     default: 'total - cost / capacity - loadCost * load + noise',
   },
@@ -135,7 +135,7 @@ export const FORMULAS = {
     default: '0.2 + attitude + 0.5 * (alignment - 1) - protodiplomacy - 0.2 * binding + noise',
   },
   renew: {
-    doc: "A party's score for keeping an instrument at its review date (behaviour.instruments.<kind>.review months after signing, then every as many months): >= 0 renews it, below 0 it lapses (an office closes).",
+    doc: "A party's score for keeping an instrument at its review date (behaviour.instruments.<kind>.review months after signing, then every as many months): >= 0 renews it, below 0 it lapses (an office closes). Per-goal variables as in utility (the lead goal's).",
     variables: { ...candidate, total: 'sum over goals of weight * goal value of the tie today (not counting the tie itself among existing ties)', age: 'months since the instrument was signed', noise: 'as above' },
     // Would the party sign it again today: the value of the tie against its full cost and the load it keeps.
     default: 'total - cost / capacity - loadCost * load + noise',

@@ -7,7 +7,7 @@ export interface Simulated {
   run: Run;
   /** events.jsonl lines, in order. */
   events: string[];
-  /** indicators.csv rows without the header. */
+  /** indicators.csv rows without the header, at full precision (the file rounds to 8 significant digits). */
   indicators: string[];
 }
 

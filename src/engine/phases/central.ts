@@ -14,7 +14,10 @@ import type { WorldIndex } from '../world-index.ts';
 import { round } from './decide.ts';
 import { optionsFor } from './legal.ts';
 import { consentScore } from './respond.ts';
-import { scratch } from './score.ts';
+import { scratch, slotTable } from './score.ts';
+
+/** The relation formula's frame, one per model. */
+const relationFrames = new WeakMap<Model, { frame: Float64Array; attrs: Int32Array; at: number[] }>();
 
 export interface CentralDecisions {
   positions: { central: Id; issue: Id; value: number; why: Record<string, number> }[];
@@ -190,21 +193,34 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
       for (const a of inst.approvals) if (a.status === 'refused' && a.organ !== 'own-legislature') refusals.set(a.party, (refusals.get(a.party) ?? 0) + 1);
       if (inst.status === 'in-force' && inst.protodiplomacy) proto.set(inst.initiator, (proto.get(inst.initiator) ?? 0) + 1);
     }
-    for (const u of w.subnationals) {
-      const c = idx.central(u.central)!;
-      const issues = Object.keys(u.goals).filter((g) => idx.issueById.has(g) && (u.goals[g] ?? 0) > 0);
-      const alignment = issues.length === 0 ? 1 : issues.reduce((s, x) => s + 1 - Math.abs((u.position[x] ?? 0) - (c.executive.position[x] ?? 0)) / 2, 0) / issues.length;
-      // Stryker disable next-line StringLiteral: equivalent, a scratch site's name only keys its cached scope
-      const scope = scratch(model, 'relation');
-      for (const a of model.attributes) scope[a] = u.attributes[a] ?? 0;
-      scope['alignment'] = alignment;
-      scope['autonomyAspiration'] = u.attributes['autonomyAspiration'] ?? 0;
-      scope['protodiplomaticTies'] = proto.get(u.id) ?? 0;
-      scope['sanctions'] = u.sanctions;
-      scope['refusals'] = refusals.get(u.id) ?? 0;
-      const score = model.formulas['relation']!.evaluate(scope, u.id);
-      out.relations.push({ subnational: u.id, score, mode: relationMode(score, p) });
+    const table = slotTable(model);
+    let fr = relationFrames.get(model);
+    if (!fr) {
+      const slot = (k: string): number => table.slots.get(k)!;
+      relationFrames.set(model, (fr = { frame: table.base.slice(), attrs: Int32Array.from(model.attributes.map(slot)), at: ['alignment', 'autonomyAspiration', 'protodiplomaticTies', 'sanctions', 'refusals'].map(slot) }));
     }
+    const f = fr.frame;
+    const [alignmentAt, autonomyAt, protoAt, sanctionsAt, refusalsAt] = fr.at as [number, number, number, number, number];
+    const formula = table.formulas['relation']!;
+    w.subnationals.forEach((u, i) => {
+      const c = idx.central(u.central)!;
+      const issues = idx.statics.issueGoals[i]!;
+      let alignment = 1;
+      if (issues.length > 0) {
+        alignment = 0;
+        // Issues in id order (never the file's order of goals), summed as s + 1 - |gap| / 2.
+        for (const x of issues) alignment = alignment + 1 - Math.abs((u.position[x] ?? 0) - (c.executive.position[x] ?? 0)) / 2;
+        alignment /= issues.length;
+      }
+      for (let a = 0; a < model.attributes.length; a++) f[fr.attrs[a]!] = u.attributes[model.attributes[a]!] ?? 0;
+      f[alignmentAt] = alignment;
+      f[autonomyAt] = u.attributes['autonomyAspiration'] ?? 0;
+      f[protoAt] = proto.get(u.id) ?? 0;
+      f[sanctionsAt] = u.sanctions;
+      f[refusalsAt] = refusals.get(u.id) ?? 0;
+      const score = formula.evaluate(f, u.id);
+      out.relations.push({ subnational: u.id, score, mode: relationMode(score, p) });
+    });
   }
 
   function dateOfTick(tick: number): string {

@@ -204,16 +204,16 @@ describe('issueGoals', () => {
 describe('emissionShare', () => {
   it("a unit's base emission relative to the largest emitter", () => {
     const { model } = build();
-    expect(emissionShare(model, 'acid', 'H-1')).toBe(0.25);
-    expect(emissionShare(model, 'acid', 'H-2')).toBe(1);
-    expect(emissionShare(model, 'acid', 'F-1')).toBe(0);
-    expect(emissionShare(model, 'acid', 'nobody')).toBe(0);
-    expect(emissionShare(model, 'no-such-issue', 'H-1')).toBe(0);
+    expect(emissionShare(model.scenario.issues.find((x) => x.id === 'acid'), 'H-1')).toBe(0.25);
+    expect(emissionShare(model.scenario.issues.find((x) => x.id === 'acid'), 'H-2')).toBe(1);
+    expect(emissionShare(model.scenario.issues.find((x) => x.id === 'acid'), 'F-1')).toBe(0);
+    expect(emissionShare(model.scenario.issues.find((x) => x.id === 'acid'), 'nobody')).toBe(0);
+    expect(emissionShare(model.scenario.issues.find((x) => x.id === 'no-such-issue'), 'H-1')).toBe(0);
   });
 
   it('0 for everyone when nobody emits', () => {
     const { model } = build({ edit: (s) => (s.issues[0].units = { 'H-1': { emission: 0 } }) });
-    expect(emissionShare(model, 'acid', 'H-1')).toBe(0);
+    expect(emissionShare(model.scenario.issues.find((x) => x.id === 'acid'), 'H-1')).toBe(0);
   });
 });
 

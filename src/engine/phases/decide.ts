@@ -6,11 +6,13 @@
  */
 import { INSTRUMENTS, type InstrumentKind } from '../../model/vocabulary.ts';
 import type { Id, Subnational } from '../../model/world.ts';
+import type { IssueSpec } from '../../scenario/schema.ts';
 import { deliberationChance, type Model } from '../model.ts';
 import type { Streams } from '../rng.ts';
 import type { WorldIndex } from '../world-index.ts';
 import { legalRegime } from './legal.ts';
-import { activeGoals, actorScope, partnerView, scoreExternal, scratch, type Scored } from './score.ts';
+import { describeScore, scorerOf, slotTable, type Scored, type Scorer } from './score.ts';
+import { PARTY_NETWORK } from '../static-index.ts';
 
 export interface Alternative {
   action: string;
@@ -32,12 +34,90 @@ export type Proposal =
   | { type: 'local-law'; actor: Id; issue: Id; why: DecisionWhy };
 
 const SHOWN_ALTERNATIVES = 5;
+/** Option codes below 0: the domestic actions (instrument kinds are their index in INSTRUMENTS). */
+const LOBBY = -1;
+const LOCAL_LAW = -2;
+const MEMBERSHIP = INSTRUMENTS.indexOf('membership');
+const OFFICE = INSTRUMENTS.indexOf('office');
+
+/**
+ * The options one actor weighs, as numbers in buffers reused for every actor and tick: no object is made for
+ * an option unless it is chosen or shown as an alternative.
+ */
+class Options {
+  count = 0;
+  score = new Float64Array(64);
+  code = new Int32Array(64);
+  /** The partner's number (external) or the issue's place in the actor's issue goals (domestic). */
+  target = new Int32Array(64);
+  total = new Float64Array(64);
+  lead = new Int32Array(64);
+  /** Goal contributions of option i: contrib[i * goals .. (i + 1) * goals). */
+  contrib = new Float64Array(256);
+  goals = 0;
+
+  reset(goals: number): void {
+    this.count = 0;
+    this.goals = goals;
+  }
+
+  /** The scorer's last score, for instrument `kind` with the partner numbered `partner`. */
+  pushScored(scorer: Scorer, kind: number, partner: number): void {
+    const i = this.next();
+    if ((i + 1) * this.goals > this.contrib.length) this.contrib = grown(this.contrib, (i + 1) * this.goals * 2);
+    this.score[i] = scorer.utilityOut[0]!;
+    this.code[i] = kind;
+    this.target[i] = partner;
+    this.total[i] = scorer.utilityOut[1]!;
+    this.lead[i] = scorer.lead;
+    for (let g = 0; g < this.goals; g++) this.contrib[i * this.goals + g] = scorer.contrib[g]!;
+  }
+
+  /** A domestic action (LOBBY or LOCAL_LAW) on the actor's x-th issue goal, its score in frame[slot]. */
+  pushDomestic(frame: Float64Array, slot: number, code: number, x: number): void {
+    const i = this.next();
+    this.score[i] = frame[slot]!;
+    this.code[i] = code;
+    this.target[i] = x;
+    this.total[i] = 0;
+    this.lead[i] = -1;
+  }
+
+  private next(): number {
+    const i = this.count++;
+    if (i === this.score.length) this.grow();
+    return i;
+  }
+
+  private grow(): void {
+    const n = this.score.length * 2;
+    this.score = grown(this.score, n);
+    this.code = grown(this.code, n);
+    this.target = grown(this.target, n);
+    this.total = grown(this.total, n);
+    this.lead = grown(this.lead, n);
+  }
+}
+
+function grown<T extends Float64Array | Int32Array>(a: T, n: number): T {
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
+}
+
+/** Buffers of the decide phase, one set per model. */
+interface DecideBuffers {
+  options: Options;
+  pool: Int32Array;
+  spare: Int32Array;
+}
+const buffers = new WeakMap<Model, DecideBuffers>();
 
 export function decide(model: Model, idx: WorldIndex, streams: Streams, date: string): Proposal[] {
   const proposals: Proposal[] = [];
   const threshold = model.parameters['actThreshold'] ?? 0.5;
   const k = Math.max(0, Math.floor(model.parameters['partnersPerTick'] ?? 4));
-  const enabled = INSTRUMENTS.filter((kind) => model.instruments[kind].enabled);
+  const enabled = INSTRUMENTS.map((_, i) => i).filter((i) => model.instruments[INSTRUMENTS[i]!].enabled);
   const deliberates = deliberationChance(model);
   const regimes = new Map<Id, string>();
   const regimeOf = (central: Id): string => {
@@ -45,54 +125,86 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
     if (r === undefined) regimes.set(central, (r = legalRegime(model, idx.central(central)!, date)));
     return r;
   };
-  for (const actor of idx.world.subnationals) {
+  const st = idx.statics;
+  const scorer = scorerOf(model, 'decide');
+  let buf = buffers.get(model);
+  if (!buf) buffers.set(model, (buf = { options: new Options(), pool: new Int32Array(256), spare: new Int32Array(256) }));
+  const options = buf.options;
+  const subs = idx.world.subnationals;
+  for (let a = 0; a < subs.length; a++) {
+    const actor = subs[a]!;
     // Decisions come at a rate per month, not one per tick, so day and month ticks decide alike.
     if (deliberates < 1 && streams.uniform('decide') >= deliberates) continue;
-    const scope = actorScope(model, actor);
-    const goals = activeGoals(idx, actor);
-    const partners = streams.sample('decide', candidatePartners(idx, actor), k);
-    const options: { score: number; alt: Alternative; make: () => Proposal }[] = [];
-    for (const partner of partners) {
-      const network = idx.isNetwork(partner);
-      const view = partnerView(idx, actor, partner, goals);
-      for (const kind of enabled) {
-        if (network !== (kind === 'membership')) continue;
-        if (knownForbidden(idx, actor, kind, partner, regimeOf)) continue;
-        if (kind === 'office' && hasOffice(idx, actor, partner)) continue;
-        const scored = scoreExternal(model, idx, actor, partner, kind, streams.normal('decide'), scope, view);
-        options.push({
-          score: scored.utility,
-          alt: { action: kind, partner, score: round(scored.utility) },
-          make: () => ({ type: 'external', actor: actor.id, partner, instrument: kind, scored, why: why(scored.goals, scored.utility) }),
-        });
+    const goals = st.goals[a]!;
+    scorer.setActor(idx, actor, goals, a);
+    options.reset(goals.length);
+    const n = candidatePool(idx, a, buf);
+    const pool = buf.pool;
+    const m = streams.sampleInPlace('decide', pool, n, k);
+    const lessons = lessonsOf(idx, actor);
+    for (let p = 0; p < m; p++) {
+      const number = pool[p]!;
+      const partner = st.ids[number]!;
+      const network = st.partyKind[number] === PARTY_NETWORK;
+      let viewed = false;
+      for (let e = 0; e < enabled.length; e++) {
+        const kind = enabled[e]!;
+        if (network !== (kind === MEMBERSHIP)) continue;
+        if (lessons !== null && knownForbidden(idx, actor, lessons, kind, number, regimeOf)) continue;
+        if (kind === OFFICE && hasOffice(idx, actor, partner)) continue;
+        if (!viewed) scorer.setPartner(idx, number), (viewed = true);
+        scorer.drawNoise(streams, 'decide');
+        scorer.scoreDrawn(kind);
+        options.pushScored(scorer, kind, number);
       }
     }
-    for (const issue of issueGoals(idx, actor)) {
-      for (const action of ['lobby', 'local-law'] as const) {
-        if (action === 'local-law' && actor.laws.includes(issue)) continue;
-        const score = domesticScore(model, idx, actor, issue, action, streams.normal('decide'));
-        const goals = { [issue]: score };
-        options.push({ score, alt: { action, issue, score: round(score) }, make: (): Proposal => ({ type: action, actor: actor.id, issue, why: why(goals, score) }) as Proposal });
-      }
+    const issues = st.issueGoals[a]!;
+    for (let x = 0; x < issues.length; x++) {
+      const issue = issues[x]!;
+      domesticScore(model, idx, actor, issue, 'lobby', streams, a, options, x);
+      if (actor.laws.includes(issue)) continue;
+      domesticScore(model, idx, actor, issue, 'local-law', streams, a, options, x);
     }
     let best = -1;
-    for (let i = 0; i < options.length; i++) if (best < 0 || options[i]!.score > options[best]!.score) best = i;
-    if (best < 0 || options[best]!.score < threshold) continue;
-    const chosen = options[best]!.make();
-    const why_ = chosen.why;
-    why_.alternatives = options
-      .filter((_, i) => i !== best)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, SHOWN_ALTERNATIVES)
-      .map((o) => o.alt);
-    proposals.push(chosen);
-
-    function why(goals: Record<string, number>, score: number): DecisionWhy {
-      // Stryker disable next-line ArrayDeclaration: equivalent, the chosen proposal's alternatives are always replaced below
-      return { goals: roundAll(goals), score: round(score), threshold, alternatives: [] };
-    }
+    for (let i = 0; i < options.count; i++) if (best < 0 || options.score[i]! > options.score[best]!) best = i;
+    if (best < 0 || options.score[best]! < threshold) continue;
+    proposals.push(chosen(model, idx, actor, options, best, threshold, st.ids, issues));
   }
   return proposals;
+}
+
+/** The proposal for option `best`, with the best of the other options as its alternatives. */
+function chosen(model: Model, idx: WorldIndex, actor: Subnational, o: Options, best: number, threshold: number, ids: readonly Id[], issues: readonly Id[]): Proposal {
+  const alternative = (i: number): Alternative => {
+    const code = o.code[i]!;
+    const score = round(o.score[i]!);
+    if (code >= 0) return { action: INSTRUMENTS[code]!, partner: ids[o.target[i]!]!, score };
+    return { action: code === LOBBY ? 'lobby' : 'local-law', issue: issues[o.target[i]!]!, score };
+  };
+  // The best SHOWN_ALTERNATIVES of the others, highest score first; equal scores keep the order the options
+  // were weighed in (as a stable sort would), found by insertion into a short list instead of sorting them all.
+  const top: number[] = [];
+  for (let i = 0; i < o.count; i++) {
+    if (i === best) continue;
+    let at = top.length;
+    while (at > 0 && o.score[top[at - 1]!]! < o.score[i]!) at--;
+    if (at >= SHOWN_ALTERNATIVES) continue;
+    top.splice(at, 0, i);
+    if (top.length > SHOWN_ALTERNATIVES) top.pop();
+  }
+  const alternatives = top.map(alternative);
+  const score = o.score[best]!;
+  const code = o.code[best]!;
+  if (code >= 0) {
+    const goals = idx.statics.goals[idx.statics.position.get(actor.id)!]!;
+    const contrib = o.contrib.subarray(best * o.goals, (best + 1) * o.goals);
+    const scored = describeScore(model, idx, goals, contrib, o.total[best]!, score, o.lead[best]!);
+    const why: DecisionWhy = { goals: roundAll(scored.goals), score: round(score), threshold, alternatives };
+    return { type: 'external', actor: actor.id, partner: ids[o.target[best]!]!, instrument: INSTRUMENTS[code]!, scored, why };
+  }
+  const issue = issues[o.target[best]!]!;
+  const why: DecisionWhy = { goals: roundAll({ [issue]: score }), score: round(score), threshold, alternatives };
+  return { type: code === LOBBY ? 'lobby' : 'local-law', actor: actor.id, issue, why };
 }
 
 /**
@@ -104,80 +216,147 @@ export function lessonKey(idx: WorldIndex, actor: Subnational, partner: Id, regi
   return `${regimeOf(actor.central)}|${partnerUnit ? regimeOf(partnerUnit.central) : '-'}`;
 }
 
+/** A lesson's key ("instrument>partner") read as numbers: the instrument's index and the partner's party number. */
+interface Lesson {
+  key: string;
+  kind: number;
+  partner: number;
+}
+/** Parsed lessons per `learned` record, with how many keys it had (apply only ever adds keys). */
+const parsedLessons = new WeakMap<Record<string, string>, { count: number; statics: object; lessons: Lesson[] }>();
+
+/** The actor's lessons as numbers, or null if it has none: parsed once, again only when a lesson is added. */
+function lessonsOf(idx: WorldIndex, actor: Subnational): Lesson[] | null {
+  let count = 0;
+  for (const _ in actor.learned) count++;
+  if (count === 0) return null;
+  let cached = parsedLessons.get(actor.learned);
+  if (!cached || cached.count !== count || cached.statics !== idx.statics) {
+    const lessons: Lesson[] = [];
+    for (const key of Object.keys(actor.learned)) {
+      const cut = key.indexOf('>');
+      const kind = INSTRUMENTS.indexOf(key.slice(0, cut) as InstrumentKind);
+      const partner = idx.statics.number.get(key.slice(cut + 1));
+      if (kind >= 0 && partner !== undefined) lessons.push({ key, kind, partner });
+    }
+    parsedLessons.set(actor.learned, (cached = { count, statics: idx.statics, lessons }));
+  }
+  return cached.lessons;
+}
+
 /** Whether the actor learnt that this tie is forbidden under the regimes in force today. */
-function knownForbidden(idx: WorldIndex, actor: Subnational, kind: InstrumentKind, partner: Id, regimeOf: (central: Id) => string): boolean {
-  const lesson = actor.learned[`${kind}>${partner}`];
-  return lesson !== undefined && lesson === lessonKey(idx, actor, partner, regimeOf);
+function knownForbidden(idx: WorldIndex, actor: Subnational, lessons: readonly Lesson[], kind: number, partner: number, regimeOf: (central: Id) => string): boolean {
+  for (let i = 0; i < lessons.length; i++) {
+    const l = lessons[i]!;
+    if (l.kind === kind && l.partner === partner) return actor.learned[l.key] === lessonKey(idx, actor, idx.statics.ids[partner]!, regimeOf);
+  }
+  return false;
 }
 
 /** A subnational keeps at most one office in a host place: one in force or awaiting approval there rules out another. */
 function hasOffice(idx: WorldIndex, actor: Subnational, host: Id): boolean {
-  return idx.activeOf(actor.id).some((i) => i.kind === 'office' && i.initiator === actor.id && i.parties.includes(host));
+  const active = idx.activeOf(actor.id);
+  for (let i = 0; i < active.length; i++) {
+    const inst = active[i]!;
+    if (inst.kind === 'office' && inst.initiator === actor.id && inst.parties.includes(host)) return true;
+  }
+  return false;
 }
 
 /** Issues the actor has a positive goal weight for, in id order. */
 export function issueGoals(idx: WorldIndex, actor: Subnational): Id[] {
-  return Object.keys(actor.goals)
-    .filter((g) => idx.issueById.has(g) && (actor.goals[g] ?? 0) > 0)
-    .sort();
+  return [...idx.statics.issueGoals[idx.statics.position.get(actor.id)!]!];
 }
-
-/** Co-affected units beyond this many are sampled, so the pool (and the cost per agent) stays bounded. */
-const CO_AFFECTED_POOL = 64;
 
 /**
  * Candidate partners: neighbours, trade ties, kin, networks, and co-affected units of the actor's issues
  * (all of them up to CO_AFFECTED_POOL, else an evenly spaced selection rotating with the tick). Sorted, unique.
  */
 export function candidatePartners(idx: WorldIndex, actor: Subnational): Id[] {
-  const set = new Set<Id>([...actor.neighbours, ...Object.keys(actor.tradeTies), ...actor.kin, ...idx.networkIds]);
-  for (const issue of issueGoals(idx, actor)) {
-    // Stryker disable next-line ArrayDeclaration: equivalent, the index lists co-affected units for every issue and issueGoals keeps only issues
-    const all = idx.coAffected.get(issue) ?? [];
-    if (all.length <= CO_AFFECTED_POOL) for (const id of all) set.add(id);
-    else {
-      const step = all.length / CO_AFFECTED_POOL;
-      const offset = (idx.world.tick * 7919) % all.length;
-      for (let i = 0; i < CO_AFFECTED_POOL; i++) set.add(all[(offset + Math.floor(i * step)) % all.length]!);
-    }
-  }
-  set.delete(actor.id);
-  set.delete(actor.central);
-  return [...set].filter((id) => idx.subById.has(id) || idx.centralById.has(id) || idx.networkIds.has(id)).sort();
+  const buf = { pool: new Int32Array(16), spare: new Int32Array(16) };
+  const n = candidatePool(idx, idx.statics.position.get(actor.id)!, buf);
+  return [...buf.pool.subarray(0, n)].map((k) => idx.statics.ids[k]!);
 }
 
-function domesticScore(
-  model: Model,
-  idx: WorldIndex,
-  actor: Subnational,
-  issue: Id,
-  action: 'lobby' | 'local-law',
-  noise: number,
-): number {
-  // Stryker disable next-line OptionalChaining: equivalent, every issue has a state for every unit (initialWorld) and every unit a central
-  const unit = idx.issueById.get(issue)?.units[actor.id];
-  // Its own scope: these variables (weight, damage, ...) must never be read by the actor's candidate scoring.
-  const scope = scratch(model, action);
-  for (const a of model.attributes) scope[a] = actor.attributes[a] ?? 0;
-  scope['weight'] = actor.goals[issue] ?? 0;
-  // Stryker disable next-line OptionalChaining: equivalent, every issue has a state for every unit (initialWorld) and every unit a central
-  scope['salience'] = unit?.salience ?? 0;
-  // Stryker disable next-line OptionalChaining: equivalent, every issue has a state for every unit (initialWorld) and every unit a central
-  scope['damage'] = unit?.damage ?? 0;
-  scope['position'] = actor.position[issue] ?? 0;
-  // Stryker disable next-line OptionalChaining: equivalent, every issue has a state for every unit (initialWorld) and every unit a central
-  scope['centralPosition'] = idx.central(actor.central)?.executive.position[issue] ?? 0;
-  scope['capacity'] = actor.capacity;
-  scope['load'] = idx.activeOf(actor.id).length / actor.capacity;
-  scope['noise'] = noise * (model.parameters['noise'] ?? 0);
-  scope['emissionShare'] = emissionShare(model, issue, actor.id);
-  scope['centralLaw'] = idx.centralHasLaw(issue, actor.central) ? 1 : 0;
-  return model.formulas[action === 'lobby' ? 'lobby' : 'localLaw']!.evaluate(scope, actor.id);
+/**
+ * Writes the candidate partners of subnational `a` (its place in the world) into buf.pool as party numbers,
+ * sorted and unique, and returns how many: its static pool merged with the co-affected units of each of its
+ * issue goals, itself left out. Numbers follow id order, so this is the id order of candidatePartners.
+ */
+function candidatePool(idx: WorldIndex, a: number, buf: { pool: Int32Array; spare: Int32Array }): number {
+  const st = idx.statics;
+  const from = st.poolStart[a]!;
+  const to = st.poolStart[a + 1]!;
+  const self = st.subNumber[a]!;
+  let n = to - from;
+  if (buf.pool.length < n) buf.pool = new Int32Array(n * 2);
+  for (let k = 0; k < n; k++) buf.pool[k] = st.poolData[from + k]!;
+  const issues = st.issueGoals[a]!;
+  for (let x = 0; x < issues.length; x++) {
+    const co = idx.coAffected.get(issues[x]!)!;
+    if (buf.spare.length < n + co.length) buf.spare = new Int32Array((n + co.length) * 2);
+    n = mergeUnique(buf.pool, n, co, self, buf.spare);
+    const merged = buf.spare;
+    buf.spare = buf.pool;
+    buf.pool = merged;
+  }
+  return n;
+}
+
+/** Merges sorted a[0..n) and sorted b into out, each number once and `skip` left out; returns the length. */
+function mergeUnique(a: Int32Array, n: number, b: Int32Array, skip: number, out: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let m = 0;
+  while (i < n || j < b.length) {
+    const x = j >= b.length || (i < n && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (x !== skip && (m === 0 || out[m - 1] !== x)) out[m++] = x;
+  }
+  return m;
+}
+
+/** Frames of the two domestic actions, one per model: these variables (weight, damage, ...) are never read by candidate scoring. */
+const domesticFrames = new WeakMap<Model, { lobby: Float64Array; law: Float64Array; at: Record<string, number>; attrs: Int32Array; shares: Map<Id, Float64Array> }>();
+
+/**
+ * Scores a domestic action (lobbying the own central, or an own law) on `issue`, with a noise draw, and adds it
+ * to the options; the actor is the a-th subnational of the world.
+ */
+function domesticScore(model: Model, idx: WorldIndex, actor: Subnational, issue: Id, action: 'lobby' | 'local-law', streams: Streams, a: number, options: Options, x: number): void {
+  const table = slotTable(model);
+  let d = domesticFrames.get(model);
+  if (!d) {
+    const at = Object.fromEntries(['weight', 'salience', 'damage', 'position', 'centralPosition', 'capacity', 'load', 'noise', 'emissionShare', 'centralLaw', '$result'].map((k) => [k, table.slots.get(k)!]));
+    domesticFrames.set(model, (d = { lobby: table.base.slice(), law: table.base.slice(), at, attrs: Int32Array.from(model.attributes.map((k) => table.slots.get(k)!)), shares: new Map() }));
+  }
+  const f = action === 'lobby' ? d.lobby : d.law;
+  const at = d.at;
+  for (let i = 0; i < model.attributes.length; i++) f[d.attrs[i]!] = actor.attributes[model.attributes[i]!] ?? 0;
+  f[at['weight']!] = actor.goals[issue] ?? 0;
+  // Stryker disable next-line OptionalChaining: equivalent, every issue has a state for every unit (initialWorld)
+  f[at['salience']!] = idx.salienceOf.get(issue)?.[a] ?? 0;
+  // Stryker disable next-line OptionalChaining: equivalent, as above
+  f[at['damage']!] = idx.damageOf.get(issue)?.[a] ?? 0;
+  f[at['position']!] = actor.position[issue] ?? 0;
+  // Stryker disable next-line OptionalChaining: equivalent, every unit's central is in the world
+  f[at['centralPosition']!] = idx.statics.centralOf[a]?.executive.position[issue] ?? 0;
+  f[at['capacity']!] = actor.capacity;
+  f[at['load']!] = idx.activeAt(a).length / actor.capacity;
+  streams.normalInto('decide', f, at['noise']!);
+  f[at['noise']!] = f[at['noise']!]! * (model.parameters['noise'] ?? 0);
+  let shares = d.shares.get(issue);
+  if (!shares) {
+    const spec = model.scenario.issues.find((s) => s.id === issue);
+    d.shares.set(issue, (shares = Float64Array.from(idx.world.subnationals.map((u) => emissionShare(spec, u.id)))));
+  }
+  f[at['emissionShare']!] = shares[a]!;
+  f[at['centralLaw']!] = idx.centralHasLaw(issue, actor.central) ? 1 : 0;
+  table.formulas[action === 'lobby' ? 'lobby' : 'localLaw']!.evaluate(f, actor.id);
+  options.pushDomestic(f, at['$result']!, action === 'lobby' ? LOBBY : LOCAL_LAW, x);
 }
 
 /** A unit's base emission relative to the largest emitter of the issue (0..1). */
-export function emissionShare(model: Model, issue: Id, unit: Id): number {
-  const spec = model.scenario.issues.find((x) => x.id === issue);
+export function emissionShare(spec: IssueSpec | undefined, unit: Id): number {
   if (!spec) return 0;
   let max = maxEmission.get(spec);
   if (max === undefined) {

@@ -3,53 +3,70 @@
  * emission (base x data series x laws in force), deposition through a transfer that decays with distance
  * (Fay, Golomb and Kumar 1985: exponential in distance), damage, salience, and the unit's position.
  */
-import type { Id, World } from '../../model/world.ts';
+import type { Id, IssueUnitState, World } from '../../model/world.ts';
 import type { IssueSpec } from '../../scenario/schema.ts';
 import type { Model } from '../model.ts';
 import type { Streams } from '../rng.ts';
 import { emissionShare } from './decide.ts';
-import { scratch } from './score.ts';
+import { slotTable, type SlotTable } from './score.ts';
 
 export function issues(model: Model, world: World, streams: Streams, date: string): void {
   const units = world.subnationals;
+  const table = slotTable(model);
+  const frame = issueFrame(model, table);
+  const at = frame.at;
+  const f = frame.frame;
+  const attrs = model.attributes;
+  const damageFormula = table.formulas['damage']!;
+  const salienceFormula = table.formulas['salience']!;
+  const positionFormula = table.formulas['subnationalPosition']!;
   for (const spec of model.scenario.issues) {
     const state = world.issues.find((x) => x.id === spec.id)!;
-    const lawFactor = (id: Id, central: Id): number => {
-      const cut = model.parameters['lawCut'] ?? 0;
-      let f = 1;
-      if (state.laws.some((l) => l.by === id)) f *= 1 - cut;
-      if (state.laws.some((l) => l.by === central)) f *= 1 - cut;
-      return f;
-    };
-    const sources = units.filter((u) => (spec.units[u.id]?.emission ?? 0) > 0);
-    for (const u of sources) {
-      state.units[u.id]!.emission = spec.units[u.id]!.emission * seriesFactor(spec, u.central, date) * lawFactor(u.id, u.central);
+    const t = transferOf(spec, world);
+    const cut = model.parameters['lawCut'] ?? 0;
+    for (let k = 0; k < t.sources.length; k++) {
+      const u = units[t.sources[k]!]!;
+      let factor = 1;
+      if (state.laws.some((l) => l.by === u.id)) factor *= 1 - cut;
+      if (state.laws.some((l) => l.by === u.central)) factor *= 1 - cut;
+      t.states[t.sources[k]!]!.emission = spec.units[u.id]!.emission * seriesFactor(spec, u.central, date) * factor;
     }
-    const transfer = transferOf(spec, world);
     const ties = tiesByUnit(world, spec.id);
     const noiseSd = 1;
-    for (const u of units) {
-      const unit = state.units[u.id]!;
+    for (let r = 0; r < units.length; r++) {
+      const u = units[r]!;
+      const unit = t.states[r]!;
       let deposition = 0;
-      for (const [src, weight] of transfer.get(u.id) ?? []) deposition += state.units[src]!.emission * weight;
+      for (let k = t.start[r]!; k < t.start[r + 1]!; k++) deposition += t.states[t.from[k]!]!.emission * t.weight[k]!;
       unit.deposition = deposition;
-      // Stryker disable next-line StringLiteral: equivalent, any name no other call site uses gives this site its own scope
-      const scope = scratch(model, 'issues');
-      scope['deposition'] = deposition;
-      scope['sensitivity'] = spec.units[u.id]?.sensitivity ?? 0;
-      unit.damage = model.formulas['damage']!.evaluate(scope, u.id);
-      scope['salience'] = unit.salience;
-      scope['damage'] = unit.damage;
-      scope['ties'] = ties.get(u.id) ?? 0;
-      scope['laws'] = state.laws.length;
-      scope['noise'] = noiseSd * streams.normal('issues');
-      unit.salience = model.formulas['salience']!.evaluate(scope, u.id);
-      scope['position'] = u.position[spec.id] ?? 0;
-      scope['salience'] = unit.salience;
-      scope['emissionShare'] = emissionShare(model, spec.id, u.id);
-      u.position[spec.id] = model.formulas['subnationalPosition']!.evaluate(scope, u.id);
+      for (let i = 0; i < attrs.length; i++) f[frame.attrs[i]!] = u.attributes[attrs[i]!] ?? 0;
+      f[at.deposition] = deposition;
+      f[at.sensitivity] = t.sensitivity[r]!;
+      unit.damage = damageFormula.evaluate(f, u.id);
+      f[at.salience] = unit.salience;
+      f[at.damage] = unit.damage;
+      f[at.ties] = ties.get(u.id) ?? 0;
+      f[at.laws] = state.laws.length;
+      f[at.noise] = noiseSd * streams.normal('issues');
+      unit.salience = salienceFormula.evaluate(f, u.id);
+      f[at.position] = u.position[spec.id] ?? 0;
+      f[at.salience] = unit.salience;
+      f[at.emissionShare] = t.emissionShare[r]!;
+      u.position[spec.id] = positionFormula.evaluate(f, u.id);
     }
   }
+}
+
+/** The frame of the issue dynamics (one per model) and the slots it writes. */
+const issueFrames = new WeakMap<Model, { frame: Float64Array; attrs: Int32Array; at: Record<'deposition' | 'sensitivity' | 'salience' | 'damage' | 'ties' | 'laws' | 'noise' | 'position' | 'emissionShare', number> }>();
+function issueFrame(model: Model, table: SlotTable) {
+  let fr = issueFrames.get(model);
+  if (!fr) {
+    const slot = (k: string): number => table.slots.get(k)!;
+    const at = { deposition: slot('deposition'), sensitivity: slot('sensitivity'), salience: slot('salience'), damage: slot('damage'), ties: slot('ties'), laws: slot('laws'), noise: slot('noise'), position: slot('position'), emissionShare: slot('emissionShare') };
+    issueFrames.set(model, (fr = { frame: table.base.slice(), attrs: Int32Array.from(model.attributes.map(slot)), at }));
+  }
+  return fr;
 }
 
 /** Linear interpolation of a central's emission factor between dated points; flat outside them; 1 if none. */
@@ -81,26 +98,54 @@ function tiesByUnit(world: World, issue: Id): Map<Id, number> {
   return out;
 }
 
-/** Receptor -> [source, weight] lists; a unit always receives its own emission at weight 1. Cached per model. */
-const transfers = new WeakMap<IssueSpec, Map<Id, [Id, number][]>>();
-function transferOf(spec: IssueSpec, world: World): Map<Id, [Id, number][]> {
-  let t = transfers.get(spec);
+/**
+ * An issue's transfer over the world's subnationals (by their place in world.subnationals): the sources, and per
+ * receptor its sources with their weights (CSR: from[start[r]..start[r + 1]), in world order), plus each unit's
+ * state object, sensitivity and emission share. A unit always receives its own emission at weight 1. Built once
+ * per issue state (so per run and per resumed world).
+ */
+interface Transfer {
+  sources: Int32Array;
+  start: Int32Array;
+  from: Int32Array;
+  weight: Float64Array;
+  states: IssueUnitState[];
+  sensitivity: Float64Array;
+  emissionShare: Float64Array;
+}
+const transfers = new WeakMap<IssueSpec, WeakMap<World, Transfer>>();
+function transferOf(spec: IssueSpec, world: World): Transfer {
+  let byWorld = transfers.get(spec);
+  if (!byWorld) transfers.set(spec, (byWorld = new WeakMap()));
+  let t = byWorld.get(world);
   if (t) return t;
-  t = new Map();
-  const sources = world.subnationals.filter((u) => (spec.units[u.id]?.emission ?? 0) > 0);
+  const units = world.subnationals;
+  const state = world.issues.find((x) => x.id === spec.id)!;
+  const sources = units.map((_, i) => i).filter((i) => (spec.units[units[i]!.id]?.emission ?? 0) > 0);
+  const isSource = new Set(sources);
   const L = spec.transfer.lengthScale;
-  for (const r of world.subnationals) {
-    if ((spec.units[r.id]?.sensitivity ?? 0) <= 0 && !sources.includes(r)) continue;
-    const list: [Id, number][] = [];
-    for (const s of sources) {
-      if (s.id === r.id) list.push([s.id, 1]);
-      else if (s.location && r.location) {
-        const d = Math.hypot(s.location[0] - r.location[0], s.location[1] - r.location[1]);
-        list.push([s.id, Math.exp(-d / L)]);
-      }
+  const start = new Int32Array(units.length + 1);
+  const from: number[] = [];
+  const weight: number[] = [];
+  units.forEach((r, ri) => {
+    start[ri] = from.length;
+    if ((spec.units[r.id]?.sensitivity ?? 0) <= 0 && !isSource.has(ri)) return;
+    for (const si of sources) {
+      const s = units[si]!;
+      if (si === ri) from.push(si), weight.push(1);
+      else if (s.location && r.location) from.push(si), weight.push(Math.exp(-Math.hypot(s.location[0] - r.location[0], s.location[1] - r.location[1]) / L));
     }
-    t.set(r.id, list);
-  }
-  transfers.set(spec, t);
+  });
+  start[units.length] = from.length;
+  t = {
+    sources: Int32Array.from(sources),
+    start,
+    from: Int32Array.from(from),
+    weight: Float64Array.from(weight),
+    states: units.map((u) => state.units[u.id]!),
+    sensitivity: Float64Array.from(units.map((u) => spec.units[u.id]?.sensitivity ?? 0)),
+    emissionShare: Float64Array.from(units.map((u) => emissionShare(spec, u.id))),
+  };
+  byWorld.set(world, t);
   return t;
 }

@@ -3,7 +3,7 @@
  * approvals pending, laws, mean salience per issue), then the scenario's own, in file order.
  */
 import type { World } from '../../model/world.ts';
-import type { IndicatorSpec } from '../../scenario/schema.ts';
+import type { IndicatorSpec, IssueSpec } from '../../scenario/schema.ts';
 import type { Model } from '../model.ts';
 import { getNumber } from '../world-path.ts';
 
@@ -46,7 +46,19 @@ function meanField(model: Model, world: World, issue: string, field: 'emission' 
   const state = world.issues.find((x) => x.id === issue);
   const spec = model.scenario.issues.find((x) => x.id === issue);
   if (!state || !spec) return Number.NaN;
-  const ids = units ?? Object.keys(state.units).filter((id) => (spec.units[id]?.sensitivity ?? 0) > 0);
+  const ids = units ?? sensitiveUnits(spec, state);
   if (ids.length === 0) return 0;
-  return ids.reduce((s, id) => s + (state.units[id]?.[field] ?? 0), 0) / ids.length;
+  let sum = 0;
+  for (const id of ids) sum += state.units[id]?.[field] ?? 0;
+  return sum / ids.length;
+}
+
+/** Units sensitive to an issue, in the order of its state's units; fixed for a run, so computed once. */
+const sensitive = new WeakMap<IssueSpec, WeakMap<object, string[]>>();
+function sensitiveUnits(spec: IssueSpec, state: { units: Record<string, unknown> }): string[] {
+  let byState = sensitive.get(spec);
+  if (!byState) sensitive.set(spec, (byState = new WeakMap()));
+  let ids = byState.get(state);
+  if (!ids) byState.set(state, (ids = Object.keys(state.units).filter((id) => (spec.units[id]?.sensitivity ?? 0) > 0)));
+  return ids;
 }

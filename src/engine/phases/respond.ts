@@ -13,7 +13,7 @@ import type { Streams } from '../rng.ts';
 import { deadlineTick } from '../../model/calendar.ts';
 import type { WorldIndex } from '../world-index.ts';
 import { round, type Proposal } from './decide.ts';
-import { actorScope, partnerView, activeGoals, scoreExternal, scratch } from './score.ts';
+import { actorScope, renewScore, scoreExternal, scratch } from './score.ts';
 
 export interface PartnerResponse {
   accepted: boolean;
@@ -34,7 +34,7 @@ export function respondToProposal(model: Model, idx: WorldIndex, streams: Stream
   const partnerUnit = idx.subnational(p.partner);
   const actor = idx.subnational(p.actor)!;
   if (partnerUnit) {
-    const scored = scoreExternal(model, idx, partnerUnit, p.actor, p.instrument, noise, actorScope(model, partnerUnit));
+    const scored = scoreExternal(model, idx, partnerUnit, p.actor, p.instrument, noise);
     const threshold = model.parameters['acceptThreshold'] ?? 0;
     return { accepted: scored.utility >= threshold, why: { goals: roundAll(scored.goals), score: round(scored.utility), threshold } };
   }
@@ -157,7 +157,7 @@ function decideStep(model: Model, idx: WorldIndex, inst: Instrument, step: Appro
   if (step.organ === 'own-legislature') {
     // The legislature weighs what the instrument is worth to its own unit: the unit's goal values of the tie.
     const counterpart = inst.parties.find((x) => x !== party.id) ?? party.id;
-    const total = scoreExternal(model, idx, party, counterpart, inst.kind, 0, actorScope(model, party), partnerView(idx, party, counterpart, activeGoals(idx, party))).total;
+    const total = scoreExternal(model, idx, party, counterpart, inst.kind, 0).total;
     const scope = actorScope(model, party);
     scope['position'] = inst.issue ? (party.position[inst.issue] ?? 0) : 0;
     scope['salience'] = inst.issue ? idx.salience(inst.issue, party.id) : 0;
@@ -237,23 +237,6 @@ export function reviewsDue(model: Model, idx: WorldIndex, streams: Streams): Rev
     out.push({ instrument: inst.id, renewed: lapsedBy === null, by: lapsedBy ?? inst.initiator, why: { renew: scores, threshold: 0, reviewMonths: review } });
   }
   return out;
-}
-
-/** What keeping `inst` is worth to `unit` today: its goal values as if proposed anew, the tie itself not counted. */
-function renewScore(model: Model, idx: WorldIndex, unit: Subnational, counterpart: Id, inst: Instrument, noise: number): number {
-  const scope = actorScope(model, unit);
-  const view = partnerView(idx, unit, counterpart, activeGoals(idx, unit));
-  view.existingAll = Math.max(0, view.existingAll - 1);
-  view.goals.forEach(({ issue }, i) => {
-    const g = view.perGoal[i]!;
-    if (issue === null || issue === inst.issue) g['existingTies'] = Math.max(0, (g['existingTies'] ?? 0) - 1);
-  });
-  const scored = scoreExternal(model, idx, unit, counterpart, inst.kind, 0, scope, view);
-  // Stryker disable next-line StringLiteral: equivalent, scoreExternal has just set scope.total to the same value on this same (actor) scope
-  scope['total'] = scored.total;
-  scope['age'] = ((idx.world.tick - (inst.signedTick ?? idx.world.tick)) * model.dt);
-  scope['noise'] = noise * (model.parameters['noise'] ?? 0);
-  return model.formulas['renew']!.evaluate(scope, unit.id);
 }
 
 function silence(base: { instrument: Id; approval: Id }, step: ApprovalRecord, extra: Record<string, unknown> = {}): ApprovalDecision {

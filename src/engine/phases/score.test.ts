@@ -3,7 +3,11 @@
  * actor knows of a partner (partnerView) and the score (scoreExternal), on a tiny hand-built world with
  * simple formulas so every value is exact.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { duchacek } from '../../model/geography.ts';
+import { runArbitrary } from '../../testing/arbitraries.ts';
+import { simulate } from '../../testing/simulate.ts';
 import type { Instrument, World } from '../../model/world.ts';
 import type { RuleSet } from '../../rules/rule-set.ts';
 import { scenarioSchema } from '../../scenario/schema.ts';
@@ -222,7 +226,7 @@ describe('scoreExternal', () => {
     const b = build(o);
     setup?.(b.world);
     const actor = unit(b.world, 'H-1');
-    return scoreExternal(b.model, b.idx(), actor, partner, kind, noise, actorScope(b.model, actor));
+    return scoreExternal(b.model, b.idx(), actor, partner, kind, noise);
   }
 
   it('each goal weighted by its weight, summed into total; the utility formula scores the total', () => {
@@ -311,7 +315,76 @@ describe('scoreExternal', () => {
     const actor = unit(b.world, 'H-1');
     const idx = b.idx();
     const v = partnerView(idx, actor, 'G', activeGoals(idx, actor));
-    expect(scoreExternal(b.model, idx, actor, 'F-1', 'mou', 0, actorScope(b.model, actor), v).total).toBe(0.25);
-    expect(scoreExternal(b.model, idx, actor, 'F-1', 'mou', 0, actorScope(b.model, actor)).total).toBe(0.5);
+    expect(scoreExternal(b.model, idx, actor, 'F-1', 'mou', 0, v).total).toBe(0.25);
+    expect(scoreExternal(b.model, idx, actor, 'F-1', 'mou', 0).total).toBe(0.5);
+  });
+});
+
+describe('partnerView: the typed-array reader agrees with the plain definition', () => {
+  /** The definition, written plainly over ids and objects (as the engine computed it before issue 9). */
+  function reference(idx: WorldIndex, actor: World['subnationals'][number], partner: string, goals: ReturnType<typeof activeGoals>) {
+    const partnerUnit = idx.subnational(partner);
+    const partnerCountry = partnerUnit ? partnerUnit.central : partner;
+    const type = duchacek(idx, actor, partner);
+    const existing = idx.activeOf(actor.id).filter((i) => i.parties.includes(partner));
+    const fields = {
+      capacity: actor.capacity,
+      tradeTie: Math.max(actor.tradeTies[partner] ?? 0, actor.tradeTies[partnerCountry] ?? 0),
+      kin: actor.kin.includes(partner) || actor.kin.includes(partnerCountry) ? 1 : 0,
+      partnerIsState: idx.central(partner) ? 1 : 0,
+      partnerIsNetwork: idx.isNetwork(partner) ? 1 : 0,
+      crossBorder: type === 'cross-border' ? 1 : 0,
+      transregional: type === 'transregional' ? 1 : 0,
+      global: type === 'global' ? 1 : 0,
+      load: idx.activeOf(actor.id).length / actor.capacity,
+    };
+    const perGoal = goals.map(({ issue }) =>
+      !issue
+        ? { salience: 0, damage: 0, partnerSalience: 0, existingTies: existing.length, position: 0, centralPosition: 0 }
+        : {
+            salience: idx.salience(issue, actor.id),
+            damage: idx.issueById.get(issue)?.units[actor.id]?.damage ?? 0,
+            partnerSalience: partnerUnit ? idx.salience(issue, partner) : idx.central(partner) ? idx.meanSalience(issue, partner) : 0,
+            existingTies: existing.filter((i) => i.issue === issue).length,
+            position: actor.position[issue] ?? 0,
+            centralPosition: idx.central(actor.central)?.executive.position[issue] ?? 0,
+          },
+    );
+    return { fields, perGoal, existingAll: existing.length };
+  }
+
+  it('for every actor and every party of 30 generated runs, after 12 ticks', () => {
+    const cases = fc.sample(runArbitrary({ maxSubnationals: 8, minIssues: 1 }), { seed: 9, numRuns: 30 });
+    let pairs = 0;
+    let crossBorder = 0;
+    let ties = 0;
+    for (const g of cases) {
+      // Kin and trade ties with states too, so those branches are read.
+      g.scenario.subnationals.forEach((u, i) => {
+        if (i % 2 === 0) u.kin = [g.scenario.centrals[(i + 1) % g.scenario.centrals.length]!.id];
+        if (i % 3 === 0) u.tradeTies = { ...u.tradeTies, [g.scenario.centrals[0]!.id]: 0.25 };
+      });
+      const { run } = simulate(g.scenario, g.ruleSets, g.seed, { ticks: 12 });
+      const idx = new WorldIndex(run.world);
+      const parties = [...run.world.subnationals.map((u) => u.id), ...run.world.centrals.map((c) => c.id), ...run.world.networks.map((n) => n.id)];
+      for (const actor of run.world.subnationals) {
+        const goals = activeGoals(idx, actor);
+        for (const partner of parties) {
+          if (partner === actor.id) continue;
+          const got = partnerView(idx, actor, partner, goals);
+          const want = reference(idx, actor, partner, goals);
+          expect(got.fields, `${actor.id} -> ${partner}`).toEqual(want.fields);
+          expect(got.perGoal, `${actor.id} -> ${partner}`).toEqual(want.perGoal);
+          expect(got.existingAll).toBe(want.existingAll);
+          pairs++;
+          crossBorder += want.fields.crossBorder;
+          ties += want.existingAll;
+        }
+      }
+    }
+    // The cases the comparison must cover, counted: otherwise it could pass on worlds without them.
+    expect(pairs).toBeGreaterThan(500);
+    expect(crossBorder).toBeGreaterThan(10);
+    expect(ties).toBeGreaterThan(0);
   });
 });

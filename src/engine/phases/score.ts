@@ -1,13 +1,21 @@
 /**
  * Scoring a candidate external action: each goal's value from its formula, weighted by the actor's goal
- * weight; the utility formula turns the weighted total into a score. The same code scores a proposal from
- * the partner's side (acceptance), so actor and partner reason alike.
+ * weight; the utility formula turns the weighted total into a score. The same code (a Scorer) scores every
+ * candidate in the decide loop, a proposal from the partner's side (acceptance) and a tie at its review, so
+ * actor and partner reason alike.
+ *
+ * The decide loop scores about 27 candidates per agent and tick, so the Scorer works on numbers only: formulas
+ * bound to slots of one Float64Array frame (slotTable), a partner's fields and per-goal values in typed
+ * arrays, the goals' contributions in a buffer. Objects (Scored, PartnerView) are built only on request, for
+ * the chosen action and for explanations.
  */
-import { duchacek } from '../../model/geography.ts';
-import { GOAL_DOMAINS } from '../../rules/catalog.ts';
-import { isBinding, type InstrumentKind } from '../../model/vocabulary.ts';
-import type { Id, Subnational } from '../../model/world.ts';
+import { FORMULAS, GOAL_DOMAINS } from '../../rules/catalog.ts';
+import { generateFunction, type CompiledFormula, type SlotFormula } from '../../rules/formula.ts';
+import { INSTRUMENTS, isBinding, type InstrumentKind } from '../../model/vocabulary.ts';
+import type { Id, Instrument, Subnational } from '../../model/world.ts';
 import type { Model } from '../model.ts';
+import type { StreamName, Streams } from '../rng.ts';
+import { PARTY_CENTRAL, PARTY_NETWORK, PARTY_SUBNATIONAL, type ActiveGoal, type StaticIndex } from '../static-index.ts';
 import type { WorldIndex } from '../world-index.ts';
 
 export interface Scored {
@@ -45,10 +53,10 @@ export function actorScope(model: Model, actor: Subnational): Record<string, num
   return scope;
 }
 
-/** What an actor knows about one partner, computed once per partner and shared by every instrument scored. */
+/** What an actor knows about one partner: the fields shared by every instrument scored, and per goal its values. */
 export interface PartnerView {
   partner: Id;
-  goals: { goal: string; weight: number; issue: Id | null }[];
+  goals: ActiveGoal[];
   fields: Record<string, number>;
   /** Per goal: the goal-specific variables (salience, existing ties on the issue, positions). */
   perGoal: Record<string, number>[];
@@ -56,84 +64,535 @@ export interface PartnerView {
 }
 
 /** Goals with a positive weight, sorted, with the issue each stands for (null for core goals). */
-export function activeGoals(idx: WorldIndex, actor: Subnational): PartnerView['goals'] {
+export function activeGoals(idx: WorldIndex, actor: Subnational): ActiveGoal[] {
   return Object.keys(actor.goals)
     .sort()
     .filter((g) => (actor.goals[g] ?? 0) > 0)
     .map((goal) => ({ goal, weight: actor.goals[goal]!, issue: idx.issueById.has(goal) ? goal : null }));
 }
 
-export function partnerView(idx: WorldIndex, actor: Subnational, partner: Id, goals: PartnerView['goals']): PartnerView {
-  const partnerUnit = idx.subnational(partner);
-  const partnerCountry = partnerUnit ? partnerUnit.central : partner;
-  const type = duchacek(idx, actor, partner);
-  const existing = idx.activeOf(actor.id).filter((i) => i.parties.includes(partner));
-  const fields: Record<string, number> = {
-    capacity: actor.capacity,
-    tradeTie: Math.max(actor.tradeTies[partner] ?? 0, actor.tradeTies[partnerCountry] ?? 0),
-    kin: actor.kin.includes(partner) || actor.kin.includes(partnerCountry) ? 1 : 0,
-    partnerIsState: idx.central(partner) ? 1 : 0,
-    partnerIsNetwork: idx.isNetwork(partner) ? 1 : 0,
-    crossBorder: type === 'cross-border' ? 1 : 0,
-    transregional: type === 'transregional' ? 1 : 0,
-    global: type === 'global' ? 1 : 0,
-    load: idx.activeOf(actor.id).length / actor.capacity,
-  };
-  const perGoal = goals.map(({ issue }) => {
-    if (!issue) return { salience: 0, damage: 0, partnerSalience: 0, existingTies: existing.length, position: 0, centralPosition: 0 };
-    return {
-      salience: idx.salience(issue, actor.id),
-      // Stryker disable next-line OptionalChaining: equivalent, an issue goal's issue is in the index and every issue has a state for every unit (initialWorld)
-      damage: idx.issueById.get(issue)?.units[actor.id]?.damage ?? 0,
-      partnerSalience: partnerUnit ? idx.salience(issue, partner) : idx.central(partner) ? idx.meanSalience(issue, partner) : 0,
-      existingTies: existing.filter((i) => i.issue === issue).length,
-      position: actor.position[issue] ?? 0,
-      // Stryker disable next-line OptionalChaining: equivalent, every unit's central is in the world
-      centralPosition: idx.central(actor.central)?.executive.position[issue] ?? 0,
-    };
-  });
-  return { partner, goals, fields, perGoal, existingAll: existing.length };
+/** The partner fields, in the order the scope receives them. */
+export const PARTNER_FIELDS = ['capacity', 'tradeTie', 'kin', 'partnerIsState', 'partnerIsNetwork', 'crossBorder', 'transregional', 'global', 'load'] as const;
+/** The per-goal variables, in the order the scope receives them. */
+export const GOAL_FIELDS = ['salience', 'damage', 'partnerSalience', 'existingTies', 'position', 'centralPosition'] as const;
+const NF = PARTNER_FIELDS.length;
+const NG = GOAL_FIELDS.length;
+
+/**
+ * Every name any formula may read gets a slot of the model's frames; parameters and dt are filled in the
+ * base frame once. Built once per model.
+ */
+export interface SlotTable {
+  slots: ReadonlyMap<string, number>;
+  base: Float64Array;
+  formulas: Readonly<Record<string, SlotFormula>>;
+}
+const slotTables = new WeakMap<Model, SlotTable>();
+const RESULT = '$result';
+
+export function slotTable(model: Model): SlotTable {
+  let t = slotTables.get(model);
+  if (t) return t;
+  const names = new Set<string>(['dt', 'total', 'noise', 'age', ...Object.keys(model.parameters), ...model.attributes]);
+  for (const spec of Object.values(FORMULAS)) for (const v of Object.keys(spec.variables)) names.add(v);
+  const slots = new Map([...names].sort().map((n, i) => [n, i] as const));
+  // Where each formula leaves its value (a name no formula can read: "$" starts no catalog variable).
+  const result = slots.size;
+  slots.set(RESULT, result);
+  const base = new Float64Array(slots.size);
+  for (const [k, v] of Object.entries(model.parameters)) base[slots.get(k)!] = v;
+  base[slots.get('dt')!] = model.dt;
+  const formulas: Record<string, SlotFormula> = {};
+  for (const [name, f] of Object.entries(model.formulas)) formulas[name] = f.bind(slots, result);
+  slotTables.set(model, (t = { slots, base, formulas }));
+  return t;
 }
 
-export function scoreExternal(
-  model: Model,
-  idx: WorldIndex,
-  actor: Subnational,
-  partner: Id,
-  kind: InstrumentKind,
-  noise: number,
-  scope: Record<string, number>,
-  view: PartnerView = partnerView(idx, actor, partner, activeGoals(idx, actor)),
-): Scored {
-  const beh = model.instruments[kind];
-  const f = view.fields;
-  for (const k in f) scope[k] = f[k]!;
-  scope['cost'] = beh.cost;
-  scope['binding'] = isBinding(kind) ? 1 : 0;
-  scope['noise'] = noise * (model.parameters['noise'] ?? 0);
+/**
+ * What an actor knows of a partner, in typed arrays: `setActor` once per actor (what does not depend on the
+ * partner: its instruments, load, and per goal its salience, damage and positions), then `setPartner` per
+ * partner (PARTNER_FIELDS in `fields`, GOAL_FIELDS per goal in `perGoal`). Partners are party numbers
+ * (StaticIndex), so this reads arrays, not maps of ids.
+ */
+export class PartnerReader {
+  readonly fields = new Float64Array(NF);
+  /** GOAL_FIELDS per goal: perGoal[g * NG + f]. */
+  perGoal = new Float64Array(0);
+  existingAll = 0;
+  goals: readonly ActiveGoal[] = [];
+  actor: Subnational | null = null;
+  private active: readonly Instrument[] = [];
+  /** Per goal: the actor's salience, damage, position and its central's position on the goal's issue. */
+  private own = new Float64Array(0);
+  private position = -1;
 
-  const goals: Record<string, number> = {};
-  let total = 0;
-  let lead = '';
-  let best = -Infinity;
-  view.goals.forEach(({ goal, weight, issue }, i) => {
-    scope['fit'] = beh.fit[issue ? 'issue' : goal] ?? beh.fit[goal] ?? 0;
-    const g = view.perGoal[i]!;
-    for (const k in g) scope[k] = g[k]!;
-    const formula = model.formulas[issue ? `goal.${issue}` : `goal.${goal}`];
-    const contribution = weight * (formula ? formula.evaluate(scope, actor.id) : 0);
-    goals[goal] = contribution;
-    total += contribution;
-    if (contribution > best) {
-      best = contribution;
-      lead = goal;
+  /** `position`: the actor's place in world.subnationals, if the caller knows it. */
+  setActor(idx: WorldIndex, actor: Subnational, goals: readonly ActiveGoal[], position = idx.statics.position.get(actor.id)!): void {
+    this.actor = actor;
+    this.goals = goals;
+    this.position = position;
+    this.active = idx.activeAt(position);
+    const G = goals.length;
+    if (this.own.length < G * 4) {
+      this.own = new Float64Array(G * 4);
+      this.perGoal = new Float64Array(G * NG);
     }
-  });
-  scope['existingTies'] = view.existingAll;
-  scope['total'] = total;
-  const utility = model.formulas['utility']!.evaluate(scope, actor.id);
-  const issue = idx.issueById.has(lead) ? lead : null;
+    // Stryker disable next-line OptionalChaining: equivalent, every unit's central is in the world
+    const centralPosition = idx.statics.centralOf[position]?.executive.position;
+    for (let g = 0; g < G; g++) {
+      const issue = goals[g]!.issue;
+      const o = g * 4;
+      if (!issue) {
+        this.own.fill(0, o, o + 4);
+        continue;
+      }
+      // Stryker disable next-line OptionalChaining: equivalent, an issue goal's issue is in the index and every issue has a state for every unit (initialWorld)
+      this.own[o] = idx.salienceOf.get(issue)?.[this.position] ?? 0;
+      // Stryker disable next-line OptionalChaining: equivalent, as above
+      this.own[o + 1] = idx.damageOf.get(issue)?.[this.position] ?? 0;
+      this.own[o + 2] = actor.position[issue] ?? 0;
+      this.own[o + 3] = centralPosition?.[issue] ?? 0;
+    }
+    this.fields[0] = actor.capacity;
+    this.fields[8] = this.active.length / actor.capacity;
+  }
+
+  /** The partner with party number `partner`. */
+  setPartner(idx: WorldIndex, partner: number): void {
+    const st = idx.statics;
+    const a = this.position;
+    const id = st.ids[partner]!;
+    const kind = st.partyKind[partner];
+    const country = st.partyCountry[partner]!;
+    const own = st.centralNumber[a]!;
+    const active = this.active;
+    let existing = 0;
+    for (let k = 0; k < active.length; k++) if (active[k]!.parties.includes(id)) existing++;
+    let tradeTie = 0;
+    for (let k = st.tradeStart[a]!; k < st.tradeStart[a + 1]!; k++) {
+      const t = st.tradeData[k]!;
+      if (t === partner || t === country) tradeTie = Math.max(tradeTie, st.tradeWeight[k]!);
+    }
+    let kin = 0;
+    for (let k = st.kinStart[a]!; k < st.kinStart[a + 1]!; k++) if (st.kinData[k] === partner || st.kinData[k] === country) kin = 1;
+    // Duchacek's type (geography.ts `duchacek`), on numbers.
+    let type = 0; // 0 none, 1 cross-border, 2 transregional, 3 global
+    if (kind !== PARTY_NETWORK && country >= 0 && country !== own) {
+      let crossBorder = false;
+      if (kind === PARTY_SUBNATIONAL) {
+        const b = st.partyPosition[partner]!;
+        crossBorder = contains(st.neighbourData, st.neighbourStart[a]!, st.neighbourStart[a + 1]!, partner) || contains(st.neighbourData, st.neighbourStart[b]!, st.neighbourStart[b + 1]!, st.subNumber[a]!);
+      } else {
+        for (let k = st.neighbourStart[a]!; k < st.neighbourStart[a + 1]!; k++) if (st.partyCountry[st.neighbourData[k]!] === partner) crossBorder = true;
+      }
+      type = crossBorder ? 1 : st.countriesBorder.has(own * st.ids.length + country) ? 2 : 3;
+    }
+    const x = this.fields;
+    x[1] = tradeTie;
+    x[2] = kin;
+    x[3] = kind === PARTY_CENTRAL ? 1 : 0;
+    x[4] = kind === PARTY_NETWORK ? 1 : 0;
+    x[5] = type === 1 ? 1 : 0;
+    x[6] = type === 2 ? 1 : 0;
+    x[7] = type === 3 ? 1 : 0;
+    this.existingAll = existing;
+    const pg = this.perGoal;
+    const b = st.partyPosition[partner]!;
+    for (let g = 0; g < this.goals.length; g++) {
+      const issue = this.goals[g]!.issue;
+      const o = g * NG;
+      const w = g * 4;
+      pg[o] = this.own[w]!;
+      pg[o + 1] = this.own[w + 1]!;
+      pg[o + 4] = this.own[w + 2]!;
+      pg[o + 5] = this.own[w + 3]!;
+      if (!issue) {
+        pg[o + 2] = 0;
+        pg[o + 3] = existing;
+        continue;
+      }
+      let onIssue = 0;
+      for (let k = 0; k < active.length; k++) if (active[k]!.issue === issue && active[k]!.parties.includes(id)) onIssue++;
+      // Stryker disable next-line OptionalChaining: equivalent, every issue of the index has a salience array
+      pg[o + 2] = kind === PARTY_SUBNATIONAL ? (idx.salienceOf.get(issue)?.[b] ?? 0) : kind === PARTY_CENTRAL ? idx.meanSalience(issue, id) : 0;
+      pg[o + 3] = onIssue;
+    }
+  }
+}
+
+/** Whether sorted data[from..to) contains x. */
+function contains(data: Int32Array, from: number, to: number, x: number): boolean {
+  for (let k = from; k < to; k++) if (data[k] === x) return true;
+  return false;
+}
+
+/**
+ * Scores an actor's candidate actions. Use: `setActor` once per actor, `setPartner` once per partner (or
+ * adjust `reader` after it), then `score` per instrument kind. One Scorer per model and call site keeps sites
+ * from reading each other's values; every variable a formula may read is written before it is evaluated.
+ */
+export class Scorer {
+  readonly frame: Float64Array;
+  readonly reader = new PartnerReader();
+  /** Weighted contribution of each goal in the last `score`. */
+  contrib = new Float64Array(0);
+  /** The last score: utility, total, lead goal, and the formula that was not finite (-1: none). */
+  readonly utilityOut = new Float64Array(4);
+  /** The current actor's goal weights. */
+  private weights = new Float64Array(0);
+  /** The goal contributing most in the last `score` (the first of equals), or -1 without goals. */
+  lead = -1;
+  private goals: readonly ActiveGoal[] = [];
+  private plan: GoalPlan = { kernel: () => undefined, fitsByKind: [], formulas: [], fits: new Float64Array(0), writes: [] };
+  private readonly plansByNames = new Map<string, GoalPlan>();
+  private readonly fitCache = new Map<string, Float64Array>();
+  private readonly attrSlots: Int32Array;
+  private readonly fieldSlots: Int32Array;
+  private readonly goalSlots: Int32Array;
+  private readonly at: Readonly<Record<'fit' | 'cost' | 'binding' | 'noise' | 'total' | 'existingTies', number>>;
+  private readonly costs: Float64Array;
+  private readonly bindings: Float64Array;
+  private readonly noiseScale: number;
+  private readonly utility: SlotFormula;
+  /** GOAL_FIELDS the utility formula reads (those of the lead goal). */
+  private readonly utilityWrites: Int32Array;
+
+  constructor(
+    private readonly model: Model,
+    private readonly table: SlotTable = slotTable(model),
+  ) {
+    this.frame = table.base.slice();
+    const slot = (n: string): number => table.slots.get(n)!;
+    this.attrSlots = Int32Array.from(model.attributes.map(slot));
+    this.fieldSlots = Int32Array.from(PARTNER_FIELDS.map(slot));
+    this.goalSlots = Int32Array.from(GOAL_FIELDS.map(slot));
+    this.at = { fit: slot('fit'), cost: slot('cost'), binding: slot('binding'), noise: slot('noise'), total: slot('total'), existingTies: slot('existingTies') };
+    this.costs = Float64Array.from(INSTRUMENTS.map((k) => model.instruments[k].cost));
+    this.bindings = Float64Array.from(INSTRUMENTS.map((k) => (isBinding(k) ? 1 : 0)));
+    this.noiseScale = model.parameters['noise'] ?? 0;
+    this.utility = table.formulas['utility']!;
+    this.utilityWrites = goalWrites(this.utility);
+  }
+
+  setActor(idx: WorldIndex, actor: Subnational, goals: readonly ActiveGoal[], position?: number): this {
+    this.reader.setActor(idx, actor, goals, position);
+    const f = this.frame;
+    const st = idx.statics;
+    if (position !== undefined && goals === st.goals[position]) {
+      // The decide loop: attributes and the goal plan from tables kept per static index.
+      const t = this.actorTable(st);
+      const A = this.attrSlots.length;
+      for (let i = 0; i < A; i++) f[this.attrSlots[i]!] = t.attributes[position * A + i]!;
+      const signature = st.goalSignature[position]!;
+      this.plan = t.plans[signature] ??= this.planByNames(goals);
+      this.goals = goals;
+      this.setWeights(goals);
+      return this;
+    }
+    const attrs = this.model.attributes;
+    for (let i = 0; i < attrs.length; i++) f[this.attrSlots[i]!] = actor.attributes[attrs[i]!] ?? 0;
+    if (this.goals !== goals) {
+      this.goals = goals;
+      this.plan = this.planByNames(goals);
+    }
+    this.setWeights(goals);
+    return this;
+  }
+
+  private setWeights(goals: readonly ActiveGoal[]): void {
+    if (this.contrib.length < goals.length) {
+      this.contrib = new Float64Array(goals.length);
+      this.weights = new Float64Array(goals.length);
+    }
+    for (let g = 0; g < goals.length; g++) this.weights[g] = goals[g]!.weight;
+  }
+
+  /** Every subnational's attribute values (model.attributes order) and the goal plans by signature, per static index. */
+  private actors: { statics: StaticIndex; attributes: Float64Array; plans: GoalPlan[] } | null = null;
+  private actorTable(st: StaticIndex): { attributes: Float64Array; plans: GoalPlan[] } {
+    if (this.actors?.statics !== st) {
+      const attrs = this.model.attributes;
+      const subs = st.world.subnationals;
+      const attributes = new Float64Array(subs.length * attrs.length);
+      subs.forEach((u, p) => attrs.forEach((k, i) => (attributes[p * attrs.length + i] = u.attributes[k] ?? 0)));
+      this.actors = { statics: st, attributes, plans: [] };
+    }
+    return this.actors;
+  }
+
+  /** Plans depend on the goals' names only: one per list of names, however many arrays carry it. */
+  private planByNames(goals: readonly ActiveGoal[]): GoalPlan {
+    const key = goals.map((g) => `${g.issue === null ? 'g' : 'i'}:${g.goal}`).join('\u0000');
+    let plan = this.plansByNames.get(key);
+    if (!plan) this.plansByNames.set(key, (plan = this.planFor(goals)));
+    return plan;
+  }
+
+  /** Per goal of a goal list: its formula, its fit per instrument kind and the GOAL_FIELDS the formula reads. */
+  private planFor(goals: readonly ActiveGoal[]): GoalPlan {
+    const K = INSTRUMENTS.length;
+    const fits = new Float64Array(goals.length * K);
+    const formulas = goals.map(({ goal, issue }) => this.table.formulas[issue ? `goal.${issue}` : `goal.${goal}`] ?? null);
+    goals.forEach((g, i) => fits.set(this.fitsOf(g), i * K));
+    const fitsByKind = INSTRUMENTS.map((_, kind) => Float64Array.from(goals, (_, g) => fits[g * K + kind]!));
+    const kernel = this.kernelFor(goals.map(({ goal, issue }) => this.model.formulas[issue ? `goal.${issue}` : `goal.${goal}`] ?? null));
+    return { kernel, fitsByKind, formulas, fits, writes: formulas.map((f) => (f ? goalWrites(f) : new Int32Array(0))) };
+  }
+
+  /**
+   * One generated function scoring a candidate for a list of goal formulas: each goal's value with its
+   * variables read where they are (fit[g], the goal's values in p, the rest in the frame), weighted, summed,
+   * the lead goal found, then the utility on the lead goal's values; exactly the arithmetic of the formulas
+   * one by one, without a call or a frame write per formula. A value that is not finite stops it (out[3] says
+   * which formula) and the caller evaluates formula by formula to report it.
+   */
+  private kernelFor(goalFormulas: (CompiledFormula | null)[]): Kernel {
+    const slots = this.table.slots;
+    const frameVar = (k: string): string => `s[${slots.get(k)!}]`;
+    const constants: number[] = [];
+    const fieldIndex = new Map<string, number>(GOAL_FIELDS.map((k, i) => [k, i]));
+    const lines = ['let t = 0, lead = -1, best = -Infinity, v = 0, x = 0;'];
+    goalFormulas.forEach((f, g) => {
+      const access = (k: string): string => (k === 'fit' ? `fit[${g}]` : fieldIndex.has(k) ? `p[${g * NG + fieldIndex.get(k)!}]` : frameVar(k));
+      lines.push(f ? `x = ${f.emit(access, constants)};` : 'x = 0;');
+      lines.push(`if (!(x - x === 0)) { out[3] = ${g}; return; }`);
+      lines.push(`v = w[${g}] * x; c[${g}] = v; t += v; if (v > best) { best = v; lead = ${g}; }`);
+    });
+    const utility = this.model.formulas['utility']!;
+    const leadAccess = (k: string): string => {
+      if (k === 'total') return 't';
+      if (k === 'fit') return '(lead < 0 ? 0 : fit[lead])';
+      if (k !== 'existingTies' && fieldIndex.has(k)) return `(lead < 0 ? 0 : p[lead * ${NG} + ${fieldIndex.get(k)!}])`;
+      return frameVar(k);
+    };
+    lines.push(`x = ${utility.emit(leadAccess, constants)};`);
+    lines.push(`if (!(x - x === 0)) { out[3] = ${goalFormulas.length}; return; }`);
+    lines.push('out[0] = x; out[1] = t; out[2] = lead; out[3] = -1;');
+    return generateFunction<Kernel>(['s', 'p', 'fit', 'w', 'c', 'out'], ['t', 'lead', 'best', 'v', 'x'], lines.join('\n'), constants);
+  }
+
+  /** Per instrument kind, its fit to a goal: the kind's fit to "issue" for an issue goal, else to the goal. */
+  private fitsOf({ goal, issue }: ActiveGoal): Float64Array {
+    const key = `${issue ? 'issue' : 'goal'}:${goal}`;
+    let fits = this.fitCache.get(key);
+    if (!fits) {
+      fits = Float64Array.from(INSTRUMENTS.map((k) => {
+        const fit = this.model.instruments[k].fit;
+        return fit[issue ? 'issue' : goal] ?? fit[goal] ?? 0;
+      }));
+      this.fitCache.set(key, fits);
+    }
+    return fits;
+  }
+
+  /** The partner with party number `partner` (StaticIndex), or an id. */
+  setPartner(idx: WorldIndex, partner: number | Id): this {
+    this.reader.setPartner(idx, typeof partner === 'number' ? partner : idx.statics.number.get(partner)!);
+    this.writeFields();
+    return this;
+  }
+
+  /** Loads a view (e.g. one adjusted by the caller) instead of reading the partner. */
+  setView(view: PartnerView): this {
+    PARTNER_FIELDS.forEach((k, i) => (this.reader.fields[i] = view.fields[k] ?? 0));
+    view.perGoal.forEach((g, j) => GOAL_FIELDS.forEach((k, i) => (this.reader.perGoal[j * NG + i] = g[k] ?? 0)));
+    this.reader.existingAll = view.existingAll;
+    this.writeFields();
+    return this;
+  }
+
+  /** The partner's fields are the same for every instrument kind: written once per partner. */
+  private writeFields(): void {
+    const f = this.frame;
+    const fields = this.reader.fields;
+    for (let i = 0; i < NF; i++) f[this.fieldSlots[i]!] = fields[i]!;
+  }
+
+  /**
+   * The utility of proposing an instrument of `kind` to the current partner, with a standard normal `noise`
+   * (scaled by parameter noise). Leaves each goal's contribution, the total and the lead goal behind. The
+   * utility formula reads the per-goal variables (fit, salience, ...) of the lead goal (0 without goals) and
+   * existingTies counting every tie with the partner. Only the per-goal variables a formula reads are written.
+   */
+  score(kind: number, noise: number): number {
+    this.frame[this.at.noise] = noise;
+    this.scoreDrawn(kind);
+    return this.utilityOut[0]!;
+  }
+
+  /** Draws the noise of the next `scoreDrawn` from `stream` (a standard normal, as `score` takes). */
+  drawNoise(streams: Streams, stream: StreamName): void {
+    streams.normalInto(stream, this.frame, this.at.noise);
+  }
+
+  /**
+   * `score` with the noise already in the frame (drawNoise), the utility left in `utilityOut[0]`: no double
+   * crosses a call, so the decide loop allocates nothing per candidate.
+   */
+  scoreDrawn(kind: number): void {
+    const f = this.frame;
+    const at = this.at;
+    f[at.cost] = this.costs[kind]!;
+    f[at.binding] = this.bindings[kind]!;
+    f[at.noise] = f[at.noise]! * this.noiseScale;
+    f[at.existingTies] = this.reader.existingAll;
+    const out = this.utilityOut;
+    this.plan.kernel(f, this.reader.perGoal, this.plan.fitsByKind[kind]!, this.weights, this.contrib, out);
+    if (out[3]! >= 0) this.scoreFormulaByFormula(kind);
+    this.lead = out[2]!;
+  }
+
+  /** The same score formula by formula (slower): it throws the NonFiniteFormulaError with the formula's inputs. */
+  private scoreFormulaByFormula(kind: number): void {
+    const f = this.frame;
+    const at = this.at;
+    const perGoal = this.reader.perGoal;
+    const gs = this.goalSlots;
+    const K = INSTRUMENTS.length;
+    const plan = this.plan;
+    const who = this.reader.actor!.id;
+    let total = 0;
+    let lead = -1;
+    let best = -Infinity;
+    for (let g = 0; g < this.goals.length; g++) {
+      const formula = plan.formulas[g];
+      let value = 0;
+      if (formula) {
+        f[at.fit] = plan.fits[g * K + kind]!;
+        const w = plan.writes[g]!;
+        for (let i = 0; i < w.length; i++) f[gs[w[i]!]!] = perGoal[g * NG + w[i]!]!;
+        value = formula.evaluate(f, who);
+      }
+      const contribution = this.goals[g]!.weight * value;
+      total += contribution;
+      if (contribution > best) {
+        best = contribution;
+        lead = g;
+      }
+    }
+    f[at.fit] = lead < 0 ? 0 : plan.fits[lead * K + kind]!;
+    const w = this.utilityWrites;
+    for (let i = 0; i < w.length; i++) f[gs[w[i]!]!] = lead < 0 ? 0 : perGoal[lead * NG + w[i]!]!;
+    f[at.existingTies] = this.reader.existingAll;
+    f[at.total] = total;
+    this.utility.evaluate(f, who);
+    // Every formula gave a finite value this time: the kernel and the formulas disagree, a bug here.
+    throw new Error(`the fused score of ${who} is not finite where its formulas are`);
+  }
+
+  /** The total of the last score (sum of weighted goal values). */
+  get total(): number {
+    return this.utilityOut[1]!;
+  }
+
+  /**
+   * After `score(kind, ...)`: every per-goal variable and fit of the lead goal in the frame (0 without goals),
+   * for another formula evaluated on the same frame (renew), whatever the goal formulas happened to read.
+   */
+  writeLead(kind: number): void {
+    const f = this.frame;
+    const lead = this.lead;
+    f[this.at.fit] = lead < 0 ? 0 : this.plan.fits[lead * INSTRUMENTS.length + kind]!;
+    for (let i = 0; i < NG; i++) f[this.goalSlots[i]!] = lead < 0 ? 0 : this.reader.perGoal[lead * NG + i]!;
+    f[this.at.existingTies] = this.reader.existingAll;
+  }
+
+  /** The last `score` as a Scored (contributions by goal name, lead goal, domain and issue). */
+  scored(idx: WorldIndex, utility: number): Scored {
+    return describeScore(this.model, idx, this.goals, this.contrib, this.total, utility, this.lead);
+  }
+}
+
+interface GoalPlan {
+  /** All goal formulas and the utility fused into one generated function (see Scorer.kernelFor). */
+  kernel: Kernel;
+  /** Per instrument kind: the fit of each goal. */
+  fitsByKind: Float64Array[];
+  formulas: (SlotFormula | null)[];
+  /** fits[g * K + kind]: the instrument kind's fit to goal g. */
+  fits: Float64Array;
+  /** Per goal: the GOAL_FIELDS (indices) its formula reads. */
+  writes: Int32Array[];
+}
+
+/** (frame, perGoal, fits of the kind, weights, contributions out, out: utility, total, lead, failed goal or -1). */
+type Kernel = (s: Float64Array, p: Float64Array, fit: Float64Array, w: Float64Array, c: Float64Array, out: Float64Array) => void;
+
+/** The GOAL_FIELDS (indices) a formula reads. */
+function goalWrites(f: SlotFormula): Int32Array {
+  return Int32Array.from(GOAL_FIELDS.map((k, i) => (f.variables.includes(k) ? i : -1)).filter((i) => i >= 0));
+}
+
+/** A Scored from numbers: contributions in goal order, the lead goal (index, -1 for none). */
+export function describeScore(model: Model, idx: WorldIndex, goals: readonly ActiveGoal[], contrib: ArrayLike<number>, total: number, utility: number, lead: number): Scored {
+  const byGoal: Record<string, number> = {};
+  for (let g = 0; g < goals.length; g++) byGoal[goals[g]!.goal] = contrib[g]!;
+  const leadGoal = lead < 0 ? '' : goals[lead]!.goal;
+  const issue = idx.issueById.has(leadGoal) ? leadGoal : null;
   // Stryker disable next-line OptionalChaining: equivalent, an issue in the world index is an issue of the scenario
-  const domain = issue ? (model.scenario.issues.find((x) => x.id === issue)?.domain ?? issue) : (GOAL_DOMAINS[lead] ?? 'general');
-  return { goals, total, utility, lead, domain, issue };
+  const domain = issue ? (model.scenario.issues.find((x) => x.id === issue)?.domain ?? issue) : (GOAL_DOMAINS[leadGoal] ?? 'general');
+  return { goals: byGoal, total, utility, lead: leadGoal, domain, issue };
+}
+
+const scorers = new WeakMap<Model, Map<string, Scorer>>();
+
+/** The Scorer of a call site for a model (see `scratch`: sites never share one). */
+export function scorerOf(model: Model, site: string): Scorer {
+  let sites = scorers.get(model);
+  if (!sites) scorers.set(model, (sites = new Map()));
+  let s = sites.get(site);
+  if (!s) sites.set(site, (s = new Scorer(model)));
+  return s;
+}
+
+/** What an actor knows about one partner, as an object (for explanations and tests). */
+export function partnerView(idx: WorldIndex, actor: Subnational, partner: Id, goals: ActiveGoal[]): PartnerView {
+  const r = new PartnerReader();
+  r.setActor(idx, actor, goals);
+  r.setPartner(idx, idx.statics.number.get(partner)!);
+  return {
+    partner,
+    goals: [...goals],
+    fields: Object.fromEntries(PARTNER_FIELDS.map((k, i) => [k, r.fields[i]!])),
+    perGoal: goals.map((_, j) => Object.fromEntries(GOAL_FIELDS.map((k, i) => [k, r.perGoal[j * NG + i]!]))),
+    existingAll: r.existingAll,
+  };
+}
+
+/**
+ * Scores one candidate external action (an explanation-grade call: respond's acceptance, the own
+ * legislature's weighing). `view`, when given, replaces what the actor knows of the partner.
+ */
+export function scoreExternal(model: Model, idx: WorldIndex, actor: Subnational, partner: Id, kind: InstrumentKind, noise: number, view?: PartnerView): Scored {
+  const position = idx.statics.position.get(actor.id)!;
+  const scorer = scorerOf(model, 'external').setActor(idx, actor, idx.statics.goals[position]!, position);
+  if (view) scorer.setView(view);
+  else scorer.setPartner(idx, partner);
+  const utility = scorer.score(INSTRUMENTS.indexOf(kind), noise);
+  return scorer.scored(idx, utility);
+}
+
+/**
+ * What keeping `inst` is worth to `unit` today: its goal values as if proposed anew, the tie itself not
+ * counted among existing ties, then the renew formula (reading total, age and noise) on the same frame.
+ */
+export function renewScore(model: Model, idx: WorldIndex, unit: Subnational, counterpart: Id, inst: Instrument, noise: number): number {
+  const position = idx.statics.position.get(unit.id)!;
+  const goals = idx.statics.goals[position]!;
+  const scorer = scorerOf(model, 'renew').setActor(idx, unit, goals, position).setPartner(idx, counterpart);
+  const r = scorer.reader;
+  r.existingAll = Math.max(0, r.existingAll - 1);
+  goals.forEach(({ issue }, g) => {
+    const o = g * NG + 3;
+    if (issue === null || issue === inst.issue) r.perGoal[o] = Math.max(0, r.perGoal[o]! - 1);
+  });
+  const kind = INSTRUMENTS.indexOf(inst.kind);
+  scorer.score(kind, 0);
+  scorer.writeLead(kind);
+  const table = slotTable(model);
+  const f = scorer.frame;
+  f[table.slots.get('total')!] = scorer.total;
+  f[table.slots.get('age')!] = (idx.world.tick - (inst.signedTick ?? idx.world.tick)) * model.dt;
+  f[table.slots.get('noise')!] = noise * (model.parameters['noise'] ?? 0);
+  return table.formulas['renew']!.evaluate(f, unit.id);
 }

@@ -8,9 +8,12 @@ import type { EventLog } from '../events.ts';
 import type { Model } from '../model.ts';
 import { setPath } from '../world-path.ts';
 
-export function timeline(model: Model, world: World, log: EventLog): void {
+/** Applies the entries dated this tick; returns how many (the engine's static index is rebuilt after any). */
+export function timeline(model: Model, world: World, log: EventLog): number {
+  let applied = 0;
   model.scenario.timeline.forEach((entry, index) => {
     if (tickOf(model.calendar, normalise(entry.date)) !== world.tick) return;
+    applied++;
     for (const [path, value] of Object.entries(entry.set)) {
       const r = setPath(world, path, value);
       // Paths were checked against the initial world when the run was prepared (checkTimeline).
@@ -21,6 +24,7 @@ export function timeline(model: Model, world: World, log: EventLog): void {
     const set = Object.fromEntries(Object.entries(entry.set).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     log.emit('timeline.applied', { entry: entry.id ?? `timeline-${index}`, note: entry.note, set });
   });
+  return applied;
 }
 
 /** Checks every timeline path against a world (the initial one); returns [entry index, path, error] triples. */
