@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ParameterSpec } from '../src/experiment/design.ts';
+import { shortNames } from '../src/report/sweep-report.ts';
 import { dateOfDecimalYear } from '../src/report/target-judge.ts';
 import { writeSweepFixture } from './support/sweep-fixture.ts';
 
@@ -63,8 +64,8 @@ describe('a sweep result', () => {
     expect(r.stdout).toBe('written: sweep/report.html\n');
     const html = readFileSync(join(dir, 'sweep/report.html'), 'utf8');
     expect(count(html, /<svg /g)).toBe(2 * 3 + 2);
-    expect(html).toContain('law by behaviour.parameters.actThreshold');
-    expect(html).toContain('mous by centrals.US.ruleSet');
+    expect(html).toContain('law by actThreshold');
+    expect(html).toContain('mous by ruleSet');
     expect(html).toContain("Sobol' indices of law");
     expect(html).toMatch(/<td>law<\/td><td>behaviour.parameters.actThreshold<\/td>/);
     expect(html).toContain('(1 errored)');
@@ -75,6 +76,24 @@ describe('a sweep result', () => {
     const first = readFileSync(join(dir, 'sweep/report.html'), 'utf8');
     expect(paradip('report', 'sweep', '--out', 'again.html').code).toBe(0);
     expect(readFileSync(join(dir, 'again.html'), 'utf8')).toBe(first);
+  });
+});
+
+describe('a morris result', () => {
+  it('draws mu* against sigma per measure, with the effects table', () => {
+    writeSweepFixture(join(dir, 'morris'), {
+      params: PARAMS,
+      design: { kind: 'morris', samples: 6, seed: 2 },
+      seeds: 2,
+      measures: { law: (v) => 1990 + 2 * (v['behaviour.parameters.actThreshold'] as number) },
+    });
+    const r = paradip('report', 'morris');
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, 'morris/report.html'), 'utf8');
+    expect(html).toContain('Morris effects on law');
+    expect(html).toContain('<th>mu_star</th>');
+    expect(count(html, /<svg /g)).toBe(3 + 1);
+    expectSelfContained(html);
   });
 });
 
@@ -96,8 +115,14 @@ describe('target pass rates', () => {
     expect(paradip('report', 'targets').code).toBe(0);
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('Target pass rates');
-    expect(html).toContain('target pass rate by behaviour.parameters.actThreshold');
+    expect(html).toContain('target pass rate by actThreshold');
     expect(count(html, /<svg /g)).toBe(2);
+  });
+
+  it('names parameters in charts by the shortest tail that is unique', () => {
+    const names = shortNames(['behaviour.parameters.lawChance', 'centrals.US.ruleSet', 'centrals.CA.ruleSet', 'ruleSets.AT.x.within', 'ruleSets.AT.y.within']);
+    expect([...names.values()]).toEqual(['lawChance', 'US.ruleSet', 'CA.ruleSet', 'x.within', 'y.within']);
+    expect(shortNames(['a.b', 'b']).get('a.b')).toBe('a.b');
   });
 
   it('turns decimal years back into dates', () => {

@@ -4,7 +4,7 @@
  * over seeds, errored runs and "never happened", and bad input (exit 2, nothing written).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -172,6 +172,25 @@ describe('bad input: a message, exit 2, nothing written', () => {
     expect(r.stderr).toMatch(/^error: badcell\/runs\.csv:4:\d+: measure "y" must be a number or empty, found "soon"/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, 'badcell/sensitivity.csv'))).toBe(false);
+  });
+
+  it('refuses runs that do not match the design experiment.json states', () => {
+    writeSweepFixture(join(dir, 'mismatch'), { params: ISHIGAMI.slice(0, 2), design: { kind: 'sobol', samples: 8 }, seeds: 1, measures: { y: (v) => v['x1'] as number } });
+    const file = join(dir, 'mismatch/experiment.json');
+    const exp = JSON.parse(readFileSync(file, 'utf8')) as { parameters: { min: number }[] };
+    exp.parameters[1]!.min = -3;
+    writeFileSync(file, JSON.stringify(exp));
+    const r = paradip('sensitivity', 'mismatch');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: mismatch: point 0: x2 is -?[\d.]+ in runs.csv but -?[\d.]+ in the design of experiment.json/);
+  });
+
+  it('refuses a result without runs.csv (an unfinished or unmerged sweep)', () => {
+    writeSweepFixture(join(dir, 'norows'), { params: ISHIGAMI.slice(0, 1), design: { kind: 'sobol', samples: 4 }, seeds: 1, measures: { y: () => 1 } });
+    rmSync(join(dir, 'norows/runs.csv'));
+    const r = paradip('sensitivity', 'norows');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/has no runs.csv \(an unfinished sweep, or shards not merged yet: paradip merge\)/);
   });
 
   it('refuses an unknown measure and a bad option', () => {

@@ -68,7 +68,7 @@ describe('sweep, then sensitivity and report', () => {
     const report = paradip('report', 'sobol');
     expect(report.code).toBe(0);
     const html = readFileSync(join(dir, 'sobol/report.html'), 'utf8');
-    expect(html).toContain('signed by behaviour.parameters.actThreshold');
+    expect(html).toContain('signed by actThreshold');
     expect(html).toContain("Sobol' indices of signed");
   });
 

@@ -19,21 +19,24 @@ import { EXIT, errnoText, print, type Io } from './io.ts';
 import { isResultDir, readResultDir } from './result-dir.ts';
 import { readRunDir } from './run-dir.ts';
 
-export const REPORT_USAGE = 'paradip report <result-dir> | <run-dir>... [--out <file.html>]';
+export const REPORT_USAGE = 'paradip report <result-dir> | <run-dir>... [--never <value>] [--first-order jansen|saltelli] [--out <file.html>]';
 
-const FLAGS = { out: { type: 'string' } } as const;
+const FLAGS = { out: { type: 'string' }, never: { type: 'number' }, 'first-order': { type: 'string' } } as const;
 
 export async function reportCommand(io: Io, argv: string[]): Promise<number> {
   const parsed = parseArgs(argv, FLAGS);
   if (!parsed.ok) return usage(io, parsed.error);
   const dirs = parsed.args.positionals;
   if (dirs.length === 0) return usage(io, 'give a sweep result directory, or one or more run directories');
+  const firstOrder = (parsed.args.flags['first-order'] as string | undefined) ?? 'jansen';
+  if (firstOrder !== 'jansen' && firstOrder !== 'saltelli') return usage(io, `--first-order is jansen or saltelli, not "${firstOrder}"`);
+  const never = parsed.args.flags['never'] as number | undefined;
   let report: Report;
   if (dirs.length === 1 && isResultDir(dirs[0]!, io.cwd)) {
     const read = readResultDir(dirs[0]!, io.cwd);
     if (!read.ok) return fail(io, read.error);
     try {
-      report = await sweepReport(read.result, targetJudge(read.result, io.cwd));
+      report = await sweepReport(read.result, targetJudge(read.result, io.cwd), { never, firstOrder });
     } catch (e) {
       if (e instanceof SensitivityError || e instanceof DesignError) return fail(io, `${dirs[0]}: ${e.message}`);
       throw e;
@@ -42,6 +45,7 @@ export async function reportCommand(io: Io, argv: string[]): Promise<number> {
     const runs: Recording[] = [];
     for (const dir of dirs) {
       if (isResultDir(dir, io.cwd)) return usage(io, `${dir} is a sweep result: report it alone`);
+      if (never !== undefined || parsed.args.flags['first-order'] !== undefined) return usage(io, '--never and --first-order apply to a sweep result, not to run directories');
       const read = readRunDir(dir, io.cwd);
       if (!read.ok) return fail(io, read.error);
       runs.push(read.recording);

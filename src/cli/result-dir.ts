@@ -7,31 +7,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { DesignSpec, ParameterSpec, ParameterValue } from '../experiment/design.ts';
+import type { DesignSpec, ParameterSpec } from '../experiment/design.ts';
+import type { SweepResult, SweepRun } from '../experiment/sweep-result.ts';
+
+export type { SweepResult, SweepRun } from '../experiment/sweep-result.ts';
 import { parseValue } from '../scenario/overrides.ts';
 import { readText } from './files.ts';
-
-export interface SweepRun {
-  run: number;
-  point: number;
-  seed: number;
-  params: Record<string, ParameterValue>;
-  /** NaN where the measure never happened (or the run failed). */
-  measures: Record<string, number>;
-  status: 'ok' | 'error';
-  error: string;
-}
-
-export interface SweepResult {
-  dir: string;
-  /** experiment.json as written, for provenance in reports. */
-  experiment: Record<string, unknown>;
-  params: ParameterSpec[];
-  design: DesignSpec;
-  /** Measure names, in runs.csv column order. */
-  measures: string[];
-  runs: SweepRun[];
-}
 
 export type ReadResult = { ok: true; result: SweepResult } | { ok: false; error: string };
 

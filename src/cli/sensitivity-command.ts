@@ -14,11 +14,12 @@ import { EXIT, errnoText, print, type Io } from './io.ts';
 import { readResultDir } from './result-dir.ts';
 
 export const SENSITIVITY_USAGE =
-  'paradip sensitivity <result-dir> [--measure <name>]... [--never <value>] [--resamples <n>] [--confidence <level>] [--seed <n>] [--out <file.csv>] [--json]';
+  'paradip sensitivity <result-dir> [--measure <name>]... [--never <value>] [--first-order jansen|saltelli] [--resamples <n>] [--confidence <level>] [--seed <n>] [--out <file.csv>] [--json]';
 
 const FLAGS = {
   measure: { type: 'string', multiple: true },
   never: { type: 'number' },
+  'first-order': { type: 'string' },
   resamples: { type: 'number', integer: true },
   confidence: { type: 'number' },
   seed: { type: 'number', integer: true },
@@ -34,6 +35,8 @@ export function sensitivityCommand(io: Io, argv: string[]): number {
   const resamples = (flags['resamples'] as number | undefined) ?? DEFAULT_RESAMPLES;
   const confidence = (flags['confidence'] as number | undefined) ?? DEFAULT_CONFIDENCE;
   if (resamples < 2 || resamples > 100_000) return usage(io, `--resamples must be from 2 to 100000, not ${resamples}`);
+  const firstOrder = (flags['first-order'] as string | undefined) ?? 'jansen';
+  if (firstOrder !== 'jansen' && firstOrder !== 'saltelli') return usage(io, `--first-order is jansen or saltelli, not "${firstOrder}"`);
   if (!(confidence > 0 && confidence < 1)) return usage(io, `--confidence must be between 0 and 1 (e.g. 0.95), not ${confidence}`);
   const dir = positionals[0]!;
   const read = readResultDir(dir, io.cwd);
@@ -43,6 +46,7 @@ export function sensitivityCommand(io: Io, argv: string[]): number {
     s = analyseSensitivity(read.result, {
       measures: flags['measure'] as string[] | undefined,
       never: flags['never'] as number | undefined,
+      firstOrder,
       resamples,
       confidence,
       seed: (flags['seed'] as number | undefined) ?? 1,
@@ -60,9 +64,9 @@ export function sensitivityCommand(io: Io, argv: string[]): number {
     return EXIT.cantCreate;
   }
   if (flags['json']) {
-    print(io.stdout, JSON.stringify({ result: dir, kind: s.kind, resamples, confidence, never: flags['never'] ?? null, csv: out, notes: s.notes, rows: s.rows.map(jsonRow) }, null, 2));
+    print(io.stdout, JSON.stringify({ result: dir, kind: s.kind, firstOrder: s.kind === 'sobol' ? firstOrder : null, resamples, confidence, never: flags['never'] ?? null, csv: out, notes: s.notes, rows: s.rows.map(jsonRow) }, null, 2));
   } else {
-    print(io.stdout, formatSensitivity(s, confidence));
+    print(io.stdout, formatSensitivity(s, confidence, firstOrder));
     print(io.stdout, `written: ${out}`);
   }
   return EXIT.ok;
@@ -85,7 +89,7 @@ function csvText(v: string): string {
 }
 
 /** The table for a terminal: three decimals, one block per measure, and what went into each. */
-export function formatSensitivity(s: Sensitivity, confidence: number): string {
+export function formatSensitivity(s: Sensitivity, confidence: number, firstOrder = 'jansen'): string {
   const header = s.columns.map(String);
   const body = (s.rows as object[]).map((r) => s.columns.map((c) => {
     const v = (r as Record<string, unknown>)[c];
@@ -94,7 +98,7 @@ export function formatSensitivity(s: Sensitivity, confidence: number): string {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
   const lines = [line(header), ...body.map(line)];
-  const what = s.kind === 'sobol' ? `Sobol' indices (Jansen), ${Math.round(confidence * 100)}% bootstrap half-widths` : `Morris elementary effects, ${Math.round(confidence * 100)}% bootstrap half-width of mu*`;
+  const what = s.kind === 'sobol' ? `Sobol' indices (${firstOrder === 'jansen' ? 'Jansen' : 'S1 Saltelli 2010, ST Jansen'}), ${Math.round(confidence * 100)}% bootstrap half-widths` : `Morris elementary effects, ${Math.round(confidence * 100)}% bootstrap half-width of mu*`;
   return [what, '', ...lines, '', ...s.notes.map(noteLine)].join('\n');
 }
 

@@ -70,6 +70,33 @@ describe('Sobol indices of the Ishigami function (N = 4096 base rows, 20480 eval
   });
 });
 
+describe("Sobol indices with Saltelli 2010's first-order estimator", () => {
+  it('is within 0.02 of the Ishigami S1 at N = 4096, its intervals containing them', () => {
+    const y = designPoints(ISHIGAMI_PARAMS, { kind: 'sobol', samples: 4096 }).map((p) => ishigami(p.values));
+    const r = sobolIndices(y, 3, { resamples: 300, firstOrder: 'saltelli' });
+    for (let i = 0; i < 3; i++) {
+      expect(Math.abs(r.indices[i]!.S1 - S1[i]!)).toBeLessThan(0.02);
+      expect(Math.abs(r.indices[i]!.S1 - S1[i]!)).toBeLessThanOrEqual(r.indices[i]!.S1_conf);
+    }
+    // ST is Jansen's with either first-order estimator.
+    expect(r.indices.map((i) => i.ST)).toEqual(sobolIndices(y, 3, { resamples: 10 }).indices.map((i) => i.ST));
+  });
+
+  it('does not depend on where the output sits (a date near 1990 as well as near 0)', () => {
+    const y = designPoints(ISHIGAMI_PARAMS, { kind: 'sobol', samples: 1024 }).map((p) => ishigami(p.values));
+    const near0 = sobolIndices(y, 3, { resamples: 50, firstOrder: 'saltelli' });
+    const near1990 = sobolIndices(y.map((v) => v + 1990), 3, { resamples: 50, firstOrder: 'saltelli' });
+    for (let i = 0; i < 3; i++) expect(near1990.indices[i]!.S1).toBeCloseTo(near0.indices[i]!.S1, 6);
+  });
+
+  it('gives exactly 0 for a parameter with no effect, where Jansen carries the noise of V', () => {
+    const y = designPoints(ISHIGAMI_PARAMS, { kind: 'sobol', samples: 64 }).map((p) => (p.values['x1'] as number) + Math.sin(p.values['x2'] as number));
+    expect(sobolIndices(y, 3, { resamples: 10, firstOrder: 'saltelli' }).indices[2]!.S1).toBe(0);
+    expect(sobolIndices(y, 3, { resamples: 10, firstOrder: 'saltelli' }).indices[2]!.ST).toBe(0);
+    expect(sobolIndices(y, 3, { resamples: 10 }).indices[2]!.S1).not.toBe(0);
+  });
+});
+
 describe('Sobol indices, edge cases', () => {
   it('leaves out a base row with a non-finite output, and counts it', () => {
     const y = designPoints(ISHIGAMI_PARAMS, { kind: 'sobol', samples: 64 }).map((p) => ishigami(p.values));

@@ -9,7 +9,7 @@
 import { designPoints, designUnits, type DesignSpec, type ParameterSpec, type ParameterValue } from './design.ts';
 import type { BootstrapOptions } from './bootstrap.ts';
 import { morrisIndices } from './morris-indices.ts';
-import { sobolIndices } from './sobol-indices.ts';
+import { sobolIndices, type FirstOrderEstimator } from './sobol-indices.ts';
 
 /** What the analysis reads of a sweep result (result-dir.ts). */
 export interface SweepTable {
@@ -24,6 +24,8 @@ export interface SensitivityOptions extends BootstrapOptions {
   measures?: string[];
   /** Value used for a run whose measure never happened (default: none, the run is left out). */
   never?: number;
+  /** Sobol' first-order estimator (default jansen). */
+  firstOrder?: FirstOrderEstimator;
 }
 
 export interface SobolRow {

@@ -7,7 +7,16 @@
 import type { TopLevelSpec } from 'vega-lite';
 
 const FONT = { font: 'Helvetica, Arial, sans-serif', labelFontSize: 11, titleFontSize: 12 };
-const CONFIG = { config: { axis: FONT, legend: FONT, header: FONT, title: { fontSize: 13, font: FONT.font }, view: { stroke: '#ddd' } } };
+// numberFormat ~g: 1990.5 rather than Vega's default 1,990.5 (measures are often dates as decimal years).
+const CONFIG = { config: { numberFormat: '~g', axis: FONT, legend: FONT, header: FONT, title: { fontSize: 13, font: FONT.font }, view: { stroke: '#ddd' } } };
+
+/** How a parameter is drawn on an x axis: its range (linear or log), or its values as categories. */
+export type ParameterAxis = { kind: 'linear' | 'log'; domain: [number, number] } | { kind: 'nominal' };
+
+function scaleOf(axis: ParameterAxis): object | undefined {
+  if (axis.kind === 'nominal') return undefined;
+  return { type: axis.kind, domain: axis.domain, nice: false, zero: false };
+}
 
 /** One design point of a measure: its parameter value and the measure over its seeds. */
 export interface PointSpread {
@@ -18,9 +27,10 @@ export interface PointSpread {
 }
 
 /** A measure against one parameter: each point's mean over seeds (dot), min to max over seeds (rule), a trend. */
-export function measureChart(measure: string, parameter: string, points: readonly PointSpread[], numeric: boolean): TopLevelSpec {
+export function measureChart(measure: string, parameter: string, points: readonly PointSpread[], axis: ParameterAxis): TopLevelSpec {
   const values = points.map((p) => ({ ...p, x: typeof p.x === 'boolean' ? String(p.x) : p.x }));
-  const x = { field: 'x', type: numeric ? 'quantitative' : 'nominal', title: parameter, scale: numeric ? { zero: false } : undefined } as const;
+  const numeric = axis.kind !== 'nominal';
+  const x = { field: 'x', type: numeric ? 'quantitative' : 'nominal', title: parameter, scale: scaleOf(axis) } as const;
   const y = { type: 'quantitative', scale: { zero: false } } as const;
   const layers: unknown[] = [
     { mark: { type: 'rule', opacity: 0.3, color: '#7f8c8d' }, encoding: { x, y: { ...y, field: 'min', title: measure }, y2: { field: 'max' } } },
@@ -91,18 +101,22 @@ export interface PassRate {
   target: string;
 }
 
-/** The share of seeds in which a target passes, per design point, against one parameter. */
-export function passRateChart(parameter: string, rates: readonly PassRate[], numeric: boolean): TopLevelSpec {
+/** The share of runs in which a target passes against one parameter (binned), one line per target measure. */
+export function passRateChart(parameter: string, rates: readonly PassRate[], axis: ParameterAxis): TopLevelSpec {
   const values = rates.map((r) => ({ ...r, x: typeof r.x === 'boolean' ? String(r.x) : r.x }));
-  const x = { field: 'x', type: numeric ? 'quantitative' : 'nominal', title: parameter, scale: numeric ? { zero: false } : undefined } as const;
+  const x = { field: 'x', type: axis.kind === 'nominal' ? 'nominal' : 'quantitative', title: parameter, scale: scaleOf(axis) } as const;
   return {
     ...CONFIG,
     width: 240,
     height: 160,
     title: `target pass rate by ${parameter}`,
     data: { values },
-    mark: { type: 'circle', size: 22, opacity: 0.7 },
-    encoding: { x, y: { field: 'rate', type: 'quantitative', title: 'share of seeds passing', scale: { domain: [0, 1] }, axis: { format: '%' } }, color: { field: 'target', type: 'nominal' } },
+    mark: { type: 'line', point: true },
+    encoding: {
+      x,
+      y: { field: 'rate', type: 'quantitative', title: 'share of runs passing', scale: { domain: [0, 1] }, axis: { format: '%' } },
+      color: { field: 'target', type: 'nominal' },
+    },
   } as TopLevelSpec;
 }
 

@@ -8,7 +8,9 @@ import type { TopLevelSpec } from 'vega-lite';
 /** Renders one Vega-Lite spec (inline data only) to an SVG document string. */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
-  const compiled = vegaLite.compile(spec).spec;
+  // Vega-Lite's warnings (a scale option it drops) are about our specs, not the user's data: not printed.
+  const silent = { level: () => silent, error: () => silent, warn: () => silent, info: () => silent, debug: () => silent } as never;
+  const compiled = vegaLite.compile({ ...spec, config: { ...spec.config, aria: false } } as TopLevelSpec, { logger: silent }).spec;
   // renderer 'none' plus toSVG: no canvas, no DOM; a loader that refuses every URL, so data can only be inline.
   const loader = vega.loader();
   loader.load = async (uri: string) => {
@@ -16,8 +18,13 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   };
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader });
   try {
-    return await view.toSVG();
+    return compact(await view.toSVG());
   } finally {
     view.finalize();
   }
+}
+
+/** Coordinates to two decimals (a hundredth of a pixel): a chart of a few thousand marks stays small. */
+function compact(svg: string): string {
+  return svg.replace(/ (d|transform|points|x|y|x1|x2|y1|y2|width|height)="([^"]*)"/g, (_, name: string, value: string) => ` ${name}="${value.replace(/(\d+\.\d\d)\d+/g, '$1')}"`);
 }

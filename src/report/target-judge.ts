@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parse } from 'yaml';
-import type { SweepResult } from '../cli/result-dir.ts';
+import type { SweepResult } from '../experiment/sweep-result.ts';
 import { measureKind, meetsExpectation, type TargetValue } from '../experiment/targets.ts';
 import type { TargetSpec } from '../scenario/schema.ts';
 import type { PassOf } from './sweep-report.ts';
