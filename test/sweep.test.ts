@@ -276,6 +276,14 @@ describe('sweep bad input', () => {
     for (const d of ['bv', 'bt', 'tk', 'bk']) expect(existsSync(join(scratch, d))).toBe(false);
   });
 
+  it('--out that is a file: exit 73, the file untouched', () => {
+    writeFileSync(join(scratch, 'a-file'), 'keep');
+    const r = paradip('sweep', FIXTURE, '--out', 'a-file');
+    expect(r.code).toBe(73);
+    expect(r.stderr).toContain('is a file, not a directory');
+    expect(readFileSync(join(scratch, 'a-file'), 'utf8')).toBe('keep');
+  });
+
   it('bad flags: exit 2 with usage', () => {
     expect(paradip('sweep', FIXTURE, '--shard', '3/3').stderr).toContain('shards are numbered 0 to 2');
     expect(paradip('sweep', FIXTURE, '--shard', 'x').code).toBe(2);
