@@ -276,6 +276,28 @@ describe('sweep bad input', () => {
     for (const d of ['bv', 'bt', 'tk', 'bk']) expect(existsSync(join(scratch, d))).toBe(false);
   });
 
+  it('a large design is checked at each parameter value, not point by point: a bad value still stops it first', () => {
+    const big = base
+      .replace('values: [4 weeks, 8 weeks, 26 weeks]', 'values: [4 weeks, 8 wek]')
+      .replace('values: [0.1, 0.2]', 'min: 0.1\n    max: 0.3')
+      .replace('seeds: { count: 4, first: 1 }', 'design: { kind: lhs, samples: 400 }\nseeds: { count: 1, first: 1 }');
+    const t0 = performance.now();
+    const r = paradip('sweep', write('big', big), '--out', 'big');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\.tmp-big\.yaml:\d+:\d+: ruleSets\.AT\.rules\.treaty-neighbour\.approvals\.consent\.within=8 wek: a duration .* at parameters\.0\.values\.1/);
+    // 400 loads would take about 20 s; the reduced check is a handful.
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(existsSync(join(scratch, 'big'))).toBe(false);
+  });
+
+  it('--out that is a file: exit 73, the file untouched', () => {
+    writeFileSync(join(scratch, 'a-file'), 'keep');
+    const r = paradip('sweep', FIXTURE, '--out', 'a-file');
+    expect(r.code).toBe(73);
+    expect(r.stderr).toContain('is a file, not a directory');
+    expect(readFileSync(join(scratch, 'a-file'), 'utf8')).toBe('keep');
+  });
+
   it('bad flags: exit 2 with usage', () => {
     expect(paradip('sweep', FIXTURE, '--shard', '3/3').stderr).toContain('shards are numbered 0 to 2');
     expect(paradip('sweep', FIXTURE, '--shard', 'x').code).toBe(2);

@@ -10,7 +10,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rea
 import { join } from 'node:path';
 import type { SweepRow } from '../experiment/sweep-runner.ts';
 import type { Shard } from '../experiment/sweep-plan.ts';
-import { EXIT, errnoText } from './io.ts';
+import { EXIT, errnoText, OutputError } from './io.ts';
 
 export const JOURNAL = 'journal.jsonl';
 export const FINAL_FILES = ['runs.csv', 'runs.parquet', 'experiment.json'] as const;
@@ -93,18 +93,27 @@ export class SweepDir {
     }
   }
 
-  /** Appends finished runs, one line each, in one write, and syncs them to disk. */
+  /** Appends finished runs, one line each, in one write, and syncs them to disk (OutputError, exit 74, if it cannot). */
   append(rows: readonly SweepRow[]): void {
     if (rows.length === 0) return;
-    writeSync(this.fd, rows.map(rowToJson).join('\n') + '\n');
-    fsyncSync(this.fd);
+    try {
+      writeSync(this.fd, rows.map(rowToJson).join('\n') + '\n');
+      fsyncSync(this.fd);
+    } catch (e) {
+      throw new OutputError(`cannot write ${join(this.path, JOURNAL)}: ${errnoText(e)}. The runs it holds are kept: make room, then run the same command to continue`, EXIT.ioError, { cause: e });
+    }
   }
 
   /** Writes the final files (experiment.json last), then removes the journal. */
   finish(files: { 'runs.csv': string; 'runs.parquet': Uint8Array; 'experiment.json': string }): void {
     closeSync(this.fd);
-    for (const name of FINAL_FILES) writeFileSync(join(this.path, `${name}.partial`), files[name]);
-    for (const name of FINAL_FILES) renameSync(join(this.path, `${name}.partial`), join(this.path, name));
+    try {
+      for (const name of FINAL_FILES) writeFileSync(join(this.path, `${name}.partial`), files[name]);
+      for (const name of FINAL_FILES) renameSync(join(this.path, `${name}.partial`), join(this.path, name));
+    } catch (e) {
+      for (const name of FINAL_FILES) rmSync(join(this.path, `${name}.partial`), { force: true });
+      throw new OutputError(`cannot write the results in ${this.path}: ${errnoText(e)}. Every run is kept in its journal: make room, then run the same command to finish`, EXIT.ioError, { cause: e });
+    }
     rmSync(join(this.path, JOURNAL), { force: true });
   }
 

@@ -122,15 +122,20 @@ export function buildExperiment(spec: ExperimentSpec, file: string | null, sourc
     const path = e.field.replace(/^params/, 'parameters').split(/[.[\]]+/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     return { ok: false, problems: [at(path, e.message.slice(e.field.length + 2))] };
   }
-  // Every distinct point must load: an override that does not apply is found now, not after hours of runs.
+  // Overrides that do not apply are found now, not after hours of runs. Up to ALL_POINTS_CHECKED points, every
+  // point loads; beyond (a large lhs or sobol design: ~50 ms a load would take minutes), the first point, then
+  // each parameter at each of its values, or its min and max, with the others as in the first point. A value
+  // that fails only in combination with another then fails its runs (status error), not the sweep.
+  const checks = points.length <= ALL_POINTS_CHECKED ? points.map((p) => ({ point: p.point as number | null, values: p.values })) : reducedChecks(spec.parameters, points[0]!);
   const seen = new Set<string>();
-  for (const p of points) {
-    const overrides = [...fixed, ...pointOverrides(p)];
+  for (const c of checks) {
+    const overrides = [...fixed, ...pointOverrides({ point: 0, values: c.values })];
     const key = JSON.stringify(overrides);
     if (seen.has(key)) continue;
     seen.add(key);
     const l = loadScenario(read.text, scenarioFile, { ruleSets: lib.ruleSets, variant: spec.variant, overrides });
-    if (!l.ok) return { ok: false, problems: l.problems.slice(0, 20).map((x) => (x.file === COMMAND_LINE ? overrideProblem(x, spec, at, p.point) : { ...x, message: `point ${p.point}: ${x.message}` })) };
+    const label = c.point === null ? '' : `point ${c.point}: `;
+    if (!l.ok) return { ok: false, problems: l.problems.slice(0, 20).map((x) => (x.file === COMMAND_LINE ? overrideProblem(x, spec, at, label) : { ...x, message: `${label}${x.message}` })) };
   }
   const experiment: Experiment = {
     spec, file, scenarioFile, scenarioPath, scenarioText: read.text,
@@ -140,13 +145,23 @@ export function buildExperiment(spec: ExperimentSpec, file: string | null, sourc
   return { ok: true, experiment };
 }
 
+/** Designs of at most this many points are checked point by point before running. */
+export const ALL_POINTS_CHECKED = 200;
+
+/** The first point, and each parameter at each of its values (a range at min and max) with the others as in it. */
+function reducedChecks(params: ExperimentSpec['parameters'], first: DesignPoint): { point: number | null; values: DesignPoint['values'] }[] {
+  const out: { point: number | null; values: DesignPoint['values'] }[] = [{ point: first.point, values: first.values }];
+  for (const p of params) for (const v of p.values ?? [p.min!, p.max!]) out.push({ point: null, values: { ...first.values, [p.path]: v } });
+  return out;
+}
+
 /** A point's parameter values as overrides, in parameter order. */
 export function pointOverrides(p: DesignPoint): Override[] {
   return Object.entries(p.values).map(([path, value]) => ({ path, value }));
 }
 
 /** An override's problem ("--set path=value: ..."), placed at the parameter or `set` entry that made it. */
-function overrideProblem(p: Problem, spec: ExperimentSpec, at: (path: (string | number)[], m: string, e?: string) => Problem, point?: number): Problem {
+function overrideProblem(p: Problem, spec: ExperimentSpec, at: (path: (string | number)[], m: string, e?: string) => Problem, label = ''): Problem {
   const m = /^--set ([^=]*)=/.exec(p.message);
   const path = m?.[1] ?? '';
   const i = spec.parameters.findIndex((x) => x.path === path);
@@ -154,6 +169,6 @@ function overrideProblem(p: Problem, spec: ExperimentSpec, at: (path: (string | 
   const raw = m ? p.message.slice(m[0].length).split(':')[0] : undefined;
   const j = i >= 0 ? (spec.parameters[i]!.values ?? []).findIndex((v) => String(v) === raw) : -1;
   const where = i >= 0 ? (j >= 0 && !/no key|unknown/.test(p.message) ? ['parameters', i, 'values', j] : ['parameters', i, 'path']) : Object.hasOwn(spec.set, path) ? ['set', path] : [];
-  const message = `${point === undefined ? '' : `point ${point}: `}${p.message.replace(/^--set /, '')}`;
+  const message = `${label}${p.message.replace(/^--set /, '')}`;
   return { ...at(where, message, p.expected), code: p.code, ...(p.found !== undefined ? { found: p.found } : {}) };
 }

@@ -46,7 +46,7 @@ export function rowCells(row: SweepRow, params: readonly string[], values: Recor
 function csvCell(v: Cell): string {
   if (v === null) return '';
   if (typeof v !== 'string') return String(v);
-  return /[",\r\n]/.test(v) || v === '' ? (v === '' ? '' : `"${v.replace(/"/g, '""')}"`) : v;
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 /** RFC 4180 CSV: a header, then one line per row; empty cells are missing values (NaN in pandas, NA in R). */
