@@ -3,7 +3,7 @@
  * 1,000, 10,000, 100,000 and 1,000,000 subnationals. Every measurement runs in a fresh process (so peak RSS is
  * that size's own), engine and baseline alternating, CPU time of the ticks only (setup reported apart), the
  * median of the repetitions. Timings are printed, never asserted. Usage:
- *   npm run bench                        # all sizes
+ *   npm run bench                        # all sizes, then sweep and check on 1 and 2 workers (bench/sweep.bench.ts)
  *   npm run bench -- 1000 10000          # chosen sizes
  *   node dist/bench.js --one engine 1000 # one measurement, as JSON (what the parent runs)
  *   node dist/bench.js --alloc engine 10000 # where the engine allocates, by function
@@ -129,5 +129,10 @@ if (args[0] === '--one') {
     console.log(
       `| ${n.toLocaleString('en')} | ${engine[0]!.ticks} | ${engine.length} | ${e.toFixed(2)} | ${b.toFixed(2)} | ${(e / b).toFixed(2)} | ${median(engine.map((x) => x.setupSeconds)).toFixed(2)} | ${peak.toFixed(0)} | ${bytes.toFixed(0)} | ${median(base.map((x) => x.peakRssMiB)).toFixed(0)} | ${engine[0]!.events.toLocaleString('en')} |`,
     );
+  }
+  // The whole bench also measures worker runs: sweep and check throughput on 1 and 2 workers (bench/sweep.bench.ts).
+  if (sizes.length === 0) {
+    console.log('');
+    execFileSync(process.execPath, [fileURLToPath(new URL('./sweep-bench.js', import.meta.url))], { stdio: 'inherit' });
   }
 }
