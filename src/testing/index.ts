@@ -14,3 +14,4 @@ export { equivalentUnderRenaming, equivalentUnderTickLength, sameUpToRenaming, w
 export { checkpoint, resumeRun, startRun, runTicks, lastTick, type Run };
 export { continueRun, simulate, type Simulated } from './simulate.ts';
 
+export { shippedScenarios, type ShippedScenario } from './shipped.ts';
