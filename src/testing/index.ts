@@ -5,7 +5,7 @@
  */
 import { checkpoint, resumeRun, runTicks, startRun, lastTick, type Run } from '../engine/run.ts';
 
-export { ruleSetArbitrary, runArbitrary, scenarioArbitrary, type GeneratedScenario } from './arbitraries.ts';
+export { ruleSetArbitrary, runArbitrary, scenarioArbitrary, type GeneratedScenario, type RuleSetOptions, type ScenarioOptions } from './arbitraries.ts';
 export { assertInvariants, checkInvariants, type Violation } from './invariants.ts';
 export { orderPreservingRenaming, renameBack, renameIds, scenarioIds, shuffledRenaming } from './rename.ts';
 export { permute, shuffleScenario } from './shuffle.ts';
