@@ -15,7 +15,7 @@
 import {
   closeSync,
   existsSync,
-  readFileSync,
+  readSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -26,6 +26,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import type { SimEvent } from '../engine/events.ts';
 import type { Run } from '../engine/run.ts';
 import { EVENT_CSV_HEADER, eventCsvRow, eventLine, eventRecord } from './event-record.ts';
@@ -205,18 +206,30 @@ export class RunWriter {
   /** events.csv.partial from events.jsonl.partial, which is complete once the streams are closed. */
   private writeEventsCsv(): void {
     const file = join(this.dir, 'events.csv.partial');
+    const decoder = new StringDecoder('utf8');
     let fd = -1;
+    let input = -1;
     try {
-      const lines = readFileSync(join(this.dir, 'events.jsonl.partial'), 'utf8').split('\n');
+      input = openSync(join(this.dir, 'events.jsonl.partial'), 'r');
       fd = openSync(file, 'w');
       writeAll(fd, `${EVENT_CSV_HEADER}\n`, file);
-      // In slices, so a long run's table is never one string in memory.
-      for (let i = 0; i < lines.length; i += 4096) {
-        const rows = lines.slice(i, i + 4096).filter((l) => l !== '').map((l) => `${eventCsvRow(JSON.parse(l) as Record<string, unknown>)}\n`);
+      // A chunk at a time, so a long run's events are never one string in memory.
+      const chunk = Buffer.alloc(1 << 20);
+      let rest = '';
+      for (;;) {
+        const n = readSync(input, chunk, 0, chunk.length, null);
+        const text = rest + (n > 0 ? decoder.write(chunk.subarray(0, n)) : decoder.end());
+        const lines = text.split('\n');
+        rest = n > 0 ? lines.pop()! : '';
+        const rows = lines.filter((l) => l !== '').map((l) => `${eventCsvRow(JSON.parse(l) as Record<string, unknown>)}\n`);
         if (rows.length > 0) writeAll(fd, rows.join(''), file);
+        if (n <= 0) break;
       }
+      closeSync(input);
+      input = -1;
       closeSync(fd);
     } catch (e) {
+      if (input >= 0) closeQuietly(input);
       if (fd >= 0) closeQuietly(fd);
       rmSync(file, { force: true });
       throw e instanceof OutputError ? e : new OutputError(`cannot write ${file}: ${errnoText(e)}`, EXIT.ioError);
