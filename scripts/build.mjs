@@ -1,15 +1,21 @@
 // Bundles the TypeScript sources into dist/ with esbuild, so the `paradip` command starts in well under a
 // second (loading mathjs as hundreds of ES modules takes ~1 s; as one bundle, ~0.1 s). Runs on `npm ci`
-// (prepare), before `npm start` and before `npm test`. Packages stay external except mathjs, which is the slow one.
+// (prepare), on `npm pack` (prepare), before `npm start` and before `npm test`. Packages stay external except
+// mathjs, which is the slow one. The library's entry points (`paradip`, `paradip/testing`: dist/index.js,
+// dist/testing.js) get declarations in dist/types from TypeScript's own tsc (tsconfig.build.json).
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 
 const entries = {
   paradip: 'src/cli/main.ts',
+  index: 'src/index.ts',
+  testing: 'src/testing/index.ts',
   'pool-worker': 'src/cli/pool-worker.ts',
   bench: 'bench/engine.bench.ts',
   'sweep-bench': 'bench/sweep.bench.ts',
 };
-const { existsSync, rmSync } = await import('node:fs');
+const { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+const { join } = await import('node:path');
 // Start clean: stale chunks of earlier builds would otherwise pile up in dist/.
 rmSync('dist', { recursive: true, force: true });
 await build({
@@ -26,3 +32,12 @@ await build({
   external: ['ink', 'react', 'react/*', 'yaml', 'zod', 'seedrandom', 'fast-check', 'esbuild', 'piscina', 'hyparquet-writer', 'cli-progress', 'vega', 'vega-lite'],
   logLevel: 'warning',
 });
+
+// Declarations of the library. tsc writes the sources' own import specifiers ('./run.ts') into the .d.ts files;
+// a consumer's tsc resolves './run.js' to run.d.ts under every module resolution, so the specifiers say .js.
+execFileSync(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+for (const file of readdirSync('dist/types', { recursive: true })) {
+  if (!String(file).endsWith('.d.ts')) continue;
+  const path = join('dist/types', String(file));
+  writeFileSync(path, readFileSync(path, 'utf8').replace(/(from\s+'\.{1,2}\/[^']*)\.ts'/g, "$1.js'"));
+}

@@ -95,7 +95,7 @@ describe('central powers', () => {
     s.timeline = [{ id: 'new-leader', date: '2001-01', note: 'a sceptic takes office', set: { 'centrals.H.executive.stance.env': -0.4 } }];
     const ev = parse(simulate(s, library.ruleSets, 1).events);
     const moved = ev.find((e) => e.kind === 'position.changed' && e['by'] === 'H')!;
-    expect(moved).toMatchObject({ date: '2001-01-01', from: 0.8, to: -0.4, why: { stance: -0.4, pressure: 0, ties: 0, laws: 0 } });
+    expect(moved).toMatchObject({ date: '2001-01-01', fromPosition: 0.8, toPosition: -0.4, why: { stance: -0.4, pressure: 0, ties: 0, laws: 0 } });
   });
 });
 

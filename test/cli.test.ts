@@ -100,15 +100,26 @@ describe('runs', () => {
     expect(readFileSync(join(dir, 'b/events.jsonl'), 'utf8')).toBe(a);
     expect(readFileSync(join(dir, 'b/indicators.csv'), 'utf8')).toBe(readFileSync(join(dir, 'a/indicators.csv'), 'utf8'));
     const lines = a.trim().split('\n').map((l) => JSON.parse(l));
-    for (const e of lines) expect(Object.keys(e).slice(0, 4)).toEqual(['seq', 'tick', 'date', 'kind']);
-    expect(lines.some((e) => e.kind === 'timeline.applied')).toBe(true);
-    const csv = readFileSync(join(dir, 'a/indicators.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toMatch(/^tick,date,/);
-    expect(csv).toHaveLength(1 + 36);
     const run = JSON.parse(readFileSync(join(dir, 'a/run.json'), 'utf8'));
     expect(run).toMatchObject({ seed: 7, variant: null, interrupted: false, ruleSets: ['AT', 'OPEN'] });
+    expect(run.runId).toMatch(/^[0-9a-f]{12}$/);
+    // Every row of every table starts with the run id and seed of run.json.
+    for (const e of lines) expect(Object.keys(e).slice(0, 6)).toEqual(['runId', 'seed', 'seq', 'tick', 'date', 'kind']);
+    for (const e of lines) expect([e.runId, e.seed]).toEqual([run.runId, 7]);
+    expect(lines.some((e) => e.kind === 'timeline.applied')).toBe(true);
+    const csv = readFileSync(join(dir, 'a/indicators.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toMatch(/^runId,seed,tick,date,/);
+    expect(csv).toHaveLength(1 + 36);
+    csv.slice(1).forEach((row, i) => expect(row.startsWith(`${run.runId},7,${i},`), row).toBe(true));
+    const flat = readFileSync(join(dir, 'a/events.csv'), 'utf8').trim().split('\n');
+    expect(flat[0]).toMatch(/^runId,seed,seq,tick,date,kind,/);
+    expect(flat).toHaveLength(1 + lines.length);
+    flat.slice(1).forEach((row, i) => expect(row.startsWith(`${run.runId},7,${i + 1},`), row).toBe(true));
+    expect(readFileSync(join(dir, 'b/events.csv'), 'utf8')).toBe(readFileSync(join(dir, 'a/events.csv'), 'utf8'));
+    expect(JSON.parse(readFileSync(join(dir, 'b/run.json'), 'utf8')).runId).toBe(run.runId);
     expect(paradip('run', file, '--seed', '8', '--out', join(dir, 'c'), '--quiet').code).toBe(0);
     expect(readFileSync(join(dir, 'c/events.jsonl'), 'utf8')).not.toBe(a);
+    expect(JSON.parse(readFileSync(join(dir, 'c/run.json'), 'utf8')).runId).not.toBe(run.runId);
   });
 
   it('refuses to write into a directory that already holds a run', () => {

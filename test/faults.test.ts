@@ -153,7 +153,7 @@ describe('standard output and error that fail', () => {
       clean(r);
       expect(r.code).toBe(74);
       expect(r.stderr).toMatch(/^error: cannot write to standard output: no space left on device \(ENOSPC\)\./);
-      expect(files(join(dir, 'devfull'))).toEqual(['events.jsonl', 'indicators.csv', 'run.json']);
+      expect(files(join(dir, 'devfull'))).toEqual(['events.csv', 'events.jsonl', 'indicators.csv', 'run.json']);
     } finally {
       closeSync(full);
     }
@@ -177,7 +177,7 @@ describe('standard output and error that fail', () => {
     const code = await new Promise((r) => child.on('exit', r));
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(files(join(dir, 'epipe'))).toEqual(['events.jsonl', 'indicators.csv', 'run.json']);
+    expect(files(join(dir, 'epipe'))).toEqual(['events.csv', 'events.jsonl', 'indicators.csv', 'run.json']);
   });
 });
 

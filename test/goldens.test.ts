@@ -19,6 +19,8 @@ import { benchScenario, BENCH_RULE_SETS } from '../bench/bench-scenario.ts';
 import { loadRuleSets } from '../src/cli/files.ts';
 import { prepareRun } from '../src/cli/prepare-run.ts';
 import { formatNumber } from '../src/cli/run-writer.ts';
+import { eventLine } from '../src/cli/event-record.ts';
+import { runIdOf } from '../src/cli/run-id.ts';
 import { continueRun, simulate } from '../src/testing/simulate.ts';
 import { runArbitrary } from '../src/testing/arbitraries.ts';
 
@@ -92,11 +94,16 @@ describe('golden outputs', () => {
       const events = readFileSync(join(dir, 'run', 'events.jsonl'), 'utf8').split('\n').filter((l) => l !== '');
       const indicators = readFileSync(join(dir, 'run', 'indicators.csv'), 'utf8').split('\n').filter((l) => l !== '').slice(1);
       const name = 'scenarios/acid-rain-1980s.yaml|-|1';
-      if (!UPDATE) expect(sha(events), 'events.jsonl of paradip run').toBe(stored[name]!.events);
-      // The goldens hash indicators at full precision; the file has 8 significant digits (formatNumber).
       const r = prepareRun({ scenario: 'scenarios/acid-rain-1980s.yaml', seed: 1, variant: null, sets: [], until: null, from: null, cwd: root });
       if (!r.ok) throw new Error(JSON.stringify(r.problems));
-      const rows = continueRun(r.prepared.run).indicators.map((row) => row.split(',').map((v, i) => (i === 1 ? v : formatNumber(Number(v)))).join(','));
+      // Each line of the file is a golden line with the run id and seed in front, and nothing else.
+      const runId = runIdOf(r.prepared.run);
+      expect(runId).toMatch(/^[0-9a-f]{12}$/);
+      const simulated = continueRun(r.prepared.run);
+      if (!UPDATE) expect(sha(simulated.events), 'the golden of this run').toBe(stored[name]!.events);
+      expect(sha(events), 'events.jsonl of paradip run').toBe(sha(simulated.events.map((l) => eventLine(l, runId, 1))));
+      // The goldens hash indicators at full precision; the file has 8 significant digits (formatNumber).
+      const rows = simulated.indicators.map((row) => `${runId},1,${row.split(',').map((v, i) => (i === 1 ? v : formatNumber(Number(v)))).join(',')}`);
       expect(sha(indicators), 'indicators.csv of paradip run').toBe(sha(rows));
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -167,8 +167,8 @@ describe('item 3: dates and calendars within the representable range', () => {
     clean(r);
     expect(r.code).toBe(0);
     const csv = readFileSync(join(dir, 'year50', 'indicators.csv'), 'utf8').split('\n');
-    expect(csv[1]).toMatch(/^0,0050-01-01,/);
-    expect(csv[36]).toMatch(/^35,0052-12-01,/);
+    expect(csv[1]).toMatch(/^[0-9a-f]{12},1,0,0050-01-01,/);
+    expect(csv[36]).toMatch(/^[0-9a-f]{12},1,35,0052-12-01,/);
   });
 
   it('durations whose deadline leaves the year 9999 and huge amounts are errors or exact, never a crash', () => {

@@ -88,7 +88,8 @@ describe('paradip sweep', () => {
       const col = ties[0]!.split(',').indexOf('home_ties_in_force');
       const values = ties.slice(1).map((l) => Number(l.split(',')[col]));
       expect(Number(cell('ties_mean'))).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 12);
-      const june97 = ties.slice(1).findIndex((l) => l.split(',')[1]!.startsWith('1997-06'));
+      const dateCol = ties[0]!.split(',').indexOf('date');
+      const june97 = ties.slice(1).findIndex((l) => l.split(',')[dateCol]!.startsWith('1997-06'));
       expect(Number(cell('ties_1997'))).toBe(values[june97]);
     }
   });

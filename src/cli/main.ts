@@ -5,39 +5,30 @@
  */
 import { EXIT, OutputError, print, type Io } from './io.ts';
 import { version } from './provenance.ts';
-import { CHECK_USAGE, checkCommand } from './check-command.ts';
-import { LIST_USAGE, listCommand } from './list-command.ts';
-import { RUN_USAGE, runCommand } from './run-command.ts';
-import { REPLAY_USAGE, replayCommand } from './replay-command.ts';
-import { EXPLAIN_USAGE, explainCommand } from './explain-command.ts';
+import { COMMANDS, commandHelp, mainHelp, wantsHelp } from './command-help.ts';
+import { checkCommand } from './check-command.ts';
+import { listCommand } from './list-command.ts';
+import { runCommand } from './run-command.ts';
+import { replayCommand } from './replay-command.ts';
+import { explainCommand } from './explain-command.ts';
 import { validateCommand } from './validate-command.ts';
-import { SWEEP_USAGE, sweepCommand } from './sweep-command.ts';
-import { MERGE_USAGE, mergeCommand } from './merge-command.ts';
-import { SENSITIVITY_USAGE, sensitivityCommand } from './sensitivity-command.ts';
-import { REPORT_USAGE, reportCommand } from './report-command.ts';
+import { sweepCommand } from './sweep-command.ts';
+import { mergeCommand } from './merge-command.ts';
+import { sensitivityCommand } from './sensitivity-command.ts';
+import { reportCommand } from './report-command.ts';
 import { NonFiniteFormulaError } from '../rules/formula.ts';
 import { nonFiniteProblem } from '../scenario/load-scenario.ts';
 import { problemLines } from '../scenario/problem.ts';
 
-export const USAGE = `paradip: agent-based simulation of paradiplomacy
-
-usage:
-  ${RUN_USAGE}
-  ${CHECK_USAGE}
-  ${LIST_USAGE}
-  ${REPLAY_USAGE}
-  ${EXPLAIN_USAGE}
-  ${SWEEP_USAGE}
-  ${MERGE_USAGE}
-  paradip validate <file>...
-  ${SENSITIVITY_USAGE}
-  ${REPORT_USAGE}
-  paradip --version | --help
-
-See README.md for the scenario format and every option.`;
+/** The top-level help; every subcommand also answers `--help` (command-help.ts). */
+export const USAGE = mainHelp();
 
 export async function main(io: Io): Promise<number> {
   const [command, ...rest] = io.argv;
+  if (command !== undefined && Object.hasOwn(COMMANDS, command) && wantsHelp(rest)) {
+    print(io.stdout, commandHelp(command));
+    return EXIT.ok;
+  }
   try {
     switch (command) {
       case 'run':

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Run } from '../engine/run.ts';
 import { packageRoot } from './files.ts';
 import type { Prepared } from './prepare-run.ts';
+import { runIdOf } from './run-id.ts';
 
 export function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
@@ -18,7 +19,7 @@ export function gitCommit(): string | null {
   }
 }
 
-export function provenance(run: Run, prepared: Prepared): Record<string, unknown> {
+export function provenance(run: Run, prepared: Prepared): Record<string, unknown> & { runId: string; seed: number } {
   return {
     paradip: version(),
     gitCommit: gitCommit(),
@@ -27,6 +28,7 @@ export function provenance(run: Run, prepared: Prepared): Record<string, unknown
     rng: 'seedrandom alea, one stream per phase, state saved in checkpoints',
     scenarioFile: prepared.scenarioFile,
     resumedFrom: prepared.resumedFrom,
+    runId: runIdOf(run),
     seed: run.meta.seed,
     variant: run.meta.variant,
     overrides: run.meta.overrides,

@@ -103,7 +103,7 @@ async function headless(io: Io, prepared: Prepared, o: HeadlessOptions): Promise
   // A broken stdout does not stop a run that writes files: they are completed first (io.ts).
   const release = o.out !== null ? holdOutputs() : () => {};
   const firstTick = o.resume?.firstTick ?? run.world.tick;
-  const runJson = (to: number | null, stopped: boolean | null): Record<string, unknown> => ({
+  const runJson = (to: number | null, stopped: boolean | null) => ({
     ...provenance(run, prepared),
     checkpointEvery: o.every > 0 ? o.every : null,
     ticks: { from: firstTick, to, last },

@@ -15,7 +15,9 @@ import type { Recording } from '../ui/replay-session.ts';
 import { readCheckpointFile, sha256 } from './checkpoint-file.ts';
 import { EXIT } from './io.ts';
 import type { Prepared } from './prepare-run.ts';
-import { CHECKPOINT_NAME, type ReopenPlan } from './run-writer.ts';
+import { eventFromLine } from './event-record.ts';
+import { runIdOf } from './run-id.ts';
+import { CHECKPOINT_NAME, indicatorsHeader, type ReopenPlan, type RunIntent } from './run-writer.ts';
 
 export type ReadRun = { ok: true; recording: Recording } | { ok: false; error: string };
 
@@ -43,7 +45,7 @@ export function readRunDir(dir: string, cwd: string, { indicators = true }: { in
   for (let i = 0; i < lines.length; i++) {
     if (lines[i]!.trim() === '') continue;
     try {
-      events.push(JSON.parse(lines[i]!) as SimEvent);
+      events.push(eventFromLine(JSON.parse(lines[i]!) as Record<string, unknown>));
     } catch {
       return { ok: false, error: `${join(dir, 'events.jsonl')}:${i + 1}: not a JSON event` };
     }
@@ -53,8 +55,10 @@ export function readRunDir(dir: string, cwd: string, { indicators = true }: { in
   const csv = indicators ? file('indicators.csv') : null;
   if (csv !== null) {
     const [header, ...body] = csv.split('\n').filter((l) => l !== '');
-    indicatorNames = (header ?? '').split(',').slice(2);
-    for (const line of body) rows.push(line.split(',').slice(2).map((v) => (v === 'NA' ? Number.NaN : Number(v))));
+    // The indicators follow the date column (runId, seed, tick, date; tick, date in files of paradip 0.1.0).
+    const first = (header ?? '').split(',').indexOf('date') + 1;
+    indicatorNames = (header ?? '').split(',').slice(first);
+    for (const line of body) rows.push(line.split(',').slice(first).map((v) => (v === 'NA' ? Number.NaN : Number(v))));
   }
   const ticks = (meta['ticks'] ?? {}) as { from?: number; to?: number };
   const overrides = Array.isArray(meta['overrides']) ? (meta['overrides'] as { path: string; value: unknown }[]) : [];
@@ -123,7 +127,8 @@ export function prepareResume(dir: string, cwd: string): PreparedResume {
   if (
     intent === undefined || typeof ticks !== 'object' || ticks === null || !isTick(ticks['from']) || !isTick(ticks['last']) ||
     !(every === null || (Number.isSafeInteger(every) && (every as number) > 0)) || typeof intent['scenario'] !== 'object' ||
-    !(intent['scenarioFile'] === null || typeof intent['scenarioFile'] === 'string') || !(intent['resumedFrom'] === null || typeof intent['resumedFrom'] === 'string')
+    !(intent['scenarioFile'] === null || typeof intent['scenarioFile'] === 'string') || !(intent['resumedFrom'] === null || typeof intent['resumedFrom'] === 'string') ||
+    typeof intent['runId'] !== 'string' || !/^[0-9a-f]{12}$/.test(intent['runId']) || !isTick(intent['seed'])
   ) {
     return bad(`${join(dir, removeRunJson ? 'run.json' : 'run.json.partial')} is damaged: cannot tell how the run was started`);
   }
@@ -161,12 +166,16 @@ export function prepareResume(dir: string, cwd: string): PreparedResume {
       continue;
     }
     const run = resumeRun(cp);
+    if (runIdOf(run) !== intent['runId']) {
+      skipped.push(`${shown}: a checkpoint of another run (its run id differs: other rule sets or overrides)`);
+      continue;
+    }
     if (lastTick(run.model) < last) {
       skipped.push(`${shown}: its calendar ends before the run's last tick ${last}`);
       continue;
     }
     const eventsBytes = keptEvents(stream('events.jsonl'), tick, cp.world.counters.event, from === 0 && intent['resumedFrom'] === null);
-    const header = ['tick', 'date', ...indicatorNames(run.model)].join(',');
+    const header = indicatorsHeader(indicatorNames(run.model));
     const indicatorsBytes = keptRows(stream('indicators.csv'), header, from, tick);
     if (eventsBytes === null || indicatorsBytes === null) {
       skipped.push(`${shown}: the run's events.jsonl or indicators.csv stop before this checkpoint's tick`);
@@ -175,7 +184,7 @@ export function prepareResume(dir: string, cwd: string): PreparedResume {
     const prepared: Prepared = { run, last, scenarioFile: intent['scenarioFile'] as string | null, resumedFrom: intent['resumedFrom'] as string | null };
     return {
       ok: true,
-      resume: { prepared, firstTick: from, every: (every as number | null) ?? 0, checkpointTick: tick, skipped, plan: { renames, eventsBytes, indicatorsBytes, removeRunJson, intent } },
+      resume: { prepared, firstTick: from, every: (every as number | null) ?? 0, checkpointTick: tick, skipped, plan: { renames, eventsBytes, indicatorsBytes, removeRunJson, intent: intent as Record<string, unknown> & RunIntent } },
     };
   }
   const why = skipped.length > 0 ? ` (${skipped.join('; ')})` : '';
@@ -204,7 +213,7 @@ function keptEvents(file: string, tick: number, counter: number, fromStart: bool
   let lastSeq: number | null = null;
   let broken = false;
   scanLines(file, (line, end) => {
-    const m = /^\{"seq":(\d+),"tick":(\d+),/.exec(line);
+    const m = /^\{"runId":"[0-9a-f]{12}","seed":\d+,"seq":(\d+),"tick":(\d+),/.exec(line);
     if (!m) {
       broken = true;
       return false;
@@ -237,7 +246,8 @@ function keptRows(file: string, header: string, from: number, tick: number): num
       keep = end;
       return ok;
     }
-    const t = Number(line.slice(0, line.indexOf(',')));
+    // The tick is the third column, after the run id and seed.
+    const t = Number(line.split(',', 3)[2]);
     if (t > tick) return false;
     if (t !== next) {
       ok = false;

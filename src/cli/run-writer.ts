@@ -1,5 +1,8 @@
 /**
- * The run directory: run.json, events.jsonl, indicators.csv, checkpoints/<tick>.json. Streams are written
+ * The run directory: run.json, events.jsonl, events.csv, indicators.csv, checkpoints/<tick>.json. Every row of
+ * events.jsonl, events.csv and indicators.csv starts with the run id and seed (run-id.ts, event-record.ts);
+ * events.csv is made from events.jsonl when the run ends, so continuing a run has one stream less to cut back.
+ * Streams are written
  * under `.partial` names and renamed when the run ends (normally or by interruption at a tick boundary), so
  * a reader never sees a half-written file under a final name; `run.json.partial` says from the start how the
  * run was started, so a killed run can be continued in place (`paradip run --resume`).
@@ -12,6 +15,7 @@
 import {
   closeSync,
   existsSync,
+  readSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -22,10 +26,23 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import type { SimEvent } from '../engine/events.ts';
 import type { Run } from '../engine/run.ts';
+import { EVENT_CSV_HEADER, eventCsvRow, eventLine, eventRecord } from './event-record.ts';
 import { checkpointText } from './checkpoint-file.ts';
 import { errnoText, EXIT, OutputError, openOutputs } from './io.ts';
+
+/** What RunWriter needs of run.json: every row carries the run id and seed. */
+export interface RunIntent {
+  runId: string;
+  seed: number;
+}
+
+/** The header of indicators.csv. */
+export function indicatorsHeader(indicatorNames: readonly string[]): string {
+  return ['runId', 'seed', 'tick', 'date', ...indicatorNames].join(',');
+}
 
 export type Opened = { ok: true; writer: RunWriter } | { ok: false; error: string; code: number };
 
@@ -40,7 +57,7 @@ export interface ReopenPlan {
   indicatorsBytes: number;
   /** A finished-but-interrupted run's run.json, replaced by `intent` before anything else changes. */
   removeRunJson: boolean;
-  intent: unknown;
+  intent: RunIntent;
 }
 
 export class RunWriter {
@@ -53,13 +70,16 @@ export class RunWriter {
   private constructor(
     readonly dir: string,
     private readonly created: boolean,
+    /** The run id and seed every row starts with, from the run's provenance (run.json). */
+    private readonly runId: string,
+    private readonly seed: number,
   ) {}
 
   /**
    * Opens a new run directory; refuses one that already holds files, so no earlier run is mixed in. `intent`,
    * the provenance of the run (run.json without the ticks run), is written first as run.json.partial.
    */
-  static open(dir: string, indicatorNames: readonly string[], intent?: unknown): Opened {
+  static open(dir: string, indicatorNames: readonly string[], intent: RunIntent): Opened {
     const cant = (what: string, e: unknown, hint = 'Choose a writable --out.'): Opened => ({
       ok: false,
       code: EXIT.cantCreate,
@@ -92,12 +112,12 @@ export class RunWriter {
     } catch (e) {
       return cant('cannot make it', e);
     }
-    const w = new RunWriter(dir, !exists);
+    const w = new RunWriter(dir, !exists, intent.runId, intent.seed);
     try {
-      if (intent !== undefined) w.writeWhole('run.json.partial', `${JSON.stringify(intent, null, 2)}\n`);
+      w.writeWhole('run.json.partial', `${JSON.stringify(intent, null, 2)}\n`);
       w.events = openSync(join(dir, 'events.jsonl.partial'), 'w');
       w.indicators = openSync(join(dir, 'indicators.csv.partial'), 'w');
-      writeAll(w.indicators, `${['tick', 'date', ...indicatorNames].join(',')}\n`, join(dir, 'indicators.csv.partial'));
+      writeAll(w.indicators, `${indicatorsHeader(indicatorNames)}\n`, join(dir, 'indicators.csv.partial'));
     } catch (e) {
       w.abort();
       return cant('cannot write in it', e instanceof OutputError ? (e.cause ?? e) : e);
@@ -108,7 +128,7 @@ export class RunWriter {
 
   /** Reopens a killed run's directory to continue it (`--resume`): the plan comes from run-dir.ts's checks. */
   static reopen(dir: string, plan: ReopenPlan): Opened {
-    const w = new RunWriter(dir, false);
+    const w = new RunWriter(dir, false, plan.intent.runId, plan.intent.seed);
     try {
       if (plan.removeRunJson) {
         w.writeWhole('run.json.partial', `${JSON.stringify(plan.intent, null, 2)}\n`);
@@ -130,8 +150,8 @@ export class RunWriter {
   }
 
   tick(tick: number, date: string, events: readonly SimEvent[], indicators: readonly number[]): void {
-    if (events.length > 0) writeAll(this.events, events.map((e) => JSON.stringify(e)).join('\n') + '\n', join(this.dir, 'events.jsonl.partial'));
-    writeAll(this.indicators, `${tick},${date},${indicators.map(formatNumber).join(',')}\n`, join(this.dir, 'indicators.csv.partial'));
+    if (events.length > 0) writeAll(this.events, events.map((e) => eventLine(eventRecord(e), this.runId, this.seed)).join('\n') + '\n', join(this.dir, 'events.jsonl.partial'));
+    writeAll(this.indicators, `${this.runId},${this.seed},${tick},${date},${indicators.map(formatNumber).join(',')}\n`, join(this.dir, 'indicators.csv.partial'));
   }
 
   /** Writes checkpoints/<tick>.json (throws NonFiniteError for a world JSON cannot hold, OutputError for a failed write). */
@@ -145,7 +165,9 @@ export class RunWriter {
     // The intent is replaced atomically: a failure here leaves the run resumable.
     this.writeWhole('run.json.partial', `${JSON.stringify(runJson, null, 2)}\n`);
     this.close();
+    this.writeEventsCsv();
     try {
+      renameSync(join(this.dir, 'events.csv.partial'), join(this.dir, 'events.csv'));
       renameSync(join(this.dir, 'events.jsonl.partial'), join(this.dir, 'events.jsonl'));
       renameSync(join(this.dir, 'indicators.csv.partial'), join(this.dir, 'indicators.csv'));
       renameSync(join(this.dir, 'run.json.partial'), join(this.dir, 'run.json'));
@@ -174,11 +196,44 @@ export class RunWriter {
       }
       if (kept.length > 0) return kept;
       if (this.created) rmSync(this.dir, { recursive: true, force: true });
-      else for (const f of ['events.jsonl.partial', 'indicators.csv.partial', 'run.json.partial', 'checkpoints']) rmSync(join(this.dir, f), { recursive: true, force: true });
+      else for (const f of ['events.jsonl.partial', 'events.csv.partial', 'indicators.csv.partial', 'run.json.partial', 'checkpoints']) rmSync(join(this.dir, f), { recursive: true, force: true });
     } catch {
       // Cleaning up is best effort: the caller reports the first failure, not this one.
     }
     return kept;
+  }
+
+  /** events.csv.partial from events.jsonl.partial, which is complete once the streams are closed. */
+  private writeEventsCsv(): void {
+    const file = join(this.dir, 'events.csv.partial');
+    const decoder = new StringDecoder('utf8');
+    let fd = -1;
+    let input = -1;
+    try {
+      input = openSync(join(this.dir, 'events.jsonl.partial'), 'r');
+      fd = openSync(file, 'w');
+      writeAll(fd, `${EVENT_CSV_HEADER}\n`, file);
+      // A chunk at a time, so a long run's events are never one string in memory.
+      const chunk = Buffer.alloc(1 << 20);
+      let rest = '';
+      for (;;) {
+        const n = readSync(input, chunk, 0, chunk.length, null);
+        const text = rest + (n > 0 ? decoder.write(chunk.subarray(0, n)) : decoder.end());
+        const lines = text.split('\n');
+        rest = n > 0 ? lines.pop()! : '';
+        const rows = lines.filter((l) => l !== '').map((l) => `${eventCsvRow(JSON.parse(l) as Record<string, unknown>)}\n`);
+        if (rows.length > 0) writeAll(fd, rows.join(''), file);
+        if (n <= 0) break;
+      }
+      closeSync(input);
+      input = -1;
+      closeSync(fd);
+    } catch (e) {
+      if (input >= 0) closeQuietly(input);
+      if (fd >= 0) closeQuietly(fd);
+      rmSync(file, { force: true });
+      throw e instanceof OutputError ? e : new OutputError(`cannot write ${file}: ${errnoText(e)}`, EXIT.ioError);
+    }
   }
 
   /** A whole file, atomically: written under .partial, then renamed; a failed write leaves no .partial behind. */

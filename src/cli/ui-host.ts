@@ -113,7 +113,7 @@ function openOutputs(prepared: Prepared, out: string | null, o: UiRunOptions, wr
   const { run, last } = prepared;
   const firstTick = run.world.tick;
   // run.json as the headless loop in run-command.ts writes it; its start (run.json.partial) makes the run resumable.
-  const runJson = (to: number | null, interrupted: boolean | null): Record<string, unknown> => ({
+  const runJson = (to: number | null, interrupted: boolean | null) => ({
     ...provenance(run, prepared),
     checkpointEvery: o.every > 0 ? o.every : null,
     ticks: { from: firstTick, to, last },

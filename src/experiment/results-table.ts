@@ -43,7 +43,7 @@ export function rowCells(row: SweepRow, params: readonly string[], values: Recor
   return cells;
 }
 
-function csvCell(v: Cell): string {
+export function csvCell(v: Cell): string {
   if (v === null) return '';
   if (typeof v !== 'string') return String(v);
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;

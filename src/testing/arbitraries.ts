@@ -2,18 +2,37 @@
  * fast-check arbitraries for property tests: rule sets, scenarios and worlds. Every generated scenario is
  * valid (it passes the schema and the reference checks), so a property failing on one is a bug in the model
  * or in the property, never in the generator. Exported through `paradip/testing`.
+ *
+ * Options turn the knobs a property needs to meet its case often (tick lengths, deadlines, tacit consent,
+ * the centrals' responsiveness, rule sets of one's own or shipped ones). Without options the arbitraries draw
+ * exactly as they always have: an option replaces a draw only when given, and adds none otherwise, so the same
+ * fast-check seed still gives the same scenarios (the goldens hash 40 of them).
  */
 import fc from 'fast-check';
-import { APPROVAL_STEPS, CENTRAL_POWERS, INSTRUMENTS, PARTNER_CATEGORIES } from '../model/vocabulary.ts';
+import { APPROVAL_STEPS, CENTRAL_POWERS, INSTRUMENTS, PARTNER_CATEGORIES, type TickUnit } from '../model/vocabulary.ts';
 import type { ApprovalStep, PowerRule, Rule, RuleSet } from '../rules/rule-set.ts';
 import { scenarioSchema, type Scenario } from '../scenario/schema.ts';
 
 const DOMAINS = ['economy', 'culture', 'education', 'environment', 'external-relations'] as const;
 
-const approvalStep: fc.Arbitrary<ApprovalStep> = fc
+/** Knobs of `ruleSetArbitrary`. */
+export interface RuleSetOptions {
+  /** The deadlines (`within`) approval steps draw from. Default: 2 weeks, 8 weeks, 3 months, 1 year. */
+  deadlines?: readonly string[];
+  /**
+   * Every allowing rule asks first for the central executive's consent within one of the deadlines, silence
+   * counting as consent (Austria's eight weeks), so runs meet tacit consent often (with a low `responsiveness`,
+   * most of the time). Default: approval paths drawn at random, where a tacit consent is rare.
+   */
+  tacitConsent?: boolean;
+}
+
+const DEADLINES = ['2 weeks', '8 weeks', '3 months', '1 year'] as const;
+
+const approvalStep = (deadlines: readonly string[]): fc.Arbitrary<ApprovalStep> => fc
   .record({
     step: fc.constantFrom(...APPROVAL_STEPS),
-    within: fc.option(fc.constantFrom('2 weeks', '8 weeks', '3 months', '1 year'), { nil: undefined }),
+    within: fc.option(fc.constantFrom(...deadlines), { nil: undefined }),
     onSilence: fc.option(fc.constantFrom('consent' as const, 'refuse' as const), { nil: undefined }),
   })
   .map(({ step, within, onSilence }): ApprovalStep => {
@@ -25,27 +44,32 @@ const approvalStep: fc.Arbitrary<ApprovalStep> = fc
     return s;
   });
 
-const rule = (i: number): fc.Arbitrary<Rule> =>
+const rule = (i: number, options: RuleSetOptions): fc.Arbitrary<Rule> =>
   fc
     .record({
       effect: fc.constantFrom('allow' as const, 'allow' as const, 'forbid' as const),
       instruments: fc.uniqueArray(fc.constantFrom(...INSTRUMENTS), { minLength: 1, maxLength: 4 }),
       partners: fc.option(fc.uniqueArray(fc.constantFrom(...PARTNER_CATEGORIES), { minLength: 1, maxLength: 3 }), { nil: undefined }),
       domains: fc.constantFrom('any' as const, 'own-competence' as const, 'outside-competence' as const),
-      approvals: fc.array(approvalStep, { maxLength: 3 }),
+      approvals: fc.array(approvalStep(options.deadlines ?? DEADLINES), { maxLength: 3 }),
     })
     .map(({ effect, instruments, partners, domains, approvals }): Rule => {
       const r: Rule = { id: `rule-${i}`, effect, instruments, domains, citation: `generated rule ${i}` };
       if (partners) r.partners = partners;
-      if (effect === 'allow' && approvals.length > 0) r.approvals = approvals;
+      if (effect === 'allow' && options.tacitConsent) {
+        // The drawn path, behind a consent with a deadline whose silence consents (the deadline drawn too).
+        const within = approvals.find((a) => a.within !== undefined)?.within ?? (options.deadlines ?? DEADLINES)[i % (options.deadlines ?? DEADLINES).length]!;
+        r.approvals = [{ step: 'consent', by: 'executive', within, onSilence: 'consent', citation: `generated tacit consent ${i}` }, ...approvals.filter((a) => a.step !== 'consent')];
+      } else if (effect === 'allow' && approvals.length > 0) r.approvals = approvals;
       return r;
     });
 
 /** A rule set for country `country`: a few rules, powers and a silence default, no options. */
-export function ruleSetArbitrary(country: string): fc.Arbitrary<RuleSet> {
+export function ruleSetArbitrary(country: string, options: RuleSetOptions = {}): fc.Arbitrary<RuleSet> {
   return fc
     .record({
-      rules: fc.integer({ min: 0, max: 5 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => rule(i)))),
+      // With tacit consent asked for, at least one rule (else silence alone decides and no step ever opens).
+      rules: fc.integer({ min: options.tacitConsent ? 1 : 0, max: 5 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => rule(i, options)))),
       powers: fc.uniqueArray(fc.constantFrom(...CENTRAL_POWERS), { maxLength: 4 }),
       binding: fc.constantFrom('allow' as const, 'forbid' as const),
       nonBinding: fc.constantFrom('allow' as const, 'forbid' as const),
@@ -71,24 +95,44 @@ export interface GeneratedScenario {
   ruleSets: RuleSet[];
 }
 
+/** Knobs of `scenarioArbitrary` and `runArbitrary`. */
+export interface ScenarioOptions {
+  /** At most this many subnationals (at least 2). Default 10. */
+  maxSubnationals?: number;
+  /** At least this many issues (0-3). Default 0. */
+  minIssues?: number;
+  /** The tick lengths drawn from. Default week, month, quarter. */
+  ticks?: readonly TickUnit[];
+  /** The rule set of each country (ids R0, R1, R2), e.g. a shipped one renamed. Default `ruleSetArbitrary(country, ruleSetOptions)`. */
+  ruleSet?: (country: string) => fc.Arbitrary<RuleSet>;
+  /** Knobs of the generated rule sets (deadlines, tacit consent), when `ruleSet` is not given. */
+  ruleSetOptions?: RuleSetOptions;
+  /** The centrals' `responsiveness` (chance per month an organ acts on a pending approval). Default: the catalog's. */
+  responsiveness?: fc.Arbitrary<number>;
+}
+
+/** The calendar of a generated scenario, long enough for a few deadlines and a timeline shift in 2001-01. */
+const END: Record<TickUnit, string> = { day: '2000-12-31', week: '2000-12-31', month: '2002-12-01', quarter: '2002-12-01', year: '2009-01-01' };
+
 /**
  * A valid scenario with its rule sets: 2-3 countries, 2-10 subnationals with symmetric borders, goals and
  * competences, 0-3 issues with sources and receptors (the first with an agreement between two centrals), a legislature with a gatekeeper, and timeline
  * inputs. Thresholds are low so that runs are eventful.
  */
-export function scenarioArbitrary(options: { maxSubnationals?: number; minIssues?: number } = {}): fc.Arbitrary<GeneratedScenario> {
+export function scenarioArbitrary(options: ScenarioOptions = {}): fc.Arbitrary<GeneratedScenario> {
   const maxUnits = options.maxSubnationals ?? 10;
+  const ruleSet = options.ruleSet ?? ((country: string) => ruleSetArbitrary(country, options.ruleSetOptions));
   return fc
     .record({
       countries: fc.integer({ min: 2, max: 3 }),
       units: fc.integer({ min: 2, max: maxUnits }),
-      tick: fc.constantFrom('week' as const, 'month' as const, 'quarter' as const),
+      tick: fc.constantFrom(...(options.ticks ?? (['week', 'month', 'quarter'] as const))),
       issueCount: fc.integer({ min: Math.min(3, options.minIssues ?? 0), max: 3 }),
       seed: fc.nat(),
     })
     .chain(({ countries, units, tick, issueCount }) =>
       fc.record({
-        ruleSets: fc.tuple(...Array.from({ length: countries }, (_, i) => ruleSetArbitrary(`R${i}`))),
+        ruleSets: fc.tuple(...Array.from({ length: countries }, (_, i) => ruleSet(`R${i}`))),
         home: fc.array(fc.integer({ min: 0, max: countries - 1 }), { minLength: units, maxLength: units }),
         borders: fc.uniqueArray(fc.tuple(fc.nat(units - 1), fc.nat(units - 1)), { maxLength: units * 2 }),
         goals: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: units, maxLength: units }),
@@ -102,6 +146,8 @@ export function scenarioArbitrary(options: { maxSubnationals?: number; minIssues
         tick: fc.constant(tick),
         issueCount: fc.constant(issueCount),
         countries: fc.constant(countries),
+        // Drawn only when asked for: no extra draw by default.
+        ...(options.responsiveness ? { responsiveness: options.responsiveness } : {}),
       }),
     )
     .map((g) => {
@@ -123,7 +169,7 @@ export function scenarioArbitrary(options: { maxSubnationals?: number; minIssues
         paradip: 1,
         id: 'generated',
         title: 'Generated scenario',
-        calendar: { tick: g.tick, start: '2000-01-01', end: g.tick === 'week' ? '2000-12-31' : '2002-12-01' },
+        calendar: { tick: g.tick, start: '2000-01-01', end: END[g.tick] },
         centrals: Array.from({ length: g.countries }, (_, i) => ({
           id: cid(i),
           name: `Country ${i}`,
@@ -155,7 +201,7 @@ export function scenarioArbitrary(options: { maxSubnationals?: number; minIssues
           law: { centrals: [cid(0)] },
           agreement: k === 0 ? { between: [cid(0), cid(1)], requiresLaw: [cid(0)] } : null,
         })),
-        behaviour: { parameters: { actThreshold: g.threshold, acceptThreshold: -0.2, salienceRate: 0.3 } },
+        behaviour: { parameters: { actThreshold: g.threshold, acceptThreshold: -0.2, salienceRate: 0.3, ...('responsiveness' in g ? { responsiveness: g.responsiveness } : {}) } },
         timeline: withIssue ? [{ id: 'shift', date: '2001-01', set: { [`centrals.${cid(0)}.executive.stance.X`]: g.stanceChange } }] : [],
         indicators: [{ id: 'mous', count: { instrument: 'mou' } }],
       };
@@ -164,6 +210,6 @@ export function scenarioArbitrary(options: { maxSubnationals?: number; minIssues
 }
 
 /** A scenario with a seed for its run. */
-export function runArbitrary(options: { maxSubnationals?: number; minIssues?: number } = {}): fc.Arbitrary<GeneratedScenario & { seed: number }> {
+export function runArbitrary(options: ScenarioOptions = {}): fc.Arbitrary<GeneratedScenario & { seed: number }> {
   return fc.record({ generated: scenarioArbitrary(options), seed: fc.nat({ max: 1_000_000 }) }).map(({ generated, seed }) => ({ ...generated, seed }));
 }

@@ -5,7 +5,7 @@
  */
 import { checkpoint, resumeRun, runTicks, startRun, lastTick, type Run } from '../engine/run.ts';
 
-export { ruleSetArbitrary, runArbitrary, scenarioArbitrary, type GeneratedScenario } from './arbitraries.ts';
+export { ruleSetArbitrary, runArbitrary, scenarioArbitrary, type GeneratedScenario, type RuleSetOptions, type ScenarioOptions } from './arbitraries.ts';
 export { assertInvariants, checkInvariants, type Violation } from './invariants.ts';
 export { orderPreservingRenaming, renameBack, renameIds, scenarioIds, shuffledRenaming } from './rename.ts';
 export { permute, shuffleScenario } from './shuffle.ts';
@@ -14,3 +14,4 @@ export { equivalentUnderRenaming, equivalentUnderTickLength, sameUpToRenaming, w
 export { checkpoint, resumeRun, startRun, runTicks, lastTick, type Run };
 export { continueRun, simulate, type Simulated } from './simulate.ts';
 
+export { shippedScenarios, type ShippedScenario } from './shipped.ts';

@@ -2,10 +2,11 @@
 import { lastTick, runTicks, startRun, type Run } from '../engine/run.ts';
 import type { RuleSet } from '../rules/rule-set.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { eventRecord } from '../cli/event-record.ts';
 
 export interface Simulated {
   run: Run;
-  /** events.jsonl lines, in order. */
+  /** events.jsonl lines, in order, without the run id and seed each line of the file starts with. */
   events: string[];
   /** indicators.csv rows without the header, at full precision (the file rounds to 8 significant digits). */
   indicators: string[];
@@ -23,7 +24,7 @@ export function continueRun(run: Run, options: { ticks?: number; onTick?: (run: 
   const events: string[] = [];
   const indicators: string[] = [];
   for (const r of runTicks(run, last)) {
-    for (const e of r.events) events.push(JSON.stringify(e));
+    for (const e of r.events) events.push(eventRecord(e));
     indicators.push([r.tick, r.date, ...r.indicators].join(','));
     options.onTick?.(run);
   }

@@ -101,7 +101,7 @@ describe.skipIf(!hasTmux && !inCi)('paradip run in a real terminal (tmux)', () =
     expect(text).toContain('Constitutional comparison (synthetic regions): 120 ticks');
 
     headless(join(scratch, 'headless'));
-    for (const f of ['events.jsonl', 'indicators.csv']) expect(readFileSync(join(out, f)).equals(readFileSync(join(scratch, 'headless', f))), f).toBe(true);
+    for (const f of ['events.jsonl', 'events.csv', 'indicators.csv']) expect(readFileSync(join(out, f)).equals(readFileSync(join(scratch, 'headless', f))), f).toBe(true);
     expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).interrupted).toBe(false);
   });
 
@@ -116,7 +116,7 @@ describe.skipIf(!hasTmux && !inCi)('paradip run in a real terminal (tmux)', () =
     keys('quit', 'q');
     await waitFor('quit', (x) => x.includes(`outputs in ${out} (interrupted`) && x.trimEnd().endsWith(READY));
     expect(alternate('quit')).toBe('0');
-    expect(readdirSync(out).sort()).toEqual(['events.jsonl', 'indicators.csv', 'run.json']);
+    expect(readdirSync(out).sort()).toEqual(['events.csv', 'events.jsonl', 'indicators.csv', 'run.json']);
     const runJson = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { interrupted: boolean; ticks: { from: number; to: number } };
     expect(runJson.interrupted).toBe(true);
     const rows = readFileSync(join(out, 'indicators.csv'), 'utf8').trim().split('\n');
