@@ -61,8 +61,9 @@ export async function runWithUi(io: Io, first: Prepared, o: UiRunOptions): Promi
       if (!prep.ok) return { ok: false, error: prep.problems.map(formatProblem).join('; ') };
       const dir = o.out === null ? null : sibling(o.out, restarts + 2);
       const r = openOutputs(prep.prepared, dir, o, written);
-      if (r.ok) restarts++;
-      return r;
+      if (!r.ok) return r;
+      restarts++;
+      return { ...r, notes: prep.prepared.swapNotes ?? [] };
     },
   };
   const [{ LiveSession }, { openUi }] = await Promise.all([import('../ui/live-session.ts'), import('../ui/open-ui.tsx')]);

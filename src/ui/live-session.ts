@@ -132,7 +132,8 @@ export class LiveSession implements Controller {
     this.pacer.stop();
     if (!this.ended) this.opened.sink.end(true);
     this.load(r.opened, next);
-    this.notice = `restarted${r.opened.out ? `: new outputs in ${r.opened.out}` : ''}`;
+    // What the swap dropped comes first: the footer has one line, and the out directory can be long.
+    this.notice = [...(r.notes ?? []), `restarted${r.opened.out ? `: new outputs in ${r.opened.out}` : ''}`].join('; ');
     this.status = 'running';
     this.start();
     this.publish();

@@ -115,5 +115,6 @@ export interface LiveHost {
   readonly initial: RunSettings;
   readonly canRestart: boolean;
   readonly ruleSets: { country: string; name: string }[];
-  open(settings: RunSettings): { ok: true; opened: OpenedRun } | { ok: false; error: string };
+  /** `notes`: what the new settings could not keep (a rule-set swap dropping options), shown after the restart. */
+  open(settings: RunSettings): { ok: true; opened: OpenedRun; notes?: string[] } | { ok: false; error: string };
 }
