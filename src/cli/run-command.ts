@@ -19,7 +19,7 @@ import { isAbsolute, resolve } from 'node:path';
 
 export const RUN_USAGE = `paradip run <scenario.yaml> --seed <n> [--out <dir>] [--until <date>] [--variant <name>]
             [--set <path>=<value>]... [--checkpoint-every <ticks>] [--from <checkpoint.json>]
-            [--format text|json] [--quiet] [--no-ui]
+            [--format text|json] [--quiet] [--no-ui] [--paused]
        paradip run --resume <dir> [--format text|json] [--quiet]`;
 
 const FLAGS = {
@@ -33,6 +33,7 @@ const FLAGS = {
   format: { type: 'string' },
   quiet: { type: 'boolean' },
   ui: { type: 'boolean' },
+  paused: { type: 'boolean' },
   resume: { type: 'string' },
 } as const;
 
@@ -77,7 +78,7 @@ export async function runCommand(io: Io, argv: string[]): Promise<number> {
   const out = (flags['out'] as string | undefined) ?? null;
   // The live UI only in a terminal (stdin and stdout TTYs, CI unset); --no-ui, --format json, --quiet: plain lines.
   if (wantsUi(io, flags['ui'] !== false && format === 'text' && flags['quiet'] !== true)) {
-    return runWithUi(io, prep.prepared, { request, out, every });
+    return runWithUi(io, prep.prepared, { request, out, every, paused: flags['paused'] === true });
   }
   return headless(io, prep.prepared, { out, every, json: format === 'json', quiet: flags['quiet'] === true });
 }

@@ -4,10 +4,14 @@
  */
 import { useApp, useInput, useStdin } from 'ink';
 import { useEffect, useRef, useState } from 'react';
+import { ALL } from './log-filter.ts';
 import { INITIAL, onKey, type Command, type KeyContext, type ScreenState } from './screen-state.ts';
 import type { Controller } from './session.ts';
 
-/** `run` identifies the run on screen (its event list): a restart closes panels and clears the selection. */
+/**
+ * `run` identifies the run on screen (its event list): a restart closes panels, clears the selection and the
+ * log filter (a kind the new run has not produced yet would hide every event).
+ */
 export function useScreen(controller: Controller, context: (state: ScreenState) => KeyContext, run: unknown): ScreenState {
   const [state, setState] = useState<ScreenState>(INITIAL);
   const current = useRef(state);
@@ -17,7 +21,7 @@ export function useScreen(controller: Controller, context: (state: ScreenState) 
   useEffect(() => {
     if (lastRun.current === run) return;
     lastRun.current = run;
-    const next: ScreenState = { ...current.current, overlay: current.current.overlay?.type === 'why' ? null : current.current.overlay, selected: null, govScroll: 0 };
+    const next: ScreenState = { ...current.current, overlay: current.current.overlay?.type === 'why' ? null : current.current.overlay, selected: null, govScroll: 0, filter: ALL };
     current.current = next;
     setState(next);
   }, [run]);

@@ -29,7 +29,8 @@ describe('Header', () => {
   it('shows title, date, tick of total, seed, variant, speed and running/paused', () => {
     const { lastFrame, rerender } = render(<Header frame={frame()} width={80} />);
     expect(lastFrame()).toContain('Acid rain test');
-    expect(lastFrame()).toContain('1982-09  tick 9/120');
+    // The tick as events.jsonl numbers it (the fake's last event is at tick 8), of the last tick (119).
+    expect(lastFrame()).toContain('1982-09  tick 8/119');
     expect(lastFrame()).toMatch(/running · seed 7 · variant none · 4 ticks\/s/);
     rerender(<Header frame={frame({ status: 'paused', speed: 8 })} width={80} />);
     expect(lastFrame()).toMatch(/paused · seed 7 · variant none · max/);
@@ -38,11 +39,22 @@ describe('Header', () => {
   });
 
   it('marks what v, g and r changed', () => {
-    const f = frame({ seed: 8, variant: 'strict', changed: { seed: true, variant: true, ruleSets: ['United States: AT'] } });
+    const f = frame({ seed: 8, variant: 'strict', changed: { seed: true, variant: true, ruleSets: ['United States: AT'], sets: [] } });
     const { lastFrame } = render(<Header frame={f} width={100} />);
     expect(lastFrame()).toContain('seed 8*');
     expect(lastFrame()).toContain('variant strict*');
     expect(lastFrame()).toContain('rules* United States: AT');
+  });
+
+  it('shows the --set overrides, marked as changes', () => {
+    const f = frame({ changed: { seed: false, variant: false, ruleSets: [], sets: ['behaviour.parameters.actThreshold=0.6'] } });
+    const { lastFrame } = render(<Header frame={f} width={120} />);
+    expect(lastFrame()).toContain('set* behaviour.parameters.actThreshold=0.6');
+  });
+
+  it('shows "tick -" before the first tick', () => {
+    const { lastFrame } = render(<Header frame={frame({ tick: -1 })} width={80} />);
+    expect(lastFrame()).toContain('tick -/119');
   });
 
   it('says REPLAY over a recorded run', () => {
