@@ -70,6 +70,9 @@ export async function runCommand(io: Io, argv: string[]): Promise<number> {
       return EXIT.badInput;
     }
   }
+  const ui = wantsUi(io, flags['ui'] !== false && format === 'text' && flags['quiet'] !== true);
+  // A plain line at once: the screen (Ink, React, the scenario checked) takes a second or two on a busy machine.
+  if (ui) print(io.stdout, `paradip: opening ${request.scenario ?? request.from ?? 'the run'} (seed ${request.seed ?? 'of the checkpoint'})...`);
   const prep = prepareRun(request);
   if (!prep.ok) {
     for (const line of problemLines(prep.problems)) print(io.stderr, line);
@@ -77,7 +80,7 @@ export async function runCommand(io: Io, argv: string[]): Promise<number> {
   }
   const out = (flags['out'] as string | undefined) ?? null;
   // The live UI only in a terminal (stdin and stdout TTYs, CI unset); --no-ui, --format json, --quiet: plain lines.
-  if (wantsUi(io, flags['ui'] !== false && format === 'text' && flags['quiet'] !== true)) {
+  if (ui) {
     return runWithUi(io, prep.prepared, { request, out, every, paused: flags['paused'] === true });
   }
   return headless(io, prep.prepared, { out, every, json: format === 'json', quiet: flags['quiet'] === true });

@@ -107,12 +107,16 @@ function whyKey(s: ScreenState, o: Extract<Overlay, { type: 'why' }>, k: KeyPres
   return { ...s, overlay: { ...o, scroll: Math.max(0, Math.min(max, o.scroll + move)) } };
 }
 
-/** Type-to-find in a picker: the first item whose label starts with the query, else the first containing it. */
+/**
+ * Type-to-find in a picker: the first item whose label starts with the query, else the first with a word that
+ * does ("law.b" finds "kind: law.blocked (1)"), else the first containing it.
+ */
 function findKey(s: ScreenState, o: Extract<Overlay, { type: 'picker' }>, k: KeyPress, ctx: KeyContext): ScreenState {
   const query = k.backspace || k.delete ? (o.query ?? '').slice(0, -1) : `${o.query ?? ''}${k.input}`;
   const q = query.toLowerCase();
   const labels = ctx.pickerItems.map((i) => i.label.toLowerCase());
   let index = labels.findIndex((l) => l.startsWith(q));
+  if (index < 0) index = labels.findIndex((l) => l.split(/[\s:(,]+/).some((w) => w.startsWith(q)));
   if (index < 0) index = labels.findIndex((l) => l.includes(q));
   return { ...s, overlay: { ...o, query, index: q === '' || index < 0 ? o.index : index } };
 }
