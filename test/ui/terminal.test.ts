@@ -105,6 +105,28 @@ describe.skipIf(!hasTmux && !inCi)('paradip run in a real terminal (tmux)', () =
     expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).interrupted).toBe(false);
   });
 
+  it('--paused opens paused before the first tick, takes keys typed before the first frame, and Ctrl-C after the end exits 0', async () => {
+    const out = join(scratch, 'paused');
+    shell('paused');
+    await waitFor('paused', (t) => t.includes(READY));
+    keys('paused', `node bin/paradip.js run ${SCENARIO} --seed 1 --out ${out} --paused`, 'Enter');
+    // A plain line at once, then the screen; "+" typed before the screen is there still counts.
+    await waitFor('paused', /paradip: opening scenarios\/constitutional-comparison\.yaml \(seed 1\)/, 10_000);
+    keys('paused', '+');
+    let text = await waitFor('paused', /tick -\/119[\s\S]*Governments/);
+    text = await waitFor('paused', /paused · seed 1 · variant none · 8 ticks\/s/);
+    expect(text).toContain('tick -/119');
+    for (let i = 0; i < 7; i++) keys('paused', '+');
+    await waitFor('paused', /· max/);
+    keys('paused', 'Space');
+    await waitFor('paused', /finished/, 60_000);
+    keys('paused', 'C-c');
+    await waitFor('paused', (x) => x.includes(`outputs in ${out}`) && x.trimEnd().endsWith(READY));
+    keys('paused', 'echo "exit=$?"', 'Enter');
+    await waitFor('paused', /exit=0/);
+    expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).interrupted).toBe(false);
+  });
+
   it('quit early: terminal restored, run.json says interrupted, every file complete', async () => {
     const out = join(scratch, 'quit');
     shell('quit');
