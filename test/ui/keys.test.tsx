@@ -140,6 +140,16 @@ describe('filter, variant, rule set, seed, help', () => {
     await vi.waitFor(() => expect(c.restarts).toEqual([{ variant: null }]));
   });
 
+  it('a variant description longer than the line is shown whole below the list when selected', async () => {
+    const long = 'An MOU with a province is an Agreement with a foreign Power and needs the consent of Congress (Virginia v. Tennessee read strictly)';
+    const c = new FakeController(frame(), { ...CHOICES, variants: [{ id: 'strict', description: long }] });
+    const { press, lastFrame } = screen(c);
+    await press('v', KEY.down);
+    await vi.waitFor(() => expect(lastFrame()).toContain('› strict: An MOU'));
+    const text = lastFrame()!.replace(/\s+/g, ' ');
+    expect(text).toContain('(Virginia v. Tennessee read strictly)');
+  });
+
   it('letters typed in a picker find an item (s, b, q, - are not keys there)', async () => {
     const { c, press, lastFrame } = screen();
     await press('v');

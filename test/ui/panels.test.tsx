@@ -124,7 +124,20 @@ describe('Indicators', () => {
   it('draws a sparkline per indicator with its latest value', () => {
     const { lastFrame } = render(<Indicators names={['in_force', 'salience_acid-rain']} rows={[[0, 0.1], [0, 0.2], [1, 0.4], [2, 0.8]]} count={4} width={35} height={4} />);
     expect(lastFrame()).toMatch(/in_force\s+▁▁▅█\s+2/);
-    expect(lastFrame()).toMatch(/salience_ac…\s+▂▃▅█\s+0.8/);
+    // The whole name at the 35 columns of an 80x24 screen.
+    expect(lastFrame()).toMatch(/salience_acid-rain\s+▂▃▅█\s+0.8/);
+  });
+
+  it('shows the whole run, downsampled, not only the last ticks; and the axis range where there is room', () => {
+    // 100 ticks: a rise in the first ten, then flat. The last-N window showed a flat line at the end of a run.
+    const rows = Array.from({ length: 100 }, (_, t) => [Math.min(t, 10)]);
+    const { lastFrame } = render(<Indicators names={['mous_in_force']} rows={rows} count={100} width={50} height={2} />);
+    const line = lastFrame()!.split('\n')[1]!;
+    const spark = /mous_in_force\s+([▁▂▃▄▅▆▇█]+)/.exec(line)![1]!;
+    expect(spark.length).toBeLessThanOrEqual(50);
+    expect(spark[0]).not.toBe('█');
+    expect(spark.at(-1)).toBe('█');
+    expect(line).toMatch(/ 10 +0\.\.10/);
   });
 
   it('shows only the ticks of the frame', () => {
