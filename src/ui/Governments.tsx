@@ -50,6 +50,8 @@ function Row({ row, width, view, name }: { row: GovernmentRow; width: number; vi
       return <CentralRow c={row.central} width={width} view={view} />;
     case 'chamber':
       return <ChamberRow c={row.central} issue={row.issue} width={width} view={view} />;
+    case 'gates':
+      return <GatesRow c={row.central} issue={row.issue} width={width} view={view} />;
     case 'pending':
       return <PendingRow c={row.central} width={width} name={name} />;
     case 'subnational':
@@ -70,7 +72,8 @@ function issueLabel(view: WorldView, id: string): string {
 function CentralRow({ c, width, view }: { c: CentralView; width: number; view: WorldView }) {
   const rules = `${c.ruleSet} rules${c.swapped ? '*' : ''}`;
   const positions = view.issues.slice(0, 2).map((x) => `exec ${issueLabel(view, x.id)}${signed(c.position[x.id] ?? 0)}`);
-  const law = view.issues.slice(0, 2).map((x) => c.lawStatus[x.id]).filter((s): s is string => s !== undefined).map((s) => `law: ${s}`);
+  // The law's state is on the gates row when the central has a legislature row for the issue.
+  const law = view.issues.slice(0, 2).filter(() => c.chambers.length === 0).map((x) => c.lawStatus[x.id]).filter((s): s is string => s !== undefined).map((s) => `law: ${s}`);
   const rest = [rules, ...positions, ...law].join(' · ');
   // The name first and whole where it fits; the details give way.
   const nameWidth = Math.min(c.name.length, Math.max(8, width - 12));
@@ -88,14 +91,37 @@ function ChamberRow({ c, issue, width, view }: { c: CentralView; issue: string; 
     const ok = s !== undefined && s >= ch.threshold;
     return { text: `${short(ch.name, width)} ${s === undefined ? '?' : percent(s)}/${percent(ch.threshold)}`, ok };
   });
-  const gates = c.chambers.flatMap((ch) => ch.gatekeepers).map((g) => ({ text: `gate ${short(g.name, width, true)} ${signed(g.position[issue] ?? 0, 1)}`, ok: (g.position[issue] ?? 0) >= view.gate }));
-  const all = [...parts, ...gates];
+  const all = parts;
   let room = width - 2 - issueLabel(view, issue).length;
   return (
     <Text wrap="truncate-end">
       <Text dimColor>{`  ${issueLabel(view, issue)}`}</Text>
       {all.map((p, i) => {
         const text = fit(`${i > 0 ? ' · ' : ''}${p.text}`, Math.max(0, room));
+        room -= text.length;
+        return (
+          <Text key={i} color={p.ok ? 'green' : 'red'}>
+            {text}
+          </Text>
+        );
+      })}
+    </Text>
+  );
+}
+
+/** The law's state on the issue, then each gatekeeper's position (green at or above the gate, red below). */
+function GatesRow({ c, issue, width, view }: { c: CentralView; issue: string; width: number; view: WorldView }) {
+  const law = c.lawStatus[issue];
+  const gates = c.chambers.flatMap((ch) => ch.gatekeepers).map((g) => ({ text: `${width >= 70 ? 'gate ' : ''}${short(g.name, width, true)} ${signed(g.position[issue] ?? 0, 1)}`, ok: (g.position[issue] ?? 0) >= view.gate }));
+  let room = width - 2 - issueLabel(view, issue).length;
+  const head = law === undefined ? '' : fit(`law: ${law}`, Math.max(0, room));
+  room -= head.length;
+  return (
+    <Text wrap="truncate-end">
+      <Text dimColor>{`  ${issueLabel(view, issue)}`}</Text>
+      <Text>{head}</Text>
+      {gates.map((p, i) => {
+        const text = fit(`${i > 0 || head ? ' · ' : ''}${p.text}`, Math.max(0, room));
         room -= text.length;
         return (
           <Text key={i} color={p.ok ? 'green' : 'red'}>

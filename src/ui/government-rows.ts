@@ -9,6 +9,8 @@ import type { CentralView, SubnationalView, WorldView } from './world-view.ts';
 export type GovernmentRow =
   | { type: 'central'; central: CentralView }
   | { type: 'chamber'; central: CentralView; issue: string }
+  /** The national law's state on an issue and the gatekeepers' positions: their own row, so none is cut at 80 columns. */
+  | { type: 'gates'; central: CentralView; issue: string }
   | { type: 'pending'; central: CentralView }
   | { type: 'subnational'; unit: SubnationalView }
   | { type: 'more'; central: CentralView; count: number };
@@ -20,6 +22,7 @@ function heading(view: WorldView, c: CentralView): GovernmentRow[] {
     // One legislature row per issue the chambers have a view on (at most two).
     for (const issue of view.issues.filter((x) => c.chambers.some((ch) => ch.support[x.id] !== undefined || ch.gatekeepers.length > 0)).slice(0, 2)) {
       rows.push({ type: 'chamber', central: c, issue: issue.id });
+      if (c.chambers.some((ch) => ch.gatekeepers.length > 0) || c.lawStatus[issue.id] !== undefined) rows.push({ type: 'gates', central: c, issue: issue.id });
     }
   }
   if (c.pending.length > 0) rows.push({ type: 'pending', central: c });

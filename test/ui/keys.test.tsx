@@ -218,7 +218,7 @@ describe('filter, variant, rule set, seed, help', () => {
     const { press, lastFrame } = screen(c);
     await vi.waitFor(() => expect(lastFrame()).toContain('32 governments · Tab: all'));
     await press(KEY.tab, KEY.down, KEY.down);
-    await vi.waitFor(() => expect(lastFrame()).toMatch(/3-14 of 36 ↑↓/));
+    await vi.waitFor(() => expect(lastFrame()).toMatch(/3-14 of 37 ↑↓/));
   });
 });
 

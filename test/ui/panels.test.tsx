@@ -72,15 +72,24 @@ describe('Governments', () => {
   it('groups subnationals under their central with relation, instruments in force and goals', () => {
     const { lastFrame } = render(<Governments {...props(2, 14)} />);
     const out = lastFrame()!;
-    expect(out).toMatch(/United States US rules · exec -0.30 · law: gatekeeper/);
+    expect(out).toMatch(/United States US rules · exec -0.30\s/);
+    expect(out).toMatch(/^ {2}law: gatekeeper · Byrd -0.6/m);
     expect(out).toMatch(/New York\s+compet\.\s+1 acid 0.90/);
     expect(out).toMatch(/Canada CA rules · exec \+0.60/);
     expect(out).toMatch(/Quebec\s+support\s+1 acid 0.70/);
   });
 
+  it('at the 44 columns of an 80x24 screen, the law and every gatekeeper are whole (their own row)', () => {
+    const { lastFrame } = render(<Governments {...props(2, 14, 0, 44)} />);
+    expect(lastFrame()).toMatch(/^ {2}law: gatekeeper · Byrd -0.6\s*$/m);
+    expect(lastFrame()).toMatch(/^United States US rules · exec -0.30\s*$/m);
+    expect(lastFrame()).toMatch(/^ {2}House 55%\/50% · Senate 45%\/50%\s*$/m);
+  });
+
   it('shows the legislature (support against threshold, gatekeepers) and pending approvals with deadlines', () => {
     const { lastFrame } = render(<Governments {...props(0, 10)} />);
-    expect(lastFrame()).toMatch(/House 55%\/50% · Senate 45%\/50% · gate Byrd -0.6/);
+    expect(lastFrame()).toMatch(/House 55%\/50% · Senate 45%\/50%\s/);
+    expect(lastFrame()).toMatch(/law: gatekeeper · Byrd -0.6/);
     expect(lastFrame()).toMatch(/awaiting 1: agreement of New York: vote until 1983-09/);
   });
 
@@ -97,9 +106,9 @@ describe('Governments', () => {
 
   it('with the keys (Tab), scrolls the full list and says where it is', () => {
     const { lastFrame, rerender } = render(<Governments {...props(30, 13, 0, 62, true)} />);
-    expect(lastFrame()).toContain('1-12 of 36 ↑↓');
+    expect(lastFrame()).toContain('1-12 of 37 ↑↓');
     rerender(<Governments {...props(30, 13, 100, 62, true)} />);
-    expect(lastFrame()).toContain('25-36 of 36');
+    expect(lastFrame()).toContain('26-37 of 37');
     expect(lastFrame()).toContain('Quebec');
     expect(lastFrame()).not.toContain('House');
   });
