@@ -6,7 +6,7 @@
 import { Box, Text } from 'ink';
 import { shortDate } from '../experiment/describe-event.ts';
 import { instrumentLabel } from '../experiment/describe-event.ts';
-import { clampScroll, overviewRows, type GovernmentRow } from './government-rows.ts';
+import { clampScroll, gateTexts, overviewRows, short, type GovernmentRow } from './government-rows.ts';
 import { PanelTitle } from './PanelTitle.tsx';
 import { fit, pad, percent, signed } from './text.ts';
 import type { CentralView, SubnationalView, WorldView } from './world-view.ts';
@@ -31,7 +31,7 @@ export function Governments({ view, rows, width, height, scroll, focused, name }
   // Without the keys: an overview of every central; with them (Tab): the full list, scrolled.
   const fits = rows.length <= body;
   const first = focused ? clampScroll(scroll, rows.length, body) : 0;
-  const shown = focused || fits ? rows.slice(first, first + body) : overviewRows(view, body);
+  const shown = focused || fits ? rows.slice(first, first + body) : overviewRows(view, body, width);
   const units = view.centrals.reduce((n, c) => n + c.subnationals.length, 0);
   const more = fits ? 'relation · in force · goals' : focused ? `${first + 1}-${first + shown.length} of ${rows.length} ↑↓` : `${units} governments · Tab: all`;
   return (
@@ -51,7 +51,7 @@ function Row({ row, width, view, name }: { row: GovernmentRow; width: number; vi
     case 'chamber':
       return <ChamberRow c={row.central} issue={row.issue} width={width} view={view} />;
     case 'gates':
-      return <GatesRow c={row.central} issue={row.issue} width={width} view={view} />;
+      return <GatesRow row={row} width={width} view={view} />;
     case 'pending':
       return <PendingRow c={row.central} width={width} name={name} />;
     case 'subnational':
@@ -110,9 +110,10 @@ function ChamberRow({ c, issue, width, view }: { c: CentralView; issue: string; 
 }
 
 /** The law's state on the issue, then each gatekeeper's position (green at or above the gate, red below). */
-function GatesRow({ c, issue, width, view }: { c: CentralView; issue: string; width: number; view: WorldView }) {
-  const law = c.lawStatus[issue];
-  const gates = c.chambers.flatMap((ch) => ch.gatekeepers).map((g) => ({ text: `${width >= 70 ? 'gate ' : ''}${short(g.name, width, true)} ${signed(g.position[issue] ?? 0, 1)}`, ok: (g.position[issue] ?? 0) >= view.gate }));
+function GatesRow({ row, width, view }: { row: Extract<GovernmentRow, { type: 'gates' }>; width: number; view: WorldView }) {
+  const { central: c, issue } = row;
+  const law = row.law ? c.lawStatus[issue] : undefined;
+  const gates = gateTexts(c, issue, width).slice(row.from, row.from + row.items).map((g) => ({ text: g.text, ok: g.position >= view.gate }));
   let room = width - 2 - issueLabel(view, issue).length;
   const head = law === undefined ? '' : fit(`law: ${law}`, Math.max(0, room));
   room -= head.length;
@@ -133,12 +134,6 @@ function GatesRow({ c, issue, width, view }: { c: CentralView; issue: string; wi
   );
 }
 
-/** A chamber's first word ("House", "Senate") or a person's last name ("Byrd") when the panel is narrow. */
-function short(name: string, width: number, last = false): string {
-  if (width >= 70) return name;
-  const words = name.split(' ');
-  return (last ? words[words.length - 1] : words[0]) ?? name;
-}
 
 function PendingRow({ c, width, name }: { c: CentralView; width: number; name: (id: string) => string }) {
   const p = c.pending[0]!;

@@ -66,7 +66,7 @@ describe('Header', () => {
 describe('Governments', () => {
   const props = (n: number, height: number, scroll = 0, width = 62, focused = false) => {
     const v = view(n);
-    return { view: v, rows: governmentRows(v), width, height, scroll, focused, name: (id: string) => NAMES.name(id) };
+    return { view: v, rows: governmentRows(v, width), width, height, scroll, focused, name: (id: string) => NAMES.name(id) };
   };
 
   it('groups subnationals under their central with relation, instruments in force and goals', () => {
