@@ -33,7 +33,9 @@ export function useScreen(controller: Controller, context: (state: ScreenState) 
       // arrive before React renders: chain them through the ref, not the stale state.
       const plain = !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab && input.length > 1;
       for (const ch of plain ? [...input] : [input]) {
-        const r = onKey(current.current, { ...key, input: ch }, contextOf.current(current.current));
+        // Within such a string, Enter, Tab and Backspace are characters: read them as the keys they are.
+        const named = !plain ? {} : ch === '\r' || ch === '\n' ? { return: true } : ch === '\t' ? { tab: true } : ch === '\x7f' || ch === '\b' ? { backspace: true } : {};
+        const r = onKey(current.current, { ...key, ...named, input: plain && 'return' in named ? '' : ch }, contextOf.current(current.current));
         current.current = r.state;
         if (r.command) perform(controller, r.command, exit);
       }

@@ -259,4 +259,12 @@ describe('keys typed quickly', () => {
     await press('+++-');
     await vi.waitFor(() => expect(c.calls).toEqual(['faster', 'faster', 'faster', 'slower']));
   });
+
+  it('a word and Enter arriving together in a picker: the word finds, the Enter picks', async () => {
+    const { press, lastFrame } = screen();
+    await press('f');
+    await vi.waitFor(() => expect(lastFrame()).toContain('Filter the event log'));
+    await press('approval.t\r');
+    await vi.waitFor(() => expect(lastFrame()).toContain('filter: approval.tacit'));
+  });
 });
