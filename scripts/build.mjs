@@ -29,7 +29,11 @@ await build({
   sourcemap: 'linked',
   jsx: 'automatic',
   // Keep in step with EXTERNAL in src/cli/worker-pool.ts (the dev bundle of the pool worker).
-  external: ['ink', 'react', 'react/*', 'yaml', 'zod', 'seedrandom', 'fast-check', 'esbuild', 'piscina', 'hyparquet-writer', 'cli-progress', 'vega', 'vega-lite'],
+  // Ink and React are bundled too: as ~100 ES modules they took over a second to load on a busy machine,
+  // which was most of the UI's time to its first frame. react-devtools-core is Ink's optional dev tool.
+  external: ['react-devtools-core', 'yaml', 'zod', 'seedrandom', 'fast-check', 'esbuild', 'piscina', 'hyparquet-writer', 'cli-progress', 'vega', 'vega-lite'],
+  // Some of Ink's dependencies are CommonJS and require Node's built-ins: give every output file a require.
+  banner: { js: "import { createRequire as __paradipCreateRequire } from 'node:module'; const require = __paradipCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
 

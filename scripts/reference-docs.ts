@@ -56,5 +56,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   writeFileSync('docs/scenario.schema.json', scenarioJsonSchema());
   writeFileSync('docs/formulas.md', formulaReference());
   writeFileSync('docs/experiment.schema.json', experimentJsonSchema());
-  console.log('wrote docs/scenario.schema.json, docs/formulas.md and docs/experiment.schema.json');
+  // The screen the README and the teaching guide quote, from a real run (scripts/ui-screen-doc.tsx).
+  const { uiScreen } = await import('./ui-screen-doc.tsx');
+  writeFileSync('docs/ui-screen.txt', await uiScreen(process.cwd()));
+  console.log('wrote docs/scenario.schema.json, docs/formulas.md, docs/experiment.schema.json and docs/ui-screen.txt');
 }

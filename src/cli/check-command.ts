@@ -135,33 +135,53 @@ export function reportJson(report: CheckReport, file: string, variant: string | 
   };
 }
 
-/** The readable report: a table, then one line per target below its pass rate. */
-export function formatReport(report: CheckReport, variant: string | null, first: number, count: number): string {
+/**
+ * The readable report: a table of outcomes (target, pass rate, median), each target's expectation and history
+ * wrapped beneath it, so the report fits `width` columns (100 by default: long expectations and histories
+ * made a 210-column table); then one line per target below its pass rate.
+ */
+export function formatReport(report: CheckReport, variant: string | null, first: number, count: number, width = 100): string {
   const pct = (x: number): string => `${Math.round(x * 100)}%`;
-  const header = ['target', 'expected', 'history', 'pass rate', 'median (min..max)'];
+  const header = ['target', 'pass rate', 'median (min..max)'];
   const rows = report.targets.map((t) => {
     const d = t.distribution;
     return [
       t.target.id,
-      describeExpectation(t.target.expect),
-      t.target.history || '-',
       `${pct(t.passRate)} ${t.pass ? '>=' : '<'} ${pct(t.target.passRate)} ${t.pass ? 'ok' : 'FAIL'}`,
       `${scalar(d.median)} (${scalar(d.min)}..${scalar(d.max)})`,
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  const details = (i: number): string[] => {
+    const t = report.targets[i]!;
+    return [...wrap(`expected ${describeExpectation(t.target.expect)}`, width, '    '), ...(t.target.history ? wrap(`history ${t.target.history}`, width, '    ') : [])];
+  };
   const failed = report.targets.filter((t) => !t.pass);
   const out = [
     `${report.title}: ${count} seed${count === 1 ? '' : 's'} (${first}..${first + count - 1}), variant ${variant ?? 'none'}`,
     '',
     line(header),
-    ...rows.map(line),
+    ...rows.flatMap((r, i) => [line(r), ...details(i)]),
     '',
     ...failed.map((t) => `failed: ${t.target.id}: ${pct(t.passRate)} of seeds met "${describeExpectation(t.target.expect)}", ${pct(t.target.passRate)} required`),
     `${report.targets.length - failed.length} of ${report.targets.length} targets pass`,
   ];
   return out.join('\n');
+}
+
+/** Words of `text` in lines of at most `width` columns, each starting with `indent` (a longer word stays whole). */
+function wrap(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let current = indent;
+  for (const word of text.split(/\s+/)) {
+    if (current.length > indent.length && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = `${indent}  ${word}`;
+    } else current += current.length > indent.length ? ` ${word}` : word;
+  }
+  lines.push(current);
+  return lines;
 }
 
 /** A distribution value for the table: dates as YYYY-MM, numbers to two decimals at most, null as "none". */

@@ -29,6 +29,8 @@ export interface Prepared {
   last: number;
   scenarioFile: string | null;
   resumedFrom: string | null;
+  /** What a rule-set swap dropped (a restart shows it on screen); empty without a swap. */
+  swapNotes?: string[];
 }
 
 export type PrepareResult = { ok: true; prepared: Prepared } | { ok: false; problems: Problem[] };
@@ -79,7 +81,7 @@ export function prepareRun(req: RunRequest): PrepareResult {
   const started = startLoaded(loaded, { seed: req.seed, variant: req.variant, overrides });
   if (!started.ok) return started;
   const run = started.run;
-  return { ok: true, prepared: { run, last: lastTick(run.model, until), scenarioFile: req.scenario, resumedFrom: null } };
+  return { ok: true, prepared: { run, last: lastTick(run.model, until), scenarioFile: req.scenario, resumedFrom: null, swapNotes: loaded.swapNotes } };
 }
 
 /**

@@ -19,7 +19,7 @@ import { isAbsolute, resolve } from 'node:path';
 
 export const RUN_USAGE = `paradip run <scenario.yaml> --seed <n> [--out <dir>] [--until <date>] [--variant <name>]
             [--set <path>=<value>]... [--checkpoint-every <ticks>] [--from <checkpoint.json>]
-            [--format text|json] [--quiet] [--no-ui]
+            [--format text|json] [--quiet] [--no-ui] [--paused]
        paradip run --resume <dir> [--format text|json] [--quiet]`;
 
 const FLAGS = {
@@ -33,6 +33,7 @@ const FLAGS = {
   format: { type: 'string' },
   quiet: { type: 'boolean' },
   ui: { type: 'boolean' },
+  paused: { type: 'boolean' },
   resume: { type: 'string' },
 } as const;
 
@@ -69,6 +70,9 @@ export async function runCommand(io: Io, argv: string[]): Promise<number> {
       return EXIT.badInput;
     }
   }
+  const ui = wantsUi(io, flags['ui'] !== false && format === 'text' && flags['quiet'] !== true);
+  // A plain line at once: the screen (Ink, React, the scenario checked) takes a second or two on a busy machine.
+  if (ui) print(io.stdout, `paradip: opening ${request.scenario ?? request.from ?? 'the run'} (seed ${request.seed ?? 'of the checkpoint'})...`);
   const prep = prepareRun(request);
   if (!prep.ok) {
     for (const line of problemLines(prep.problems)) print(io.stderr, line);
@@ -76,8 +80,8 @@ export async function runCommand(io: Io, argv: string[]): Promise<number> {
   }
   const out = (flags['out'] as string | undefined) ?? null;
   // The live UI only in a terminal (stdin and stdout TTYs, CI unset); --no-ui, --format json, --quiet: plain lines.
-  if (wantsUi(io, flags['ui'] !== false && format === 'text' && flags['quiet'] !== true)) {
-    return runWithUi(io, prep.prepared, { request, out, every });
+  if (ui) {
+    return runWithUi(io, prep.prepared, { request, out, every, paused: flags['paused'] === true });
   }
   return headless(io, prep.prepared, { out, every, json: format === 'json', quiet: flags['quiet'] === true });
 }

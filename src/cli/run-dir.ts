@@ -74,6 +74,7 @@ export function readRunDir(dir: string, cwd: string, { indicators = true }: { in
         const m = /^centrals\.([^.]+)\.ruleSet$/.exec(o.path);
         return m ? [`${names.get(m[1]!) ?? m[1]}: ${String(o.value)}`] : [];
       }),
+      sets: overrides.filter((o) => !/^centrals\.[^.]+\.ruleSet$/.test(o.path)).map((o) => `${o.path}=${typeof o.value === 'string' ? o.value : JSON.stringify(o.value)}`),
       firstTick: ticks.from ?? 0,
       lastTick: ticks.to ?? Math.max(0, rows.length - 1),
       interrupted: meta['interrupted'] === true,

@@ -21,6 +21,8 @@ export interface UiRunOptions {
   request: RunRequest;
   out: string | null;
   every: number;
+  /** --paused: the screen opens paused, so a class can walk through the panels before the first tick. */
+  paused?: boolean;
 }
 
 interface Written {
@@ -53,6 +55,7 @@ export async function runWithUi(io: Io, first: Prepared, o: UiRunOptions): Promi
   let restarts = 0;
   const host: LiveHost = {
     initial,
+    sets: o.request.sets,
     canRestart: o.request.scenario !== null && o.request.from === null,
     // A country with several periods (AR-1853, AR-1994) is one choice: the engine picks the period by date.
     ruleSets: [...countries.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([country, names]) => ({ country, name: names.length > 1 ? `${names[0]!.replace(/\s*\(.*\)$/, '')} (${names.length} periods, chosen by date)` : names[0]! })),
@@ -61,12 +64,13 @@ export async function runWithUi(io: Io, first: Prepared, o: UiRunOptions): Promi
       if (!prep.ok) return { ok: false, error: prep.problems.map(formatProblem).join('; ') };
       const dir = o.out === null ? null : sibling(o.out, restarts + 2);
       const r = openOutputs(prep.prepared, dir, o, written);
-      if (r.ok) restarts++;
-      return r;
+      if (!r.ok) return r;
+      restarts++;
+      return { ...r, notes: prep.prepared.swapNotes ?? [] };
     },
   };
   const [{ LiveSession }, { openUi }] = await Promise.all([import('../ui/live-session.ts'), import('../ui/open-ui.tsx')]);
-  const session = new LiveSession(host, opened.opened, initial);
+  const session = new LiveSession(host, opened.opened, initial, { paused: o.paused === true });
   const onSignal = (): void => session.quit('interrupt');
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   for (const s of signals) process.on(s, onSignal);

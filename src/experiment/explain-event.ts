@@ -121,9 +121,29 @@ export function explainEvent(e: SimEvent, book: NameBook, related: readonly SimE
         ],
       });
       break;
-    case 'relation.changed':
+    case 'relation.changed': {
       sections.push({ title: 'Relation', lines: [{ text: `relation score ${num(why['score'])}: ${String(e['from'])} becomes ${String(e['to'])}`, value: Number(why['score']) }] });
+      const inputs = why['inputs'] as Record<string, number> | undefined;
+      if (inputs) {
+        sections.push({
+          title: 'What the score is made of (formula relation)',
+          lines: Object.entries(inputs).map(([k, v]) => ({ text: `${RELATION_INPUTS[k] ?? k}: ${num(v)}` })),
+        });
+      }
+      const t = why['thresholds'] as Record<string, number> | undefined;
+      if (t) {
+        const score = Number(why['score']);
+        const band = (mode: string, lo: number | null, hi: number | null): WhyLine => ({
+          text: `${mode}: ${lo === null ? `below ${num(hi)}` : hi === null ? `${num(lo)} or more` : `${num(lo)} to ${num(hi)}`}${mode === e['to'] ? ` (score ${num(score)}: this one)` : ''}`,
+          ...(mode === e['to'] ? { tone: 'yes' as Tone } : {}),
+        });
+        sections.push({
+          title: 'Thresholds (parameters relationSupport, relationComplementarity, relationCompetition)',
+          lines: [band('support', t['support']!, null), band('complementarity', t['complementarity']!, t['support']!), band('competition', t['competition']!, t['complementarity']!), band('conflict', null, t['competition']!)],
+        });
+      }
       break;
+    }
     case 'position.changed':
       sections.push({ title: 'Position', lines: [{ text: `executive position on ${book.issue(String(e['issue']))}: ${num(e['from'])} to ${num(e['to'])} (stance moved by pressure, salience and ties)` }] });
       // The inputs of the centralPosition formula this tick: what moved the position.
@@ -172,6 +192,15 @@ function decision(why: Rec, book: NameBook, actor: string, choice?: string): Why
     },
     { title: 'Goal contributions', lines: goals.map(([g, v]) => ({ text: `${goalLabel(g, book)} ${num(v)}`, value: v })) },
   ];
+  const terms = why['terms'] as Record<string, number> | undefined;
+  if (terms) {
+    // The goals and the rest of the utility formula, term by term, add up to the score (to rounding).
+    const total = goals.reduce((sum, [, v]) => sum + v, 0);
+    const lines: WhyLine[] = [{ text: `goals (the contributions above) ${signed(total)}`, value: total }];
+    for (const [key, label] of TERM_LABELS) if (terms[key] !== undefined) lines.push({ text: `${label} ${signed(terms[key])}`, value: terms[key] });
+    lines.push({ text: `= score ${num(scoreV)}`, value: scoreV });
+    out.push({ title: 'How the score adds up', lines });
+  }
   const alts = (why['alternatives'] ?? []) as Rec[];
   if (alts.length > 0) {
     out.push({
@@ -326,6 +355,29 @@ function score(label: string, value: unknown, threshold: unknown): WhyLine {
 
 function organName(organ: unknown): string {
   return organ === 'own-legislature' ? 'own legislature' : String(organ);
+}
+
+/** The relation formula's inputs, as the WHY panel names them. */
+const RELATION_INPUTS: Record<string, string> = {
+  alignment: 'alignment with the central on its issues (1 = same positions)',
+  autonomyAspiration: 'autonomy aspiration (lowers the score)',
+  protodiplomaticTies: 'protodiplomatic instruments in force',
+  sanctions: 'sanctions received',
+  refusals: 'approvals refused by its central',
+};
+
+/** The terms of a decision's score beside its goals (why.terms), as the WHY panel names them. */
+const TERM_LABELS: [string, string][] = [
+  ['cost', 'cost of the instrument (cost / capacity in the default formula)'],
+  ['load', "load (the actor's instruments in force or pending, over its capacity)"],
+  ['noise', 'noise (the chance part of a decision)'],
+  ['other', 'other terms of the utility formula'],
+];
+
+/** A number with its sign: +0.081, -0.067, 0. */
+function signed(x: number): string {
+  const r = Math.round(x * 1000) / 1000;
+  return r > 0 ? `+${r}` : String(r === 0 ? 0 : r);
 }
 
 function num(x: unknown): string {

@@ -43,6 +43,8 @@ export type Loaded =
        * timeline switches them to; copies, with the rule-set overrides applied.
        */
       ruleSets: RuleSet[];
+      /** The options a rule-set swap dropped, a short sentence per central (the scenario's notes say it in full): a restart shows them. */
+      swapNotes: string[];
     }
   | { ok: false; problems: Problem[] };
 
@@ -113,7 +115,7 @@ interface Tagged {
   variant: string | null;
 }
 
-type Once = { ok: true; scenario: Scenario; source: Source; ruleSets: RuleSet[] } | { ok: false; problems: Tagged[] };
+type Once = { ok: true; scenario: Scenario; source: Source; ruleSets: RuleSet[]; swapNotes: string[] } | { ok: false; problems: Tagged[] };
 
 function loadOnce(data: unknown, source: Source, library: readonly RuleSet[], variant: string | null, overrides: readonly Override[], idle: 'error' | 'allow'): Once {
   const file = source.file;
@@ -197,7 +199,9 @@ function loadOnce(data: unknown, source: Source, library: readonly RuleSet[], va
     return fromOrigin(o, p.code, p.message, path.slice(o.anchor.length), p);
   };
 
-  dropStaleRuleOptions(data, applied, ruleSets);
+  // A restart (idle === 'allow') never fails over an option the new rules cannot take, even one a variant or the
+  // command line set: the user asked for the swap, so the option goes, and the notes say so.
+  const swapNotes = dropStaleRuleOptions(data, applied, ruleSets, idle === 'allow');
   const result = scenarioSchema.safeParse(data, { reportInput: true });
   if (!result.success) return { ok: false, problems: zodProblems(result.error, located).map(remap) };
   const scenario = normalise(result.data);
@@ -212,7 +216,7 @@ function loadOnce(data: unknown, source: Source, library: readonly RuleSet[], va
     problems.push(fromOrigin(o, 'unknown-id', `rule set ${id} is not used by this run, so the override would change nothing`, [], { expected: `a rule set of ${[...countries].sort().join(', ')} (or also set a central's ruleSet to ${rs.country})` }));
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, scenario, source: located, ruleSets: ruleSets.filter((r) => countries.has(r.country)) };
+  return { ok: true, scenario, source: located, ruleSets: ruleSets.filter((r) => countries.has(r.country)), swapNotes };
 }
 
 /** Countries whose rule sets a run of `s` can put in force: its centrals' and those its timeline switches to. */
@@ -271,22 +275,28 @@ function findLast<T>(items: readonly T[], pred: (x: T) => boolean): T | undefine
 /**
  * A rule-set swap (`--set centrals.US.ruleSet=AT`, a variant, the UI's key g) gives a central another country's
  * rules: its options for the old rule set mean nothing under the new one, so they are dropped (and the drop is
- * written into the scenario's notes, which run.json keeps). Options the same overrides set explicitly stay,
- * so a wrong one is still an error.
+ * written into the scenario's notes, which run.json keeps, and returned). Options the same overrides set
+ * explicitly stay, so a wrong one is still an error, unless `dropExplicit` (a restart from the UI: a variant
+ * such as strict-compact-clause sets a US option, and key g then gives the US Austria's rules).
  */
-function dropStaleRuleOptions(data: unknown, applied: readonly string[], ruleSets: readonly RuleSet[]): void {
+function dropStaleRuleOptions(data: unknown, applied: readonly string[], ruleSets: readonly RuleSet[], dropExplicit: boolean): string[] {
   const swapped = new Set(applied.map((path) => /^centrals\.([^.]+)\.ruleSet$/.exec(path)?.[1]).filter((c): c is string => c !== undefined));
-  if (swapped.size === 0 || !isRecord(data) || !Array.isArray(data['centrals'])) return;
+  if (swapped.size === 0 || !isRecord(data) || !Array.isArray(data['centrals'])) return [];
   const dropped: string[] = [];
+  /** One short sentence per central, for the screen's footer (80 columns). */
+  const short: string[] = [];
   for (const central of data['centrals']) {
     if (!isRecord(central) || !swapped.has(String(central['id'])) || !isRecord(central['ruleOptions'])) continue;
     const known = new Set([...Object.keys(SILENCE_OPTIONS), ...ruleSets.filter((r) => r.country === central['ruleSet']).flatMap((r) => Object.keys(r.options))]);
+    const mine: string[] = [];
     for (const key of Object.keys(central['ruleOptions'])) {
       const explicit = applied.includes(`centrals.${String(central['id'])}.ruleOptions.${key}`);
-      if (known.has(key) || explicit) continue;
+      if (known.has(key) || (explicit && !dropExplicit)) continue;
       delete central['ruleOptions'][key];
       dropped.push(`${String(central['id'])}.${key}`);
+      mine.push(key);
     }
+    if (mine.length > 0) short.push(`${String(central['id'])} under ${String(central['ruleSet'])} rules: dropped ${mine.join(', ')}`);
   }
   // A swapped-in constitution speaks of its own kinds of unit (Austria's Länder, Switzerland's cantons): the
   // central's units take the role of its first-named kind, unless they already are of a kind it names.
@@ -305,6 +315,7 @@ function dropStaleRuleOptions(data: unknown, applied: readonly string[], ruleSet
   if (dropped.length > 0) notes.push(`Rule-set swap: dropped rule options ${dropped.join(', ')} (not options of the new rule sets).`);
   if (roles.length > 0) notes.push(`Rule-set swap: units take the role of the new rule set's constituent units: ${roles.join(', ')}.`);
   for (const note of notes) data['notes'] = typeof data['notes'] === 'string' && data['notes'] ? `${data['notes']}\n${note}` : note;
+  return short;
 }
 
 /** Every subnational has the three core goals (weight 0 when the file is silent). */

@@ -38,7 +38,7 @@ export function App({ controller, size }: AppProps) {
   const { columns, rows } = size ?? terminal;
   const L = layout(columns, rows);
   const filtered = useRef(new FilteredLog());
-  const govRows = useMemo(() => governmentRows(frame.view), [frame.view]);
+  const govRows = useMemo(() => governmentRows(frame.view, L.left), [frame.view, L.left]);
   const choices = controller.choices();
 
   const context = (s: ScreenState): KeyContext => {

@@ -6,7 +6,7 @@
 import { Box, Text } from 'ink';
 import { shortDate } from '../experiment/describe-event.ts';
 import { instrumentLabel } from '../experiment/describe-event.ts';
-import { clampScroll, overviewRows, type GovernmentRow } from './government-rows.ts';
+import { clampScroll, gateTexts, overviewRows, short, type GovernmentRow } from './government-rows.ts';
 import { PanelTitle } from './PanelTitle.tsx';
 import { fit, pad, percent, signed } from './text.ts';
 import type { CentralView, SubnationalView, WorldView } from './world-view.ts';
@@ -31,7 +31,7 @@ export function Governments({ view, rows, width, height, scroll, focused, name }
   // Without the keys: an overview of every central; with them (Tab): the full list, scrolled.
   const fits = rows.length <= body;
   const first = focused ? clampScroll(scroll, rows.length, body) : 0;
-  const shown = focused || fits ? rows.slice(first, first + body) : overviewRows(view, body);
+  const shown = focused || fits ? rows.slice(first, first + body) : overviewRows(view, body, width);
   const units = view.centrals.reduce((n, c) => n + c.subnationals.length, 0);
   const more = fits ? 'relation · in force · goals' : focused ? `${first + 1}-${first + shown.length} of ${rows.length} ↑↓` : `${units} governments · Tab: all`;
   return (
@@ -50,6 +50,8 @@ function Row({ row, width, view, name }: { row: GovernmentRow; width: number; vi
       return <CentralRow c={row.central} width={width} view={view} />;
     case 'chamber':
       return <ChamberRow c={row.central} issue={row.issue} width={width} view={view} />;
+    case 'gates':
+      return <GatesRow row={row} width={width} view={view} />;
     case 'pending':
       return <PendingRow c={row.central} width={width} name={name} />;
     case 'subnational':
@@ -70,7 +72,8 @@ function issueLabel(view: WorldView, id: string): string {
 function CentralRow({ c, width, view }: { c: CentralView; width: number; view: WorldView }) {
   const rules = `${c.ruleSet} rules${c.swapped ? '*' : ''}`;
   const positions = view.issues.slice(0, 2).map((x) => `exec ${issueLabel(view, x.id)}${signed(c.position[x.id] ?? 0)}`);
-  const law = view.issues.slice(0, 2).map((x) => c.lawStatus[x.id]).filter((s): s is string => s !== undefined).map((s) => `law: ${s}`);
+  // The law's state is on the gates row when the central has a legislature row for the issue.
+  const law = view.issues.slice(0, 2).filter(() => c.chambers.length === 0).map((x) => c.lawStatus[x.id]).filter((s): s is string => s !== undefined).map((s) => `law: ${s}`);
   const rest = [rules, ...positions, ...law].join(' · ');
   // The name first and whole where it fits; the details give way.
   const nameWidth = Math.min(c.name.length, Math.max(8, width - 12));
@@ -88,8 +91,7 @@ function ChamberRow({ c, issue, width, view }: { c: CentralView; issue: string; 
     const ok = s !== undefined && s >= ch.threshold;
     return { text: `${short(ch.name, width)} ${s === undefined ? '?' : percent(s)}/${percent(ch.threshold)}`, ok };
   });
-  const gates = c.chambers.flatMap((ch) => ch.gatekeepers).map((g) => ({ text: `gate ${short(g.name, width, true)} ${signed(g.position[issue] ?? 0, 1)}`, ok: (g.position[issue] ?? 0) >= view.gate }));
-  const all = [...parts, ...gates];
+  const all = parts;
   let room = width - 2 - issueLabel(view, issue).length;
   return (
     <Text wrap="truncate-end">
@@ -107,12 +109,31 @@ function ChamberRow({ c, issue, width, view }: { c: CentralView; issue: string; 
   );
 }
 
-/** A chamber's first word ("House", "Senate") or a person's last name ("Byrd") when the panel is narrow. */
-function short(name: string, width: number, last = false): string {
-  if (width >= 70) return name;
-  const words = name.split(' ');
-  return (last ? words[words.length - 1] : words[0]) ?? name;
+/** The law's state on the issue, then each gatekeeper's position (green at or above the gate, red below). */
+function GatesRow({ row, width, view }: { row: Extract<GovernmentRow, { type: 'gates' }>; width: number; view: WorldView }) {
+  const { central: c, issue } = row;
+  const law = row.law ? c.lawStatus[issue] : undefined;
+  const gates = gateTexts(c, issue, width).slice(row.from, row.from + row.items).map((g) => ({ text: g.text, ok: g.position >= view.gate }));
+  let room = width - 2 - issueLabel(view, issue).length;
+  const head = law === undefined ? '' : fit(`law: ${law}`, Math.max(0, room));
+  room -= head.length;
+  return (
+    <Text wrap="truncate-end">
+      <Text dimColor>{`  ${issueLabel(view, issue)}`}</Text>
+      <Text>{head}</Text>
+      {gates.map((p, i) => {
+        const text = fit(`${i > 0 || head ? ' · ' : ''}${p.text}`, Math.max(0, room));
+        room -= text.length;
+        return (
+          <Text key={i} color={p.ok ? 'green' : 'red'}>
+            {text}
+          </Text>
+        );
+      })}
+    </Text>
+  );
 }
+
 
 function PendingRow({ c, width, name }: { c: CentralView; width: number; name: (id: string) => string }) {
   const p = c.pending[0]!;

@@ -13,9 +13,8 @@ const STATUS = { running: '▶ running', paused: '❚❚ paused', finished: '■
 const STATUS_COLOR = { running: 'green', paused: 'yellow', finished: 'cyan' } as const;
 
 export function Header({ frame, width }: HeaderProps) {
-  const total = frame.lastTick + 1;
-  const done = Math.max(0, frame.tick + 1);
-  const when = `${shortDate(frame.date, frame.unit)}  tick ${done}/${total}`;
+  // The tick as events.jsonl numbers it (from 0), of the last one, so an event's `tick` reads the same here.
+  const when = `${shortDate(frame.date, frame.unit)}  tick ${frame.tick < 0 ? '-' : frame.tick}/${frame.lastTick}`;
   const title = fit(`${frame.mode === 'replay' ? 'REPLAY ' : ''}${frame.title}`, Math.max(10, width - when.length - 2));
   const status = STATUS[frame.status];
   const c = frame.changed;
@@ -25,6 +24,8 @@ export function Header({ frame, width }: HeaderProps) {
     { text: `variant ${frame.variant ?? 'none'}${c.variant ? '*' : ''}`, changed: c.variant },
     ...(c.ruleSets.length > 0 ? [{ text: `rules* ${c.ruleSets.join(', ')}`, changed: true }] : []),
     { text: speedLabel(frame.speed), changed: false },
+    // Last, as the line may cut it: a --set changes the scenario, so it is marked like a key's change.
+    ...(c.sets.length > 0 ? [{ text: `set* ${c.sets.join(' ')}`, changed: true }] : []),
   ];
   let room = width - status.length;
   return (

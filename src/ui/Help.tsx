@@ -9,18 +9,19 @@ export interface HelpProps {
   mode: 'live' | 'replay';
 }
 
-const KEYS: [string, string][] = [
+/** Every key; `live` ones only restart a live run, so a replay's help leaves them out. */
+const KEYS: [string, string, ('live' | 'replay')?][] = [
   ['Space', 'pause / resume'],
   ['→ or s', 'one tick forward (pauses)'],
-  ['← or b', 'one tick back (replay only)'],
+  ['← or b', 'one tick back', 'replay'],
   ['+ / -', 'faster / slower (batched, the screen redraws at most 30 times a second)'],
   ['↑ ↓ PgUp PgDn', 'select an event in the log (Tab: scroll the governments instead)'],
   ['Enter', 'WHY panel for the selected event: goals, alternatives, rules, citations, approvals'],
   ['Esc / End', 'close a panel / follow the newest event again'],
-  ['f', 'filter the log by event kind or government'],
-  ['v', 'pick a variant and restart (same seed)'],
-  ['g', "give a central another country's rule set and restart"],
-  ['r', 'restart with the next seed'],
+  ['f', 'filter the log by event kind or government (in a list, type to find)'],
+  ['v', 'pick a variant and restart (same seed)', 'live'],
+  ['g', "give a central another country's rule set and restart", 'live'],
+  ['r', 'restart with the next seed', 'live'],
   ['q, Ctrl-C', 'quit: outputs complete, run.json says whether the run was interrupted'],
 ];
 
@@ -28,7 +29,7 @@ export function Help({ width, height, mode }: HelpProps) {
   return (
     <Box flexDirection="column" width={width} height={height}>
       <PanelTitle title="Help" width={width} focused detail="? or Esc closes" />
-      {KEYS.map(([k, what]) => (
+      {KEYS.filter(([, , only]) => only === undefined || only === mode).map(([k, what]) => (
         <Text key={k} wrap="truncate-end">
           <Text bold>{k.padEnd(15)}</Text>
           <Text>{fit(what, width - 15)}</Text>

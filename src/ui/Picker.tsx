@@ -1,8 +1,11 @@
-/** A list to pick from (filter, variant, central, rule set): up/down move, Enter picks, Esc cancels. */
+/**
+ * A list to pick from (filter, variant, central, rule set): up/down move, Enter picks, Esc cancels, letters
+ * find. When the selected item is longer than a line (a variant's description), it is shown whole below.
+ */
 import { Box, Text } from 'ink';
 import { PanelTitle } from './PanelTitle.tsx';
 import type { PickerItem } from './screen-state.ts';
-import { pad } from './text.ts';
+import { pad, wrapText } from './text.ts';
 
 export interface PickerProps {
   title: string;
@@ -13,7 +16,9 @@ export interface PickerProps {
 }
 
 export function Picker({ title, items, index, width, height }: PickerProps) {
-  const room = Math.max(1, height - 1);
+  const selected = items[Math.min(index, items.length - 1)];
+  const whole = selected && selected.label.length + 2 > width ? wrapText(selected.label, width - 2).slice(0, 4) : [];
+  const room = Math.max(1, height - 1 - (whole.length > 0 ? whole.length + 1 : 0));
   const start = items.length <= room ? 0 : Math.max(0, Math.min(index - Math.floor(room / 2), items.length - room));
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -22,6 +27,12 @@ export function Picker({ title, items, index, width, height }: PickerProps) {
       {items.slice(start, start + room).map((item, i) => (
         <Text key={start + i} inverse={start + i === index} wrap="truncate-end">
           {pad(`${start + i === index ? '›' : ' '} ${item.label}`, width)}
+        </Text>
+      ))}
+      {whole.length > 0 ? <Text> </Text> : null}
+      {whole.map((line, i) => (
+        <Text key={`whole-${i}`} color="cyan" wrap="truncate-end">
+          {`  ${line}`}
         </Text>
       ))}
     </Box>

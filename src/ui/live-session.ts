@@ -131,9 +131,12 @@ export class LiveSession implements Controller {
     if (!r.ok) return this.say(`cannot restart: ${r.error}`);
     this.pacer.stop();
     if (!this.ended) this.opened.sink.end(true);
+    // A paused class stays paused on the new run (a finished one runs again).
+    const paused = this.status === 'paused';
     this.load(r.opened, next);
-    this.notice = `restarted${r.opened.out ? `: new outputs in ${r.opened.out}` : ''}`;
-    this.status = 'running';
+    // What the swap dropped comes first: the footer has one line, and the out directory can be long.
+    this.notice = [...(r.notes ?? []), `restarted${r.opened.out ? `: new outputs in ${r.opened.out}` : ''}`].join('; ');
+    this.status = paused ? 'paused' : 'running';
     this.start();
     this.publish();
   }
@@ -142,11 +145,13 @@ export class LiveSession implements Controller {
     if (this.closed) return;
     this.closed = true;
     this.pacer.stop();
+    // Ctrl-C after the run finished interrupts nothing: the outputs are complete, so it is a plain quit (exit 0).
+    const finished = this.ended;
     if (!this.ended) {
       this.ended = true;
       this.opened.sink.end(true);
     }
-    this.resolveDone(reason);
+    this.resolveDone(finished ? 'quit' : reason);
   }
 
   private load(opened: OpenedRun, settings: RunSettings): void {
@@ -221,7 +226,7 @@ export class LiveSession implements Controller {
       title: s.title,
       seed: this.settings.seed,
       variant: this.settings.variant,
-      changed: changed(this.host.initial, this.settings, run.world.centrals),
+      changed: changed(this.host.initial, this.settings, run.world.centrals, this.host.sets),
       status: this.status,
       speed: this.speed,
       tick,
@@ -244,10 +249,10 @@ export class LiveSession implements Controller {
 }
 
 /** What the keys changed, for the header: variant (v), rule sets (g), seed (r). */
-export function changed(initial: RunSettings, now: RunSettings, centrals: readonly { id: string; name: string }[]): Changed {
+export function changed(initial: RunSettings, now: RunSettings, centrals: readonly { id: string; name: string }[], sets: readonly string[] = []): Changed {
   const ruleSets = Object.entries(now.ruleSets)
     .filter(([id, country]) => initial.ruleSets[id] !== country)
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([id, country]) => `${centrals.find((c) => c.id === id)?.name ?? id}: ${country}`);
-  return { seed: now.seed !== initial.seed, variant: now.variant !== initial.variant, ruleSets };
+  return { seed: now.seed !== initial.seed, variant: now.variant !== initial.variant, ruleSets, sets: [...sets] };
 }

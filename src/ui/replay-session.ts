@@ -23,6 +23,8 @@ export interface Recording {
   variant: string | null;
   /** Rule-set overrides recorded in run.json (centrals.<id>.ruleSet), for the header: "United States: AT". */
   ruleSets: string[];
+  /** The other overrides recorded in run.json, path=value. */
+  sets?: string[];
   firstTick: number;
   lastTick: number;
   interrupted: boolean;
@@ -184,7 +186,7 @@ export class ReplaySession implements Controller {
       title: s.title,
       seed: this.rec.seed,
       variant: this.rec.variant,
-      changed: { seed: false, variant: false, ruleSets: this.rec.ruleSets },
+      changed: { seed: false, variant: false, ruleSets: this.rec.ruleSets, sets: this.rec.sets ?? [] },
       status: this.status,
       speed: this.speed,
       tick: this.tick,

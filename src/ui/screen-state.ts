@@ -12,7 +12,8 @@ export type PickerKind = 'filter' | 'variant' | 'central' | 'ruleSet';
 export type Overlay =
   | { type: 'why'; seq: number; scroll: number }
   | { type: 'help' }
-  | { type: 'picker'; picker: PickerKind; index: number; central?: string };
+  /** `query`: letters typed in the picker; the selection jumps to the first item that starts with them. */
+  | { type: 'picker'; picker: PickerKind; index: number; central?: string; query?: string };
 
 export interface ScreenState {
   overlay: Overlay | null;
@@ -51,6 +52,8 @@ export interface KeyPress {
   escape?: boolean;
   tab?: boolean;
   ctrl?: boolean;
+  backspace?: boolean;
+  delete?: boolean;
 }
 
 export interface PickerItem {
@@ -79,6 +82,8 @@ export interface KeyResult {
 export function onKey(s0: ScreenState, k: KeyPress, ctx: KeyContext): KeyResult {
   const s: ScreenState = { ...s0, noticeSeen: ctx.frame.notice };
   if (k.ctrl && k.input === 'c') return { state: s, command: { type: 'quit', reason: 'interrupt' } };
+  // In a picker, letters, digits and - . _ find an item (type "AT", "strict"): they are not keys there.
+  if (s.overlay?.type === 'picker' && !k.ctrl && (/^[\p{L}\p{N}._-]$/u.test(k.input) || k.backspace || k.delete)) return { state: findKey(s, s.overlay, k, ctx) };
   if (k.input === 'q' && !k.ctrl) return { state: s, command: { type: 'quit', reason: 'quit' } };
   // Keys that drive the run work everywhere, so a WHY panel can stay open while stepping.
   if (k.input === ' ') return { state: s, command: { type: 'togglePause' } };
@@ -102,13 +107,27 @@ function whyKey(s: ScreenState, o: Extract<Overlay, { type: 'why' }>, k: KeyPres
   return { ...s, overlay: { ...o, scroll: Math.max(0, Math.min(max, o.scroll + move)) } };
 }
 
+/**
+ * Type-to-find in a picker: the first item whose label starts with the query, else the first with a word that
+ * does ("law.b" finds "kind: law.blocked (1)"), else the first containing it.
+ */
+function findKey(s: ScreenState, o: Extract<Overlay, { type: 'picker' }>, k: KeyPress, ctx: KeyContext): ScreenState {
+  const query = k.backspace || k.delete ? (o.query ?? '').slice(0, -1) : `${o.query ?? ''}${k.input}`;
+  const q = query.toLowerCase();
+  const labels = ctx.pickerItems.map((i) => i.label.toLowerCase());
+  let index = labels.findIndex((l) => l.startsWith(q));
+  if (index < 0) index = labels.findIndex((l) => l.split(/[\s:(,]+/).some((w) => w.startsWith(q)));
+  if (index < 0) index = labels.findIndex((l) => l.includes(q));
+  return { ...s, overlay: { ...o, query, index: q === '' || index < 0 ? o.index : index } };
+}
+
 function pickerKey(s: ScreenState, o: Extract<Overlay, { type: 'picker' }>, k: KeyPress, ctx: KeyContext): KeyResult {
   const n = ctx.pickerItems.length;
   if (k.escape) return { state: { ...s, overlay: null } };
   if (k.upArrow || k.downArrow || k.pageUp || k.pageDown) {
     const page = Math.max(1, ctx.bodyHeight - 3);
     const move = k.upArrow ? -1 : k.downArrow ? 1 : k.pageUp ? -page : page;
-    return { state: { ...s, overlay: { ...o, index: Math.max(0, Math.min(n - 1, o.index + move)) } } };
+    return { state: { ...s, overlay: { ...o, query: '', index: Math.max(0, Math.min(n - 1, o.index + move)) } } };
   }
   if (!k.return || n === 0) return { state: s };
   const value = ctx.pickerItems[Math.min(o.index, n - 1)]!.value;
@@ -118,9 +137,8 @@ function pickerKey(s: ScreenState, o: Extract<Overlay, { type: 'picker' }>, k: K
     case 'variant':
       return { state: { ...s, overlay: null, selected: null }, command: { type: 'restart', change: { variant: value as string | null } } };
     case 'central': {
-      const current = ctx.choices?.centrals.find((c) => c.id === value)?.ruleSet;
-      const index = Math.max(0, ctx.choices?.ruleSets.findIndex((r) => r.country === current) ?? 0);
-      return { state: { ...s, overlay: { type: 'picker', picker: 'ruleSet', index, central: value as string } } };
+      // Opens at the top, like every picker, so the same keys pick the same rule set whatever ran before.
+      return { state: { ...s, overlay: { type: 'picker', picker: 'ruleSet', index: 0, central: value as string } } };
     }
     case 'ruleSet':
       return { state: { ...s, overlay: null, selected: null }, command: { type: 'restart', change: { ruleSet: { central: o.central ?? '', country: value as string } } } };
@@ -136,10 +154,9 @@ function mainKey(s: ScreenState, k: KeyPress, ctx: KeyContext): KeyResult {
     // Replays and resumed runs cannot restart: the session says why.
     if (!ctx.choices) return { state: s, command: { type: 'restart', change: { seed: ctx.frame.seed + 1 } } };
     if (k.input === 'r') return { state: { ...s, selected: null }, command: { type: 'restart', change: { seed: ctx.frame.seed + 1 } } };
-    if (k.input === 'v') {
-      const index = Math.max(0, ctx.choices.variants.findIndex((v) => v.id === ctx.frame.variant) + 1);
-      return { state: { ...s, overlay: { type: 'picker', picker: 'variant', index } } };
-    }
+    // The variant picker opens at the top (the current variant is marked "now"), so the keys a class plan
+    // writes down (v, type "strict", Enter) do the same whatever ran before.
+    if (k.input === 'v') return { state: { ...s, overlay: { type: 'picker', picker: 'variant', index: 0 } } };
     return { state: { ...s, overlay: { type: 'picker', picker: 'central', index: 0 } } };
   }
   if (k.return) {
@@ -181,26 +198,31 @@ export function indexOfSeq(seqs: readonly number[], seq: number): number {
 }
 
 /** The items of the open picker: what the screen lists and what Enter picks. */
-export function pickerItems(o: Overlay | null, _frame: Frame, choices: Choices | null, filterItems: () => PickerItem[]): PickerItem[] {
+export function pickerItems(o: Overlay | null, frame: Frame, choices: Choices | null, filterItems: () => PickerItem[]): PickerItem[] {
   if (o?.type !== 'picker') return [];
   switch (o.picker) {
     case 'filter':
       return filterItems();
     case 'variant':
-      return [{ label: '(no variant: the scenario as written)', value: null }, ...(choices?.variants ?? []).map((v) => ({ label: `${v.id}: ${v.description}`, value: v.id }))];
+      return [
+        { label: `(no variant: the scenario as written)${frame.variant === null ? ' (now)' : ''}`, value: null },
+        ...(choices?.variants ?? []).map((v) => ({ label: `${v.id}${v.id === frame.variant ? ' (now)' : ''}: ${v.description}`, value: v.id })),
+      ];
     case 'central':
       return (choices?.centrals ?? []).map((c) => ({ label: `${c.name} (now under ${c.ruleSet} rules)`, value: c.id }));
-    case 'ruleSet':
-      return (choices?.ruleSets ?? []).map((r) => ({ label: `${r.country}: ${r.name}`, value: r.country }));
+    case 'ruleSet': {
+      const now = choices?.centrals.find((c) => c.id === o.central)?.ruleSet;
+      return (choices?.ruleSets ?? []).map((r) => ({ label: `${r.country}: ${r.name}${r.country === now ? ' (now)' : ''}`, value: r.country }));
+    }
   }
 }
 
 export function pickerTitle(o: Extract<Overlay, { type: 'picker' }>, frame: Frame): string {
   switch (o.picker) {
     case 'filter':
-      return 'Filter the event log (Enter picks, Esc cancels)';
+      return 'Filter the event log (type to find, Enter picks, Esc cancels)';
     case 'variant':
-      return `Pick a variant and restart (now: ${frame.variant ?? 'none'})`;
+      return `Pick a variant and restart (type to find; now: ${frame.variant ?? 'none'})`;
     case 'central':
       return 'Give which central another country\'s rules?';
     case 'ruleSet':

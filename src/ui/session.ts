@@ -66,9 +66,11 @@ export interface Changed {
   variant: boolean;
   /** Centrals given another country's rules: "United States: AT". */
   ruleSets: string[];
+  /** The run's other overrides (--set), as path=value: the header shows them, so the class knows what differs. */
+  sets: string[];
 }
 
-export const UNCHANGED: Changed = { seed: false, variant: false, ruleSets: [] };
+export const UNCHANGED: Changed = { seed: false, variant: false, ruleSets: [], sets: [] };
 
 /** Restarts the keys can ask for; each keeps the other settings. */
 export type Change = { variant: string | null } | { ruleSet: { central: string; country: string } } | { seed: number };
@@ -113,7 +115,10 @@ export interface OpenedRun {
 export interface LiveHost {
   /** The settings of the run the command started, to say what a restart changed. */
   readonly initial: RunSettings;
+  /** The command line's --set overrides, path=value, kept by every restart. */
+  readonly sets: readonly string[];
   readonly canRestart: boolean;
   readonly ruleSets: { country: string; name: string }[];
-  open(settings: RunSettings): { ok: true; opened: OpenedRun } | { ok: false; error: string };
+  /** `notes`: what the new settings could not keep (a rule-set swap dropping options), shown after the restart. */
+  open(settings: RunSettings): { ok: true; opened: OpenedRun; notes?: string[] } | { ok: false; error: string };
 }

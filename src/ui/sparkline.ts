@@ -19,6 +19,25 @@ export function sparkline(series: readonly number[], width: number): string {
     .join('');
 }
 
+/**
+ * The whole of `series` in at most `width` values: each column the value at the end of its stretch of ticks
+ * (the state then), so a line shows the run from its start however long it is; a short series as it is.
+ */
+export function wholeRun(series: readonly number[], width: number): number[] {
+  if (width <= 0) return [];
+  if (series.length <= width) return [...series];
+  const out: number[] = [];
+  for (let c = 0; c < width; c++) out.push(series[Math.min(series.length - 1, Math.floor(((c + 1) * series.length) / width) - 1)]!);
+  return out;
+}
+
+/** The sparkline's scale, which always includes 0: "lo..hi" in compact numbers, or '' with no finite value. */
+export function range(series: readonly number[]): string {
+  const finite = series.filter((v) => Number.isFinite(v));
+  if (finite.length === 0) return '';
+  return `${compact(Math.min(0, ...finite))}..${compact(Math.max(0, ...finite))}`;
+}
+
 /** A number in at most six characters: integers plain, others to three significant digits. */
 export function compact(x: number): string {
   if (!Number.isFinite(x)) return 'n/a';

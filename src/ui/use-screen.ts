@@ -4,10 +4,14 @@
  */
 import { useApp, useInput, useStdin } from 'ink';
 import { useEffect, useRef, useState } from 'react';
+import { ALL } from './log-filter.ts';
 import { INITIAL, onKey, type Command, type KeyContext, type ScreenState } from './screen-state.ts';
 import type { Controller } from './session.ts';
 
-/** `run` identifies the run on screen (its event list): a restart closes panels and clears the selection. */
+/**
+ * `run` identifies the run on screen (its event list): a restart closes panels, clears the selection and the
+ * log filter (a kind the new run has not produced yet would hide every event).
+ */
 export function useScreen(controller: Controller, context: (state: ScreenState) => KeyContext, run: unknown): ScreenState {
   const [state, setState] = useState<ScreenState>(INITIAL);
   const current = useRef(state);
@@ -17,7 +21,7 @@ export function useScreen(controller: Controller, context: (state: ScreenState) 
   useEffect(() => {
     if (lastRun.current === run) return;
     lastRun.current = run;
-    const next: ScreenState = { ...current.current, overlay: current.current.overlay?.type === 'why' ? null : current.current.overlay, selected: null, govScroll: 0 };
+    const next: ScreenState = { ...current.current, overlay: current.current.overlay?.type === 'why' ? null : current.current.overlay, selected: null, govScroll: 0, filter: ALL };
     current.current = next;
     setState(next);
   }, [run]);
@@ -29,7 +33,9 @@ export function useScreen(controller: Controller, context: (state: ScreenState) 
       // arrive before React renders: chain them through the ref, not the stale state.
       const plain = !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab && input.length > 1;
       for (const ch of plain ? [...input] : [input]) {
-        const r = onKey(current.current, { ...key, input: ch }, contextOf.current(current.current));
+        // Within such a string, Enter, Tab and Backspace are characters: read them as the keys they are.
+        const named = !plain ? {} : ch === '\r' || ch === '\n' ? { return: true } : ch === '\t' ? { tab: true } : ch === '\x7f' || ch === '\b' ? { backspace: true } : {};
+        const r = onKey(current.current, { ...key, ...named, input: plain && 'return' in named ? '' : ch }, contextOf.current(current.current));
         current.current = r.state;
         if (r.command) perform(controller, r.command, exit);
       }

@@ -18,6 +18,28 @@ export interface WhyRow {
 
 export const BAR_WIDTH = 12;
 
+/** Whether a section's numbers go below 0: then its bars grow both ways from an axis. */
+function hasNegative(lines: readonly { value?: number }[]): boolean {
+  return lines.some((l) => l.value !== undefined && Number.isFinite(l.value) && l.value < 0);
+}
+
+/**
+ * A bar of BAR_WIDTH columns for `v` within ±`scale`. Where a section has negative numbers, the bar grows left
+ * of a middle axis for them and right of it for positive ones, so the sign reads without colour and a negative
+ * score never looks larger than a positive one; otherwise it fills from the left.
+ */
+export function signedBar(v: number, scale: number, signed: boolean): string {
+  if (!signed) {
+    const filled = scale === 0 ? 0 : Math.max(v === 0 ? 0 : 1, Math.round((Math.abs(v) / scale) * BAR_WIDTH));
+    return '█'.repeat(filled) + '·'.repeat(BAR_WIDTH - filled);
+  }
+  const half = Math.floor((BAR_WIDTH - 1) / 2);
+  const n = scale === 0 ? 0 : Math.min(half, Math.max(v === 0 ? 0 : 1, Math.round((Math.abs(v) / scale) * half)));
+  const left = v < 0 ? '·'.repeat(half - n) + '█'.repeat(n) : '·'.repeat(half);
+  const right = v > 0 ? '█'.repeat(n) + '·'.repeat(half - n) : '·'.repeat(half);
+  return `${left}│${right}`.padEnd(BAR_WIDTH, ' ');
+}
+
 export function whyRows(x: Explanation, width: number): WhyRow[] {
   const rows: WhyRow[] = [];
   for (const line of wrapText(x.sentence, width)) rows.push({ text: line, tone: 'plain', style: 'sentence', bar: '', negative: false });
@@ -29,8 +51,7 @@ export function whyRows(x: Explanation, width: number): WhyRow[] {
     const textWidth = Math.max(10, width - 2 - (barred ? BAR_WIDTH + 1 : 0));
     for (const l of s.lines) {
       const v = l.value !== undefined && Number.isFinite(l.value) ? l.value : null;
-      const filled = v === null || scale === 0 ? 0 : Math.max(v === 0 ? 0 : 1, Math.round((Math.abs(v) / scale) * BAR_WIDTH));
-      const bar = barred ? (v === null ? ' '.repeat(BAR_WIDTH) : '█'.repeat(filled) + '·'.repeat(BAR_WIDTH - filled)) : '';
+      const bar = barred ? (v === null ? ' '.repeat(BAR_WIDTH) : signedBar(v, scale, hasNegative(s.lines))) : '';
       wrapText(l.text, textWidth).forEach((text, i) => {
         rows.push({ text, tone: l.tone ?? 'plain', style: 'line', bar: i === 0 ? bar : barred ? ' '.repeat(BAR_WIDTH) : '', negative: v !== null && v < 0 });
       });

@@ -13,6 +13,7 @@ import { main } from '../../src/cli/main.ts';
 import { prepareRun } from '../../src/cli/prepare-run.ts';
 import { prepareRestart, wantsUi } from '../../src/cli/ui-host.ts';
 import type { Io } from '../../src/cli/io.ts';
+import { loadRuleSets } from '../../src/cli/files.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SCENARIO = 'scenarios/constitutional-comparison.yaml';
@@ -129,5 +130,57 @@ describe('a rule-set swap (key g)', () => {
     expect(a.ruleSet).toBe('AT');
     expect(a.ruleOptions).toEqual({ silenceNonBinding: 'allow' });
     expect(r.prepared.run.model.ruleSets.map((x) => x.id)).toContain('AT');
+  });
+});
+
+describe('a rule-set swap after a variant (the class plan: v strict-compact-clause, then g United States AT)', () => {
+  const req = { scenario: 'scenarios/acid-rain-1980s.yaml', seed: 1, variant: null, sets: [], until: null, from: null, cwd: ROOT };
+  it('restarts: the option the variant set and AT cannot take is dropped, with a notice', () => {
+    const r = prepareRestart(req, { seed: 1, variant: 'strict-compact-clause', ruleSets: { US: 'AT' } });
+    expect(r.ok, r.ok ? '' : r.problems.map((p) => p.message).join('; ')).toBe(true);
+    if (!r.ok) return;
+    const us = r.prepared.run.model.scenario.centrals.find((c) => c.id === 'US')!;
+    expect(us.ruleSet).toBe('AT');
+    expect(us.ruleOptions).not.toHaveProperty('mouIsCompact');
+    expect(r.prepared.swapNotes).toEqual(['US under AT rules: dropped mouIsCompact']);
+    expect(r.prepared.run.model.scenario.notes).toContain('dropped rule options US.mouIsCompact');
+  });
+
+  it('keeps an option the new rule set can take (US back under US rules keeps mouIsCompact)', () => {
+    const r = prepareRestart(req, { seed: 1, variant: 'strict-compact-clause', ruleSets: {} });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.prepared.run.model.scenario.centrals.find((c) => c.id === 'US')!.ruleOptions['mouIsCompact']).toBe(true);
+    expect(r.prepared.swapNotes).toEqual([]);
+  });
+
+  it('the same request on the command line is still an error (the user wrote both), exit 2 with the variant line', async () => {
+    const r = await cli(['run', 'scenarios/acid-rain-1980s.yaml', '--seed', '1', '--variant', 'strict-compact-clause', '--set', 'centrals.US.ruleSet=AT', '--no-ui']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/acid-rain-1980s\.yaml:\d+:\d+: variant strict-compact-clause sets centrals\.US\.ruleOptions\.mouIsCompact: rule set AT has no option "mouIsCompact"/);
+  });
+
+  it('every variant with every central under every country of the library restarts (both shipped scenarios)', () => {
+    const lib = loadRuleSets(join(ROOT, 'scenarios/acid-rain-1980s.yaml'));
+    if (!lib.ok) throw new Error('the shipped rule sets do not load');
+    const countries = [...new Set(lib.ruleSets.map((r) => r.country))].sort();
+    expect(countries.length).toBeGreaterThan(10);
+    let tried = 0;
+    for (const scenario of ['scenarios/acid-rain-1980s.yaml', 'scenarios/constitutional-comparison.yaml']) {
+      const base = prepareRun({ ...req, scenario });
+      expect(base.ok).toBe(true);
+      if (!base.ok) continue;
+      const s = base.prepared.run.model.scenario;
+      for (const variant of [null, ...s.variants.map((v) => v.id)]) {
+        for (const c of s.centrals) {
+          for (const country of countries) {
+            const r = prepareRestart({ ...req, scenario }, { seed: 1, variant, ruleSets: { [c.id]: country } });
+            expect(r.ok, `${scenario} ${variant} ${c.id}=${country}: ${r.ok ? '' : r.problems.map((p) => p.message).join('; ')}`).toBe(true);
+            tried++;
+          }
+        }
+      }
+    }
+    expect(tried).toBeGreaterThan(100);
   });
 });

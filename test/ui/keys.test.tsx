@@ -5,7 +5,7 @@
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/ui/App.tsx';
-import { CHOICES, FakeController, frame } from './fake.ts';
+import { CHOICES, EVENTS, FakeController, frame } from './fake.ts';
 
 afterEach(() => cleanup());
 
@@ -99,6 +99,18 @@ describe('filter, variant, rule set, seed, help', () => {
     expect(lastFrame()).toContain("Quebec's MOU with New York approved tacitly: Canada's executive silent");
   });
 
+  it('a restart clears the filter, so the new run\'s events show', async () => {
+    const { c, press, lastFrame } = screen();
+    await press('f');
+    await vi.waitFor(() => expect(lastFrame()).toContain('Filter the event log'));
+    await press(KEY.down, KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter);
+    await vi.waitFor(() => expect(lastFrame()).toContain('filter: approval.tacit'));
+    // The new run: a fresh event list with no approval.tacit yet.
+    c.set(frame({ events: EVENTS.slice(0, 2), eventCount: 2 }));
+    await vi.waitFor(() => expect(lastFrame()).toContain('filter: all events'));
+    expect(lastFrame()).toContain('2 events');
+  });
+
   it('f filters the log by government', async () => {
     const { press, lastFrame } = screen();
     await press('f');
@@ -119,14 +131,56 @@ describe('filter, variant, rule set, seed, help', () => {
     await vi.waitFor(() => expect(c.restarts).toEqual([{ variant: 'strict' }]));
   });
 
+  it('v opens at the top even on a variant, marking the current one "now"', async () => {
+    const { c, press, lastFrame } = screen(new FakeController(frame({ variant: 'strict' }), CHOICES));
+    await press('v');
+    await vi.waitFor(() => expect(lastFrame()).toContain('› (no variant: the scenario as written)'));
+    expect(lastFrame()).toContain('strict (now): strict compact clause');
+    await press(KEY.enter);
+    await vi.waitFor(() => expect(c.restarts).toEqual([{ variant: null }]));
+  });
+
+  it('a variant description longer than the line is shown whole below the list when selected', async () => {
+    const long = 'An MOU with a province is an Agreement with a foreign Power and needs the consent of Congress (Virginia v. Tennessee read strictly)';
+    const c = new FakeController(frame(), { ...CHOICES, variants: [{ id: 'strict', description: long }] });
+    const { press, lastFrame } = screen(c);
+    await press('v', KEY.down);
+    await vi.waitFor(() => expect(lastFrame()).toContain('› strict: An MOU'));
+    const text = lastFrame()!.replace(/\s+/g, ' ');
+    expect(text).toContain('(Virginia v. Tennessee read strictly)');
+  });
+
+  it('letters typed in a picker find an item (s, b, q, - are not keys there)', async () => {
+    const { c, press, lastFrame } = screen();
+    await press('v');
+    await vi.waitFor(() => expect(lastFrame()).toContain('Pick a variant'));
+    await press('s', 't');
+    await vi.waitFor(() => expect(lastFrame()).toContain('› strict: strict compact clause'));
+    await press(KEY.enter);
+    await vi.waitFor(() => expect(c.restarts).toEqual([{ variant: 'strict' }]));
+    expect(c.calls).toEqual(['restart']);
+  });
+
+  it('g, Enter, type AT, Enter: the United States under Austria', async () => {
+    const { c, press, lastFrame } = screen();
+    await press('g');
+    await vi.waitFor(() => expect(lastFrame()).toContain('United States (now under US rules)'));
+    await press(KEY.enter);
+    await vi.waitFor(() => expect(lastFrame()).toContain('US: United States (now)'));
+    await press('A', 'T');
+    await vi.waitFor(() => expect(lastFrame()).toContain('› AT: Austria'));
+    await press(KEY.enter);
+    await vi.waitFor(() => expect(c.restarts).toEqual([{ ruleSet: { central: 'US', country: 'AT' } }]));
+  });
+
   it("g gives a central another country's rule set and restarts", async () => {
     const { c, press, lastFrame } = screen();
     await press('g');
     await vi.waitFor(() => expect(lastFrame()).toContain('United States (now under US rules)'));
     await press(KEY.enter);
     await vi.waitFor(() => expect(lastFrame()).toContain('Rule set for United States'));
-    expect(lastFrame()).toContain('› US: United States');
-    await press(KEY.up, KEY.up, KEY.enter);
+    expect(lastFrame()).toContain('› AT: Austria');
+    await press(KEY.enter);
     await vi.waitFor(() => expect(c.restarts).toEqual([{ ruleSet: { central: 'US', country: 'AT' } }]));
   });
 
@@ -142,6 +196,15 @@ describe('filter, variant, rule set, seed, help', () => {
     await vi.waitFor(() => expect(c.calls).toEqual(['restart']));
   });
 
+  it("a replay's help leaves out v, g and r, which only restart a live run", async () => {
+    const { press, lastFrame } = screen(new FakeController(frame({ mode: 'replay' }), null));
+    await press('?');
+    await vi.waitFor(() => expect(lastFrame()).toContain('WHY panel for the selected event'));
+    expect(lastFrame()).toContain('one tick back');
+    expect(lastFrame()).not.toContain('pick a variant and restart');
+    expect(lastFrame()).not.toContain('restart with the next seed');
+  });
+
   it('? shows help and closes again', async () => {
     const { press, lastFrame } = screen();
     await press('?');
@@ -155,7 +218,7 @@ describe('filter, variant, rule set, seed, help', () => {
     const { press, lastFrame } = screen(c);
     await vi.waitFor(() => expect(lastFrame()).toContain('32 governments · Tab: all'));
     await press(KEY.tab, KEY.down, KEY.down);
-    await vi.waitFor(() => expect(lastFrame()).toMatch(/3-14 of 36 ↑↓/));
+    await vi.waitFor(() => expect(lastFrame()).toMatch(/3-14 of 37 ↑↓/));
   });
 });
 
@@ -195,5 +258,13 @@ describe('keys typed quickly', () => {
     const { c, press } = screen();
     await press('+++-');
     await vi.waitFor(() => expect(c.calls).toEqual(['faster', 'faster', 'faster', 'slower']));
+  });
+
+  it('a word and Enter arriving together in a picker: the word finds, the Enter picks', async () => {
+    const { press, lastFrame } = screen();
+    await press('f');
+    await vi.waitFor(() => expect(lastFrame()).toContain('Filter the event log'));
+    await press('approval.t\r');
+    await vi.waitFor(() => expect(lastFrame()).toContain('filter: approval.tacit'));
   });
 });

@@ -29,7 +29,8 @@ describe('Header', () => {
   it('shows title, date, tick of total, seed, variant, speed and running/paused', () => {
     const { lastFrame, rerender } = render(<Header frame={frame()} width={80} />);
     expect(lastFrame()).toContain('Acid rain test');
-    expect(lastFrame()).toContain('1982-09  tick 9/120');
+    // The tick as events.jsonl numbers it (the fake's last event is at tick 8), of the last tick (119).
+    expect(lastFrame()).toContain('1982-09  tick 8/119');
     expect(lastFrame()).toMatch(/running · seed 7 · variant none · 4 ticks\/s/);
     rerender(<Header frame={frame({ status: 'paused', speed: 8 })} width={80} />);
     expect(lastFrame()).toMatch(/paused · seed 7 · variant none · max/);
@@ -38,11 +39,22 @@ describe('Header', () => {
   });
 
   it('marks what v, g and r changed', () => {
-    const f = frame({ seed: 8, variant: 'strict', changed: { seed: true, variant: true, ruleSets: ['United States: AT'] } });
+    const f = frame({ seed: 8, variant: 'strict', changed: { seed: true, variant: true, ruleSets: ['United States: AT'], sets: [] } });
     const { lastFrame } = render(<Header frame={f} width={100} />);
     expect(lastFrame()).toContain('seed 8*');
     expect(lastFrame()).toContain('variant strict*');
     expect(lastFrame()).toContain('rules* United States: AT');
+  });
+
+  it('shows the --set overrides, marked as changes', () => {
+    const f = frame({ changed: { seed: false, variant: false, ruleSets: [], sets: ['behaviour.parameters.actThreshold=0.6'] } });
+    const { lastFrame } = render(<Header frame={f} width={120} />);
+    expect(lastFrame()).toContain('set* behaviour.parameters.actThreshold=0.6');
+  });
+
+  it('shows "tick -" before the first tick', () => {
+    const { lastFrame } = render(<Header frame={frame({ tick: -1 })} width={80} />);
+    expect(lastFrame()).toContain('tick -/119');
   });
 
   it('says REPLAY over a recorded run', () => {
@@ -54,21 +66,30 @@ describe('Header', () => {
 describe('Governments', () => {
   const props = (n: number, height: number, scroll = 0, width = 62, focused = false) => {
     const v = view(n);
-    return { view: v, rows: governmentRows(v), width, height, scroll, focused, name: (id: string) => NAMES.name(id) };
+    return { view: v, rows: governmentRows(v, width), width, height, scroll, focused, name: (id: string) => NAMES.name(id) };
   };
 
   it('groups subnationals under their central with relation, instruments in force and goals', () => {
     const { lastFrame } = render(<Governments {...props(2, 14)} />);
     const out = lastFrame()!;
-    expect(out).toMatch(/United States US rules · exec -0.30 · law: gatekeeper/);
+    expect(out).toMatch(/United States US rules · exec -0.30\s/);
+    expect(out).toMatch(/^ {2}law: gatekeeper · Byrd -0.6/m);
     expect(out).toMatch(/New York\s+compet\.\s+1 acid 0.90/);
     expect(out).toMatch(/Canada CA rules · exec \+0.60/);
     expect(out).toMatch(/Quebec\s+support\s+1 acid 0.70/);
   });
 
+  it('at the 44 columns of an 80x24 screen, the law and every gatekeeper are whole (their own row)', () => {
+    const { lastFrame } = render(<Governments {...props(2, 14, 0, 44)} />);
+    expect(lastFrame()).toMatch(/^ {2}law: gatekeeper · Byrd -0.6\s*$/m);
+    expect(lastFrame()).toMatch(/^United States US rules · exec -0.30\s*$/m);
+    expect(lastFrame()).toMatch(/^ {2}House 55%\/50% · Senate 45%\/50%\s*$/m);
+  });
+
   it('shows the legislature (support against threshold, gatekeepers) and pending approvals with deadlines', () => {
     const { lastFrame } = render(<Governments {...props(0, 10)} />);
-    expect(lastFrame()).toMatch(/House 55%\/50% · Senate 45%\/50% · gate Byrd -0.6/);
+    expect(lastFrame()).toMatch(/House 55%\/50% · Senate 45%\/50%\s/);
+    expect(lastFrame()).toMatch(/law: gatekeeper · Byrd -0.6/);
     expect(lastFrame()).toMatch(/awaiting 1: agreement of New York: vote until 1983-09/);
   });
 
@@ -85,9 +106,9 @@ describe('Governments', () => {
 
   it('with the keys (Tab), scrolls the full list and says where it is', () => {
     const { lastFrame, rerender } = render(<Governments {...props(30, 13, 0, 62, true)} />);
-    expect(lastFrame()).toContain('1-12 of 36 ↑↓');
+    expect(lastFrame()).toContain('1-12 of 37 ↑↓');
     rerender(<Governments {...props(30, 13, 100, 62, true)} />);
-    expect(lastFrame()).toContain('25-36 of 36');
+    expect(lastFrame()).toContain('26-37 of 37');
     expect(lastFrame()).toContain('Quebec');
     expect(lastFrame()).not.toContain('House');
   });
@@ -112,7 +133,20 @@ describe('Indicators', () => {
   it('draws a sparkline per indicator with its latest value', () => {
     const { lastFrame } = render(<Indicators names={['in_force', 'salience_acid-rain']} rows={[[0, 0.1], [0, 0.2], [1, 0.4], [2, 0.8]]} count={4} width={35} height={4} />);
     expect(lastFrame()).toMatch(/in_force\s+▁▁▅█\s+2/);
-    expect(lastFrame()).toMatch(/salience_ac…\s+▂▃▅█\s+0.8/);
+    // The whole name at the 35 columns of an 80x24 screen.
+    expect(lastFrame()).toMatch(/salience_acid-rain\s+▂▃▅█\s+0.8/);
+  });
+
+  it('shows the whole run, downsampled, not only the last ticks; and the axis range where there is room', () => {
+    // 100 ticks: a rise in the first ten, then flat. The last-N window showed a flat line at the end of a run.
+    const rows = Array.from({ length: 100 }, (_, t) => [Math.min(t, 10)]);
+    const { lastFrame } = render(<Indicators names={['mous_in_force']} rows={rows} count={100} width={50} height={2} />);
+    const line = lastFrame()!.split('\n')[1]!;
+    const spark = /mous_in_force\s+([▁▂▃▄▅▆▇█]+)/.exec(line)![1]!;
+    expect(spark.length).toBeLessThanOrEqual(50);
+    expect(spark[0]).not.toBe('█');
+    expect(spark.at(-1)).toBe('█');
+    expect(line).toMatch(/ 10 +0\.\.10/);
   });
 
   it('shows only the ticks of the frame', () => {

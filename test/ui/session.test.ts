@@ -84,6 +84,7 @@ function opened(p: Prepared, rec: Recorded): OpenedRun {
 function host(opens: RunSettings[] = [], recs: Recorded[] = []): LiveHost {
   return {
     initial: { seed: 1, variant: null, ruleSets: {} },
+    sets: [],
     canRestart: true,
     ruleSets: [{ country: 'US', name: 'United States' }],
     open(settings) {
@@ -182,13 +183,48 @@ describe('a live session', () => {
     s.restart({ seed: 2 });
     expect(first.ended).toEqual([true]);
     expect(opens).toEqual([{ seed: 2, variant: null, ruleSets: {} }]);
-    expect(s.frame().changed).toEqual({ seed: true, variant: false, ruleSets: [] });
+    expect(s.frame().changed).toEqual({ seed: true, variant: false, ruleSets: [], sets: [] });
     s.restart({ ruleSet: { central: 'H', country: 'US' } });
     expect(opens[1]).toEqual({ seed: 2, variant: null, ruleSets: { H: 'US' } });
     expect(s.frame().changed.ruleSets).toEqual(['Home federation: US']);
     expect(s.frame().view.centrals.find((c) => c.id === 'H')?.ruleSet).toBe('US');
     expect(recs[0]!.ended).toEqual([true]);
     s.quit('quit');
+  });
+
+  it('a restart while paused stays paused; a restart while running keeps running', () => {
+    const clock = new FakeClock(0);
+    const s = new LiveSession(host(), opened(prepare(), { lines: [], results: [], ended: [] }), { seed: 1, variant: null, ruleSets: {} }, { clock, paused: true });
+    s.restart({ seed: 2 });
+    expect(s.frame().status).toBe('paused');
+    clock.advance(1000);
+    expect(s.frame().tick).toBe(-1);
+    s.togglePause();
+    s.restart({ seed: 3 });
+    expect(s.frame().status).toBe('running');
+    s.quit('quit');
+  });
+
+  it('a restart shows what the swap dropped, in the footer notice', () => {
+    const h = host();
+    const withNotes: LiveHost = { ...h, open: (x) => ({ ...(h.open(x) as { ok: true; opened: OpenedRun }), notes: ['US under AT rules: dropped mouIsCompact'] }) };
+    const s = new LiveSession(withNotes, opened(prepare(), { lines: [], results: [], ended: [] }), { seed: 1, variant: null, ruleSets: {} }, { clock: new FakeClock(0), paused: true });
+    s.restart({ seed: 2 });
+    expect(s.frame().notice).toBe('US under AT rules: dropped mouIsCompact; restarted');
+    s.quit('quit');
+  });
+
+  it('Ctrl-C after the run finished is a plain quit: nothing was interrupted', async () => {
+    const rec: Recorded = { lines: [], results: [], ended: [] };
+    const clock = new FakeClock(1);
+    const s = new LiveSession(host(), opened(prepare(), rec), { seed: 1, variant: null, ruleSets: {} }, { clock });
+    for (let i = 0; i < 8; i++) s.faster();
+    s.start();
+    for (let i = 0; i < 1000 && s.frame().status !== 'finished'; i++) clock.advance(33);
+    expect(s.frame().status).toBe('finished');
+    s.quit('interrupt');
+    expect(rec.ended).toEqual([false]);
+    await expect(s.done).resolves.toBe('quit');
   });
 });
 

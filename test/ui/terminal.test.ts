@@ -47,7 +47,7 @@ function shell(name: string): void {
   tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', '-c', ROOT, `env -u CI PS1='${PROMPT}' sh`);
 }
 
-const tickOf = (text: string): number => Number(/tick (\d+)\/\d+/.exec(text)?.[1] ?? NaN);
+const tickOf = (text: string): number => Number(/tick (-|\d+)\/\d+/.exec(text)?.[1] ?? NaN);
 
 function headless(out: string): void {
   const r = spawnSync(process.execPath, ['bin/paradip.js', 'run', SCENARIO, '--seed', '1', '--out', out, '--no-ui', '--quiet'], { cwd: ROOT, encoding: 'utf8' });
@@ -68,7 +68,7 @@ describe.skipIf(!hasTmux && !inCi)('paradip run in a real terminal (tmux)', () =
     shell('full');
     await waitFor('full', (t) => t.includes(READY));
     keys('full', `node bin/paradip.js run ${SCENARIO} --seed 1 --out ${out}`, 'Enter');
-    let text = await waitFor('full', /tick \d+\/120[\s\S]*Governments[\s\S]*Events/);
+    let text = await waitFor('full', /tick [\d-]+\/119[\s\S]*Governments[\s\S]*Events/);
     expect(alternate('full')).toBe('1');
     for (const s of ['Constitutional comparison (synthetic regions)', 'seed 1', 'variant none', 'Instruments', 'Indicators', 'q:quit']) expect(text).toContain(s);
     expect(text.split('\n').every((l) => [...l].length <= 80)).toBe(true);
@@ -105,12 +105,34 @@ describe.skipIf(!hasTmux && !inCi)('paradip run in a real terminal (tmux)', () =
     expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).interrupted).toBe(false);
   });
 
+  it('--paused opens paused before the first tick, takes keys typed before the first frame, and Ctrl-C after the end exits 0', async () => {
+    const out = join(scratch, 'paused');
+    shell('paused');
+    await waitFor('paused', (t) => t.includes(READY));
+    keys('paused', `node bin/paradip.js run ${SCENARIO} --seed 1 --out ${out} --paused`, 'Enter');
+    // A plain line at once, then the screen; "+" typed before the screen is there still counts.
+    await waitFor('paused', /paradip: opening scenarios\/constitutional-comparison\.yaml \(seed 1\)/, 10_000);
+    keys('paused', '+');
+    let text = await waitFor('paused', /tick -\/119[\s\S]*Governments/);
+    text = await waitFor('paused', /paused · seed 1 · variant none · 8 ticks\/s/);
+    expect(text).toContain('tick -/119');
+    for (let i = 0; i < 7; i++) keys('paused', '+');
+    await waitFor('paused', /· max/);
+    keys('paused', 'Space');
+    await waitFor('paused', /finished/, 60_000);
+    keys('paused', 'C-c');
+    await waitFor('paused', (x) => x.includes(`outputs in ${out}`) && x.trimEnd().endsWith(READY));
+    keys('paused', 'echo "exit=$?"', 'Enter');
+    await waitFor('paused', /exit=0/);
+    expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).interrupted).toBe(false);
+  });
+
   it('quit early: terminal restored, run.json says interrupted, every file complete', async () => {
     const out = join(scratch, 'quit');
     shell('quit');
     await waitFor('quit', (t) => t.includes(READY));
     keys('quit', `node bin/paradip.js run ${SCENARIO} --seed 1 --out ${out}`, 'Enter');
-    await waitFor('quit', /tick \d+\/120[\s\S]*Governments/);
+    await waitFor('quit', /tick [\d-]+\/119[\s\S]*Governments/);
     keys('quit', 'Space');
     await waitFor('quit', /paused/);
     keys('quit', 'q');

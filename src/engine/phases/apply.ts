@@ -152,7 +152,7 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
     u.relationScore = r.score;
     if (r.mode !== from) {
       u.relation = r.mode;
-      log.emit('relation.changed', { subnational: u.id, central: u.central, from, to: r.mode, why: { score: Math.round(r.score * 1e4) / 1e4 } });
+      log.emit('relation.changed', { subnational: u.id, central: u.central, from, to: r.mode, why: { score: Math.round(r.score * 1e4) / 1e4, ...r.why } });
     }
   }
 

@@ -657,11 +657,14 @@ describe('central: relations', () => {
     const out = decide(model, world);
     expect(out.relations.map((r) => r.subnational)).toEqual(['A-1', 'A-2', 'A-3', 'B-1', 'C-1']);
     expect(out.relations[0]!.score).toBeCloseTo(0.7, 12);
+    const thresholds = { support: 0.6, complementarity: 0.2, competition: -0.2 };
+    const inputs = { alignment: 1, autonomyAspiration: 0, protodiplomaticTies: 0, sanctions: 0, refusals: 0 };
+    // A change of mode carries what explains it: the formula's inputs and the thresholds.
     expect(out.relations.slice(1)).toEqual([
       { subnational: 'A-2', score: 0.5, mode: 'complementarity' },
-      { subnational: 'A-3', score: 1, mode: 'support' },
-      { subnational: 'B-1', score: 1, mode: 'support' },
-      { subnational: 'C-1', score: 1, mode: 'support' },
+      { subnational: 'A-3', score: 1, mode: 'support', why: { inputs, thresholds } },
+      { subnational: 'B-1', score: 1, mode: 'support', why: { inputs, thresholds } },
+      { subnational: 'C-1', score: 1, mode: 'support', why: { inputs, thresholds } },
     ]);
     expect(out.relations[0]!.mode).toBe('support');
   });

@@ -30,7 +30,8 @@ export interface CentralDecisions {
   consultations: { central: Id; issue: Id; instrument: InstrumentKind; subnationals: Id[]; citation: string; why: Record<string, unknown> }[];
   demands: { central: Id; instrument: Id; citation: string; why: Record<string, unknown> }[];
   endings: { instrument: Id; outcome: 'denounced' | 'takenOver' | 'kept'; by: Id; citations: string[]; why: Record<string, unknown> }[];
-  relations: { subnational: Id; score: number; mode: Relation }[];
+  /** `why` only when the mode changes (the event explains it): the relation formula's inputs and the thresholds. */
+  relations: { subnational: Id; score: number; mode: Relation; why?: Record<string, unknown> }[];
 }
 
 export function central(model: Model, idx: WorldIndex, streams: Streams, date: string): CentralDecisions {
@@ -219,7 +220,15 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
       f[sanctionsAt] = u.sanctions;
       f[refusalsAt] = refusals.get(u.id) ?? 0;
       const score = formula.evaluate(f, u.id);
-      out.relations.push({ subnational: u.id, score, mode: relationMode(score, p) });
+      const mode = relationMode(score, p);
+      if (mode === u.relation) out.relations.push({ subnational: u.id, score, mode });
+      else {
+        // A change is explained: what the formula read, and the thresholds that map a score to a mode.
+        const r4 = (x: number): number => Math.round(x * 1e4) / 1e4;
+        const inputs = { alignment: r4(alignment), autonomyAspiration: r4(f[autonomyAt]!), protodiplomaticTies: f[protoAt]!, sanctions: f[sanctionsAt]!, refusals: f[refusalsAt]! };
+        const thresholds = { support: p['relationSupport'] ?? 0.6, complementarity: p['relationComplementarity'] ?? 0.2, competition: p['relationCompetition'] ?? -0.2 };
+        out.relations.push({ subnational: u.id, score, mode, why: { inputs, thresholds } });
+      }
     });
   }
 

@@ -238,7 +238,7 @@ describe('decide: the best option at or above actThreshold', () => {
     expect(p.partner).toBe('F-1');
     expect(p.instrument).toBe('mou');
     expect(p.scored).toEqual({ goals: { economic: 0.9 }, total: 0.9, utility: 0.9, lead: 'economic', domain: 'economy', issue: null });
-    expect(p.why).toEqual({ goals: { economic: 0.9 }, score: 0.9, threshold: 0.5, alternatives: [{ action: 'mou', partner: 'G', score: 0.2 }] });
+    expect(p.why).toEqual({ goals: { economic: 0.9 }, terms: { cost: 0, load: 0, noise: 0 }, score: 0.9, threshold: 0.5, alternatives: [{ action: 'mou', partner: 'G', score: 0.2 }] });
   });
 
   it('proposes at exactly the threshold, not below it', () => {

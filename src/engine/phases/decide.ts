@@ -23,6 +23,11 @@ export interface Alternative {
 
 export interface DecisionWhy {
   goals: Record<string, number>;
+  /**
+   * For an external action, the rest of the score beside the goals (cost, load, noise, and any other term of
+   * the utility formula), so that the goals and these add up to the score.
+   */
+  terms?: Record<string, number>;
   score: number;
   threshold: number;
   alternatives: Alternative[];
@@ -52,6 +57,8 @@ class Options {
   target = new Int32Array(64);
   total = new Float64Array(64);
   lead = new Int32Array(64);
+  /** The scaled noise each option's score read (to split the chosen one's score into terms). */
+  noise = new Float64Array(64);
   /** Goal contributions of option i: contrib[i * goals .. (i + 1) * goals). */
   contrib = new Float64Array(256);
   goals = 0;
@@ -70,6 +77,7 @@ class Options {
     this.target[i] = partner;
     this.total[i] = scorer.utilityOut[1]!;
     this.lead[i] = scorer.lead;
+    this.noise[i] = scorer.noise;
     for (let g = 0; g < this.goals; g++) this.contrib[i * this.goals + g] = scorer.contrib[g]!;
   }
 
@@ -81,6 +89,7 @@ class Options {
     this.target[i] = x;
     this.total[i] = 0;
     this.lead[i] = -1;
+    this.noise[i] = 0;
   }
 
   private next(): number {
@@ -96,6 +105,7 @@ class Options {
     this.target = grown(this.target, n);
     this.total = grown(this.total, n);
     this.lead = grown(this.lead, n);
+    this.noise = grown(this.noise, n);
   }
 }
 
@@ -199,7 +209,12 @@ function chosen(model: Model, idx: WorldIndex, actor: Subnational, o: Options, b
     const goals = idx.statics.goals[idx.statics.position.get(actor.id)!]!;
     const contrib = o.contrib.subarray(best * o.goals, (best + 1) * o.goals);
     const scored = describeScore(model, idx, goals, contrib, o.total[best]!, score, o.lead[best]!);
-    const why: DecisionWhy = { goals: roundAll(scored.goals), score: round(score), threshold, alternatives };
+    // Read before `terms` rescores the option on the scorer's buffers.
+    const goalValues = roundAll(scored.goals);
+    const t = scorerOf(model, 'decide').terms(idx, o.target[best]!, code, o.noise[best]!);
+    const terms: Record<string, number> = { cost: round(t.cost), load: round(t.load), noise: round(t.noise) };
+    if (round(t.other) !== 0) terms['other'] = round(t.other);
+    const why: DecisionWhy = { goals: goalValues, terms, score: round(score), threshold, alternatives };
     return { type: 'external', actor: actor.id, partner: ids[o.target[best]!]!, instrument: INSTRUMENTS[code]!, scored, why };
   }
   const issue = issues[o.target[best]!]!;

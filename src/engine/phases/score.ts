@@ -480,6 +480,45 @@ export class Scorer {
     throw new Error(`the fused score of ${who} is not finite where its formulas are`);
   }
 
+  /** The noise of the last score, scaled by parameter noise (as the utility formula read it). */
+  get noise(): number {
+    return this.frame[this.at.noise]!;
+  }
+
+  /**
+   * The utility of one option (the current actor, `partner`, instrument `kind`, its scaled `noise`) split into
+   * terms that add up to it: what setting noise, then load, then cost to 0 takes off the utility formula, and
+   * the rest beyond the goals' total. Exact for any formula, each term being a difference of evaluations. Only
+   * for a chosen option (decide's `chosen`): the candidate loop never pays for it.
+   */
+  terms(idx: WorldIndex, partner: number, kind: number, noise: number): UtilityTerms {
+    this.setPartner(idx, partner);
+    const f = this.frame;
+    const at = this.at;
+    const out = this.utilityOut;
+    f[at.cost] = this.costs[kind]!;
+    f[at.binding] = this.bindings[kind]!;
+    f[at.noise] = noise;
+    f[at.existingTies] = this.reader.existingAll;
+    this.plan.kernel(f, this.reader.perGoal, this.plan.fitsByKind[kind]!, this.weights, this.contrib, out);
+    this.lead = out[2]!;
+    const total = out[1]!;
+    this.writeLead(kind);
+    f[at.total] = total;
+    const who = this.reader.actor!.id;
+    const loadSlot = this.fieldSlots[PARTNER_FIELDS.indexOf('load')]!;
+    const load = f[loadSlot]!;
+    const u0 = this.utility.evaluate(f, who);
+    f[at.noise] = 0;
+    const u1 = this.utility.evaluate(f, who);
+    f[loadSlot] = 0;
+    const u2 = this.utility.evaluate(f, who);
+    f[at.cost] = 0;
+    const u3 = this.utility.evaluate(f, who);
+    f[loadSlot] = load;
+    return { noise: u0 - u1, load: u1 - u2, cost: u2 - u3, other: u3 - total };
+  }
+
   /** The total of the last score (sum of weighted goal values). */
   get total(): number {
     return this.utilityOut[1]!;
@@ -501,6 +540,15 @@ export class Scorer {
   scored(idx: WorldIndex, utility: number): Scored {
     return describeScore(this.model, idx, this.goals, this.contrib, this.total, utility, this.lead);
   }
+}
+
+/** The terms of a utility beside the goals' total: utility = total + cost + load + noise + other. */
+export interface UtilityTerms {
+  cost: number;
+  load: number;
+  noise: number;
+  /** Whatever else the utility formula adds (0 for the default formula). */
+  other: number;
 }
 
 interface GoalPlan {
