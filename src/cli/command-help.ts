@@ -43,6 +43,7 @@ export const COMMANDS: Record<string, CommandHelp> = {
       ['--format text|json', 'progress and summary as text (default) or JSON Lines'],
       ['--quiet', 'no progress lines'],
       ['--no-ui', 'plain output even in a terminal'],
+      ['--paused', 'open the terminal UI paused (space runs it), e.g. to prepare a class'],
     ],
     examples: ['paradip run scenarios/acid-rain-1980s.yaml --seed 1 --out runs/ar-1 --no-ui'],
   },

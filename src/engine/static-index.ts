@@ -52,7 +52,7 @@ export class StaticIndex {
   readonly partyCountry: Int32Array;
   /** Pairs of countries that border (either lists the other): a * ids.length + b, both ways. */
   readonly countriesBorder = new Set<number>();
-  /** Per subnational, as CSR over party numbers (sorted): its neighbours, trade ties (with weights) and kin. */
+  /** Per subnational, as CSR over party numbers: its neighbours, trade ties (with weights) and kin. */
   readonly neighbourStart: Int32Array;
   readonly neighbourData: Int32Array;
   readonly tradeStart: Int32Array;
@@ -146,7 +146,8 @@ export class StaticIndex {
       start[lists.length] = k;
       return [start, Int32Array.from(lists.flat())];
     };
-    const known = (ids: Iterable<Id>): number[] => [...ids].map((id) => this.number.get(id)).filter((x): x is number => x !== undefined).sort((a, b) => a - b);
+    // Known parties only (a trade tie may name a country or an id that is not in the world); order does not matter.
+    const known = (ids: Iterable<Id>): number[] => [...ids].map((id) => this.number.get(id)).filter((x): x is number => x !== undefined);
     [this.neighbourStart, this.neighbourData] = csr(world.subnationals.map((u) => known(u.neighbours)));
     [this.kinStart, this.kinData] = csr(world.subnationals.map((u) => known(u.kin)));
     const trade = world.subnationals.map((u) => known(Object.keys(u.tradeTies)));

@@ -357,12 +357,18 @@ describe('partnerView: the typed-array reader agrees with the plain definition',
     const cases = fc.sample(runArbitrary({ maxSubnationals: 8, minIssues: 1 }), { seed: 9, numRuns: 30 });
     let pairs = 0;
     let crossBorder = 0;
+    let transregional = 0;
+    let global = 0;
+    let kin = 0;
+    let trade = 0;
     let ties = 0;
     for (const g of cases) {
       // Kin and trade ties with states too, so those branches are read.
       g.scenario.subnationals.forEach((u, i) => {
         if (i % 2 === 0) u.kin = [g.scenario.centrals[(i + 1) % g.scenario.centrals.length]!.id];
         if (i % 3 === 0) u.tradeTies = { ...u.tradeTies, [g.scenario.centrals[0]!.id]: 0.25 };
+        // Names that are not in the world count for nothing.
+        if (i % 4 === 1) (u.tradeTies = { ...u.tradeTies, NOWHERE: 1 }), (u.kin = [...u.kin, 'NOWHERE']);
       });
       const { run } = simulate(g.scenario, g.ruleSets, g.seed, { ticks: 12 });
       const idx = new WorldIndex(run.world);
@@ -378,6 +384,10 @@ describe('partnerView: the typed-array reader agrees with the plain definition',
           expect(got.existingAll).toBe(want.existingAll);
           pairs++;
           crossBorder += want.fields.crossBorder;
+          transregional += want.fields.transregional;
+          global += want.fields.global;
+          kin += want.fields.kin;
+          trade += want.fields.tradeTie > 0 ? 1 : 0;
           ties += want.existingAll;
         }
       }
@@ -385,6 +395,10 @@ describe('partnerView: the typed-array reader agrees with the plain definition',
     // The cases the comparison must cover, counted: otherwise it could pass on worlds without them.
     expect(pairs).toBeGreaterThan(500);
     expect(crossBorder).toBeGreaterThan(10);
+    expect(transregional).toBeGreaterThan(10);
+    expect(global).toBeGreaterThan(10);
+    expect(kin).toBeGreaterThan(10);
+    expect(trade).toBeGreaterThan(10);
     expect(ties).toBeGreaterThan(0);
   });
 });
