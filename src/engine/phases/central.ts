@@ -204,7 +204,7 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
     const [alignmentAt, autonomyAt, protoAt, sanctionsAt, refusalsAt] = fr.at as [number, number, number, number, number];
     const formula = table.formulas['relation']!;
     w.subnationals.forEach((u, i) => {
-      const c = idx.central(u.central)!;
+      const c = idx.statics.centralOf[i]!;
       const issues = idx.statics.issueGoals[i]!;
       let alignment = 1;
       if (issues.length > 0) {
