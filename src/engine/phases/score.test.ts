@@ -14,6 +14,7 @@ import { scenarioSchema } from '../../scenario/schema.ts';
 import { initialWorld } from '../initial-world.ts';
 import { buildModel, type Model } from '../model.ts';
 import { WorldIndex } from '../world-index.ts';
+import { NonFiniteFormulaError } from '../../rules/formula.ts';
 import { activeGoals, actorScope, partnerView, scoreExternal, scratch } from './score.ts';
 import { silentRuleSets } from '../../../test/support/silent-rule-sets.ts';
 
@@ -228,6 +229,28 @@ describe('scoreExternal', () => {
     const actor = unit(b.world, 'H-1');
     return scoreExternal(b.model, b.idx(), actor, partner, kind, noise);
   }
+
+  it('a goal or utility formula that is not finite names the formula, the agent and the values it read', () => {
+    const fails = (formulas: Record<string, string>): NonFiniteFormulaError => {
+      try {
+        score({ formulas, edit: (x) => (x.subnationals[0].goals = { economic: 1, identity: 1 }) });
+      } catch (e) {
+        if (e instanceof NonFiniteFormulaError) return e;
+        throw e;
+      }
+      throw new Error('no error');
+    };
+    // The second goal fails (H-1 has no trade tie with F-1, so tradeTie is 0): not the first, not the utility.
+    const goal = fails({ 'goal.economic': 'fit', 'goal.identity': 'log(tradeTie)' });
+    expect(goal.formula).toBe('goal.identity');
+    expect(goal.who).toBe('H-1');
+    expect(goal.value).toBe(-Infinity);
+    expect(goal.inputs).toEqual({ tradeTie: 0 });
+    const utility = fails({ utility: 'total / load' });
+    expect(utility.formula).toBe('utility');
+    expect(utility.value).toBe(Infinity);
+    expect(utility.inputs['load']).toBe(0);
+  });
 
   it('each goal weighted by its weight, summed into total; the utility formula scores the total', () => {
     const s = score({

@@ -243,7 +243,7 @@ export class Scorer {
   /** The goal contributing most in the last `score` (the first of equals), or -1 without goals. */
   lead = -1;
   private goals: readonly ActiveGoal[] = [];
-  private plan: GoalPlan = { kernel: () => undefined, fitsByKind: [], formulas: [], fits: new Float64Array(0), writes: [] };
+  private plan: GoalPlan = { kernel: () => undefined, fitsByKind: [], formulas: [] };
   private readonly plansByNames = new Map<string, GoalPlan>();
   private readonly fitCache = new Map<string, Float64Array>();
   private readonly attrSlots: Int32Array;
@@ -254,8 +254,6 @@ export class Scorer {
   private readonly bindings: Float64Array;
   private readonly noiseScale: number;
   private readonly utility: SlotFormula;
-  /** GOAL_FIELDS the utility formula reads (those of the lead goal). */
-  private readonly utilityWrites: Int32Array;
 
   constructor(
     private readonly model: Model,
@@ -271,7 +269,6 @@ export class Scorer {
     this.bindings = Float64Array.from(INSTRUMENTS.map((k) => (isBinding(k) ? 1 : 0)));
     this.noiseScale = model.parameters['noise'] ?? 0;
     this.utility = table.formulas['utility']!;
-    this.utilityWrites = goalWrites(this.utility);
   }
 
   setActor(idx: WorldIndex, actor: Subnational, goals: readonly ActiveGoal[], position?: number): this {
@@ -330,13 +327,13 @@ export class Scorer {
 
   /** Per goal of a goal list: its formula, its fit per instrument kind and the GOAL_FIELDS the formula reads. */
   private planFor(goals: readonly ActiveGoal[]): GoalPlan {
-    const K = INSTRUMENTS.length;
-    const fits = new Float64Array(goals.length * K);
-    const formulas = goals.map(({ goal, issue }) => this.table.formulas[issue ? `goal.${issue}` : `goal.${goal}`] ?? null);
-    goals.forEach((g, i) => fits.set(this.fitsOf(g), i * K));
-    const fitsByKind = INSTRUMENTS.map((_, kind) => Float64Array.from(goals, (_, g) => fits[g * K + kind]!));
-    const kernel = this.kernelFor(goals.map(({ goal, issue }) => this.model.formulas[issue ? `goal.${issue}` : `goal.${goal}`] ?? null));
-    return { kernel, fitsByKind, formulas, fits, writes: formulas.map((f) => (f ? goalWrites(f) : new Int32Array(0))) };
+    const names = goals.map(({ goal, issue }) => (issue ? `goal.${issue}` : `goal.${goal}`));
+    const fits = goals.map((g) => this.fitsOf(g));
+    return {
+      kernel: this.kernelFor(names.map((n) => this.model.formulas[n] ?? null)),
+      fitsByKind: INSTRUMENTS.map((_, kind) => Float64Array.from(fits, (f) => f[kind]!)),
+      formulas: names.map((n) => this.table.formulas[n] ?? null),
+    };
   }
 
   /**
@@ -412,7 +409,7 @@ export class Scorer {
    * The utility of proposing an instrument of `kind` to the current partner, with a standard normal `noise`
    * (scaled by parameter noise). Leaves each goal's contribution, the total and the lead goal behind. The
    * utility formula reads the per-goal variables (fit, salience, ...) of the lead goal (0 without goals) and
-   * existingTies counting every tie with the partner. Only the per-goal variables a formula reads are written.
+   * existingTies counting every tie with the partner.
    */
   score(kind: number, noise: number): number {
     this.frame[this.at.noise] = noise;
@@ -431,36 +428,43 @@ export class Scorer {
    */
   scoreDrawn(kind: number): void {
     const f = this.frame;
+    f[this.at.noise] = f[this.at.noise]! * this.noiseScale;
+    this.runKernel(kind);
+    if (this.utilityOut[3]! >= 0) this.scoreFormulaByFormula(kind);
+  }
+
+  /** The fused score of instrument `kind` with the noise (scaled) already in the frame. */
+  private runKernel(kind: number): void {
+    const f = this.frame;
     const at = this.at;
     f[at.cost] = this.costs[kind]!;
     f[at.binding] = this.bindings[kind]!;
-    f[at.noise] = f[at.noise]! * this.noiseScale;
     f[at.existingTies] = this.reader.existingAll;
     const out = this.utilityOut;
     this.plan.kernel(f, this.reader.perGoal, this.plan.fitsByKind[kind]!, this.weights, this.contrib, out);
-    if (out[3]! >= 0) this.scoreFormulaByFormula(kind);
     this.lead = out[2]!;
   }
 
-  /** The same score formula by formula (slower): it throws the NonFiniteFormulaError with the formula's inputs. */
+  /**
+   * The same score formula by formula (slower, every per-goal variable written): only after the fused score
+   * met a value that is not finite, to throw the NonFiniteFormulaError with the formula's inputs.
+   */
   private scoreFormulaByFormula(kind: number): void {
     const f = this.frame;
     const at = this.at;
     const perGoal = this.reader.perGoal;
     const gs = this.goalSlots;
-    const K = INSTRUMENTS.length;
-    const plan = this.plan;
+    const fits = this.plan.fitsByKind[kind]!;
     const who = this.reader.actor!.id;
     let total = 0;
     let lead = -1;
     let best = -Infinity;
     for (let g = 0; g < this.goals.length; g++) {
-      const formula = plan.formulas[g];
+      const formula = this.plan.formulas[g];
       let value = 0;
       if (formula) {
-        f[at.fit] = plan.fits[g * K + kind]!;
-        const w = plan.writes[g]!;
-        for (let i = 0; i < w.length; i++) f[gs[w[i]!]!] = perGoal[g * NG + w[i]!]!;
+        f[at.fit] = fits[g]!;
+        for (let i = 0; i < NG; i++) f[gs[i]!] = perGoal[g * NG + i]!;
         value = formula.evaluate(f, who);
       }
       const contribution = this.goals[g]!.weight * value;
@@ -470,10 +474,8 @@ export class Scorer {
         lead = g;
       }
     }
-    f[at.fit] = lead < 0 ? 0 : plan.fits[lead * K + kind]!;
-    const w = this.utilityWrites;
-    for (let i = 0; i < w.length; i++) f[gs[w[i]!]!] = lead < 0 ? 0 : perGoal[lead * NG + w[i]!]!;
-    f[at.existingTies] = this.reader.existingAll;
+    this.lead = lead;
+    this.writeLead(kind);
     f[at.total] = total;
     this.utility.evaluate(f, who);
     // Every formula gave a finite value this time: the kernel and the formulas disagree, a bug here.
@@ -495,14 +497,9 @@ export class Scorer {
     this.setPartner(idx, partner);
     const f = this.frame;
     const at = this.at;
-    const out = this.utilityOut;
-    f[at.cost] = this.costs[kind]!;
-    f[at.binding] = this.bindings[kind]!;
     f[at.noise] = noise;
-    f[at.existingTies] = this.reader.existingAll;
-    this.plan.kernel(f, this.reader.perGoal, this.plan.fitsByKind[kind]!, this.weights, this.contrib, out);
-    this.lead = out[2]!;
-    const total = out[1]!;
+    this.runKernel(kind);
+    const total = this.utilityOut[1]!;
     this.writeLead(kind);
     f[at.total] = total;
     const who = this.reader.actor!.id;
@@ -531,7 +528,7 @@ export class Scorer {
   writeLead(kind: number): void {
     const f = this.frame;
     const lead = this.lead;
-    f[this.at.fit] = lead < 0 ? 0 : this.plan.fits[lead * INSTRUMENTS.length + kind]!;
+    f[this.at.fit] = lead < 0 ? 0 : this.plan.fitsByKind[kind]![lead]!;
     for (let i = 0; i < NG; i++) f[this.goalSlots[i]!] = lead < 0 ? 0 : this.reader.perGoal[lead * NG + i]!;
     f[this.at.existingTies] = this.reader.existingAll;
   }
@@ -556,20 +553,13 @@ interface GoalPlan {
   kernel: Kernel;
   /** Per instrument kind: the fit of each goal. */
   fitsByKind: Float64Array[];
+  /** Each goal's formula (null: the goal has none), for the formula-by-formula path. */
   formulas: (SlotFormula | null)[];
-  /** fits[g * K + kind]: the instrument kind's fit to goal g. */
-  fits: Float64Array;
-  /** Per goal: the GOAL_FIELDS (indices) its formula reads. */
-  writes: Int32Array[];
 }
 
 /** (frame, perGoal, fits of the kind, weights, contributions out, out: utility, total, lead, failed goal or -1). */
 type Kernel = (s: Float64Array, p: Float64Array, fit: Float64Array, w: Float64Array, c: Float64Array, out: Float64Array) => void;
 
-/** The GOAL_FIELDS (indices) a formula reads. */
-function goalWrites(f: SlotFormula): Int32Array {
-  return Int32Array.from(GOAL_FIELDS.map((k, i) => (f.variables.includes(k) ? i : -1)).filter((i) => i >= 0));
-}
 
 /** A Scored from numbers: contributions in goal order, the lead goal (index, -1 for none). */
 export function describeScore(model: Model, idx: WorldIndex, goals: readonly ActiveGoal[], contrib: ArrayLike<number>, total: number, utility: number, lead: number): Scored {
