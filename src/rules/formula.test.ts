@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { all, create } from 'mathjs';
-import { compileFormula, FORMULA_FUNCTIONS, MAX_FORMULA_LENGTH, NonFiniteFormulaError, type FormulaProblem } from './formula.ts';
+import { compileFormula, FORMULA_FUNCTIONS, generateFunction, MAX_FORMULA_LENGTH, NonFiniteFormulaError, type FormulaProblem } from './formula.ts';
 
 const VARS = new Set(['a', 'b', 'c', 'fit', 'salience', 'partnerSalience', 'cost', 'capacity', 'noise']);
 const SCOPE = { a: 2, b: 3, c: 4, fit: 0.5, salience: 0.8, partnerSalience: 0.5, cost: 1, capacity: 4, noise: 0.1 };
@@ -271,6 +271,15 @@ describe('compileFormula: bound to slots (generated code)', () => {
       expect((e as NonFiniteFormulaError).who).toBe('U1');
       expect((e as NonFiniteFormulaError).formula).toBe('f');
     }
+  });
+
+  it('generated code is compiled only from declared words, without quotes or dots', () => {
+    const f = generateFunction<(s: Float64Array, w: Float64Array) => number>(['s', 'w'], ['x'], 'let x = s[0] * w[1] + k[0]; return F[0](x);', [0.5]);
+    expect(f(Float64Array.from([2]), Float64Array.from([0, -3]))).toBe(5.5); // abs(2 * -3 + 0.5)
+    expect(() => generateFunction(['s'], [], 'return process;', [])).toThrow(/unexpected word: process/);
+    expect(() => generateFunction(['s'], [], 'return s.constructor;', [])).toThrow(/unexpected word: constructor/);
+    expect(() => generateFunction(['s'], [], "return s['0'];", [])).toThrow(/unexpected characters/);
+    expect(() => generateFunction(['s'], [], 'return 1.5;', [])).toThrow(/unexpected characters/);
   });
 
   it('refuses a variable without a slot', () => {

@@ -145,32 +145,17 @@ const OPERATOR_CODE: Record<string, (a: string, b: string) => string> = {
 const FUNCTION_NAMES = Object.keys(FUNCS);
 /** What generated code may call: the formula functions by number, then mod (as BINARY.mod). */
 const HELPERS: readonly ((...x: number[]) => number)[] = Object.freeze([...FUNCTION_NAMES.map((n) => FUNCS[n]!.f), (x: number, y: number) => (y === 0 ? x : x - y * Math.floor(x / y))]);
-/**
- * Generated code is made only of these characters: slot and constant references (`s[3]`, `k[0]`), helper calls
- * (`F[2](`), brackets, operators and digits. No name, string or literal of the formula's text can reach it.
- */
-const GENERATED = /^[skF[\]0-9()+\-*/<>=!&|?:, ]*$/;
-
-/**
- * Compiles a checked tree's text to a function: built only from fixed operator templates, slot numbers and
- * constant numbers (see GENERATED), so the formula's own text never reaches the JavaScript compiler; about
- * 5x faster than the closures, which is what the decide loop's 135 evaluations per agent and tick need.
- */
-function generate(code: string, constants: readonly number[], result: number): (frame: Float64Array) => number {
-  if (!GENERATED.test(code)) throw new Error(`generated formula code has unexpected characters: ${code}`);
-  const body = result >= 0 ? `s[${Math.floor(result)}] = ${code};` : `return ${code};`;
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  return new Function('k', 'F', `"use strict"; return function formula(s) { ${body} };`)(Object.freeze([...constants]), HELPERS) as (frame: Float64Array) => number;
-}
 
 /** Words generated functions may contain besides their parameters and locals. */
 const GENERATED_WORDS = new Set(['k', 'F', 'let', 'if', 'return', 'Infinity']);
 
 /**
- * Compiles a function fused from several formulas' `emit` texts by a caller (the engine's candidate scorer).
- * The same guarantee as `generate`: every word of the source must be one of `names` (its parameters and
- * locals, chosen by the caller) or k, F, let, if, return, Infinity, and it contains no string, quote or dot;
- * so no text of a formula reaches the JavaScript compiler (formulas come only through `emit`).
+ * Compiles generated code: one formula bound to slots (`bind`), or several fused by a caller (the engine's
+ * candidate scorer) from their `emit` texts. The code is made only of fixed operator templates, slot and
+ * constant references (`s[3]`, `k[0]`, never a literal as written) and helper calls (`F[2](`), so no text of a
+ * formula reaches the JavaScript compiler; and it is checked again here: every word must be one of `params`,
+ * `locals` (chosen by the caller) or k, F, let, if, return, Infinity, with no quote or dot. About 5x faster
+ * than the closures, which is what the decide loop's 135 evaluations per agent and tick need.
  */
 export function generateFunction<T>(params: readonly string[], locals: readonly string[], body: string, constants: readonly number[]): T {
   const names = new Set([...params, ...locals, ...GENERATED_WORDS]);
@@ -422,7 +407,9 @@ export function compileFormula(source: string, allowedVariables: ReadonlySet<str
     };
     for (const k of variables) at(k);
     const constants: number[] = [];
-    const run = generate(emit((k) => `s[${at(k)}]`, constants), constants, result);
+    const code = emit((k) => `s[${at(k)}]`, constants);
+    // One formula's function: `s` its frame; its value returned, or left in the result slot.
+    const run = generateFunction<(frame: Float64Array) => number>(['s'], [], result >= 0 ? `s[${Math.floor(result)}] = ${code};` : `return ${code};`, constants);
     return new BoundFormula(name, source, variables, variables.map(at), run, result);
   };
   const emit = (access: (name: string) => string, constants: number[]): string => {
