@@ -14,10 +14,7 @@ import type { WorldIndex } from '../world-index.ts';
 import { round } from './decide.ts';
 import { optionsFor } from './legal.ts';
 import { consentScore } from './respond.ts';
-import { scratch, slotTable } from './score.ts';
-
-/** The relation formula's frame, one per model. */
-const relationFrames = new WeakMap<Model, { frame: Float64Array; attrs: Int32Array; at: number[] }>();
+import { scratch, siteFrame, slotTable, writeAttributes } from './score.ts';
 
 export interface CentralDecisions {
   positions: { central: Id; issue: Id; value: number; why: Record<string, number> }[];
@@ -195,13 +192,8 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
       if (inst.status === 'in-force' && inst.protodiplomacy) proto.set(inst.initiator, (proto.get(inst.initiator) ?? 0) + 1);
     }
     const table = slotTable(model);
-    let fr = relationFrames.get(model);
-    if (!fr) {
-      const slot = (k: string): number => table.slots.get(k)!;
-      relationFrames.set(model, (fr = { frame: table.base.slice(), attrs: Int32Array.from(model.attributes.map(slot)), at: ['alignment', 'autonomyAspiration', 'protodiplomaticTies', 'sanctions', 'refusals'].map(slot) }));
-    }
-    const f = fr.frame;
-    const [alignmentAt, autonomyAt, protoAt, sanctionsAt, refusalsAt] = fr.at as [number, number, number, number, number];
+    const site = siteFrame(model, 'relation', ['alignment', 'autonomyAspiration', 'protodiplomaticTies', 'sanctions', 'refusals'] as const);
+    const { frame: f, at } = site;
     const formula = table.formulas['relation']!;
     w.subnationals.forEach((u, i) => {
       const c = idx.statics.centralOf[i]!;
@@ -213,19 +205,19 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
         for (const x of issues) alignment = alignment + 1 - Math.abs((u.position[x] ?? 0) - (c.executive.position[x] ?? 0)) / 2;
         alignment /= issues.length;
       }
-      for (let a = 0; a < model.attributes.length; a++) f[fr.attrs[a]!] = u.attributes[model.attributes[a]!] ?? 0;
-      f[alignmentAt] = alignment;
-      f[autonomyAt] = u.attributes['autonomyAspiration'] ?? 0;
-      f[protoAt] = proto.get(u.id) ?? 0;
-      f[sanctionsAt] = u.sanctions;
-      f[refusalsAt] = refusals.get(u.id) ?? 0;
+      writeAttributes(model, site, u);
+      f[at.alignment] = alignment;
+      f[at.autonomyAspiration] = u.attributes['autonomyAspiration'] ?? 0;
+      f[at.protodiplomaticTies] = proto.get(u.id) ?? 0;
+      f[at.sanctions] = u.sanctions;
+      f[at.refusals] = refusals.get(u.id) ?? 0;
       const score = formula.evaluate(f, u.id);
       const mode = relationMode(score, p);
       if (mode === u.relation) out.relations.push({ subnational: u.id, score, mode });
       else {
         // A change is explained: what the formula read, and the thresholds that map a score to a mode.
         const r4 = (x: number): number => Math.round(x * 1e4) / 1e4;
-        const inputs = { alignment: r4(alignment), autonomyAspiration: r4(f[autonomyAt]!), protodiplomaticTies: f[protoAt]!, sanctions: f[sanctionsAt]!, refusals: f[refusalsAt]! };
+        const inputs = { alignment: r4(alignment), autonomyAspiration: r4(f[at.autonomyAspiration]!), protodiplomaticTies: f[at.protodiplomaticTies]!, sanctions: f[at.sanctions]!, refusals: f[at.refusals]! };
         const thresholds = { support: p['relationSupport'] ?? 0.6, complementarity: p['relationComplementarity'] ?? 0.2, competition: p['relationCompetition'] ?? -0.2 };
         out.relations.push({ subnational: u.id, score, mode, why: { inputs, thresholds } });
       }

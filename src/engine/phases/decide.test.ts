@@ -12,7 +12,8 @@ import { initialWorld } from '../initial-world.ts';
 import { buildModel, type Model } from '../model.ts';
 import { Streams } from '../rng.ts';
 import { WorldIndex } from '../world-index.ts';
-import { candidatePartners, decide, emissionShare, issueGoals, lessonKey, type Proposal } from './decide.ts';
+import { candidatePartners, decide, issueGoals, lessonKey, type Proposal } from './decide.ts';
+import { emissionShare } from './issues.ts';
 import { silentRuleSet } from '../../../test/support/silent-rule-sets.ts';
 
 const ruleSet = silentRuleSet;

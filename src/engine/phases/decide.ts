@@ -6,13 +6,12 @@
  */
 import { INSTRUMENTS, type InstrumentKind } from '../../model/vocabulary.ts';
 import type { Id, Instrument, Subnational } from '../../model/world.ts';
-import type { IssueSpec } from '../../scenario/schema.ts';
 import { deliberationChance, type Model } from '../model.ts';
 import type { Streams } from '../rng.ts';
 import type { WorldIndex } from '../world-index.ts';
 import { legalRegime } from './legal.ts';
-import { describeScore, scorerOf, slotTable, type Scored, type Scorer } from './score.ts';
-import type { SlotFormula } from '../../rules/formula.ts';
+import { describeScore, scorerOf, siteFrame, slotTable, writeAttributes, type Scored, type Scorer } from './score.ts';
+import { emissionSharesOf } from './issues.ts';
 import { PARTY_NETWORK } from '../static-index.ts';
 
 export interface Alternative {
@@ -330,109 +329,37 @@ function mergeUnique(a: Int32Array, n: number, b: Int32Array, skip: number, out:
   return m;
 }
 
-/**
- * What scoring the domestic actions (lobbying the own central, an own law) needs, looked up once per decide
- * call: the two frames (one per action, so neither reads the other's values), the slots, the formulas and per
- * issue the arrays by unit position.
- */
-interface Domestic {
-  lobby: Float64Array;
-  law: Float64Array;
-  attrs: Int32Array;
-  weight: number;
-  salience: number;
-  damage: number;
-  position: number;
-  centralPosition: number;
-  capacity: number;
-  load: number;
-  noise: number;
-  emissionShare: number;
-  centralLaw: number;
-  result: number;
-  noiseScale: number;
-  lobbyFormula: SlotFormula;
-  lawFormula: SlotFormula;
-  /** Per issue: each unit's emission share (fixed for a run). */
-  shares: Map<Id, Float64Array>;
-}
-const domesticByModel = new WeakMap<Model, Domestic>();
-
-function domesticOf(model: Model): Domestic {
-  let d = domesticByModel.get(model);
-  if (d) return d;
-  const table = slotTable(model);
-  const slot = (k: string): number => table.slots.get(k)!;
-  d = {
-    lobby: table.base.slice(),
-    law: table.base.slice(),
-    attrs: Int32Array.from(model.attributes.map(slot)),
-    weight: slot('weight'),
-    salience: slot('salience'),
-    damage: slot('damage'),
-    position: slot('position'),
-    centralPosition: slot('centralPosition'),
-    capacity: slot('capacity'),
-    load: slot('load'),
-    noise: slot('noise'),
-    emissionShare: slot('emissionShare'),
-    centralLaw: slot('centralLaw'),
-    result: slot('$result'),
-    noiseScale: model.parameters['noise'] ?? 0,
-    lobbyFormula: table.formulas['lobby']!,
-    lawFormula: table.formulas['localLaw']!,
-    shares: new Map(),
-  };
-  domesticByModel.set(model, d);
-  return d;
-}
+/** The variables of the domestic actions' formulas (lobby, localLaw), and where their value is left. */
+const DOMESTIC = ['weight', 'salience', 'damage', 'position', 'centralPosition', 'capacity', 'load', 'noise', 'emissionShare', 'centralLaw', '$result'] as const;
 
 /**
  * Scores a domestic action (lobbying the own central, or an own law) on `issue`, with a noise draw, and adds it
- * to the options; the actor is the a-th subnational of the world.
+ * to the options; the actor is the a-th subnational of the world. Each action has its own frame, so neither
+ * reads the other's values.
  */
 function domesticScore(model: Model, idx: WorldIndex, actor: Subnational, issue: Id, action: 'lobby' | 'local-law', streams: Streams, a: number, options: Options, x: number): void {
-  const d = domesticOf(model);
   const lobby = action === 'lobby';
-  const f = lobby ? d.lobby : d.law;
-  const attrs = model.attributes;
-  for (let i = 0; i < attrs.length; i++) f[d.attrs[i]!] = actor.attributes[attrs[i]!] ?? 0;
-  f[d.weight] = actor.goals[issue] ?? 0;
+  const site = siteFrame(model, action, DOMESTIC);
+  const { frame: f, at } = site;
+  writeAttributes(model, site, actor);
+  f[at.weight] = actor.goals[issue] ?? 0;
   // Stryker disable next-line OptionalChaining: equivalent, every issue has a state for every unit (initialWorld)
-  f[d.salience] = idx.salienceOf.get(issue)?.[a] ?? 0;
+  f[at.salience] = idx.salienceOf.get(issue)?.[a] ?? 0;
   // Stryker disable next-line OptionalChaining: equivalent, as above
-  f[d.damage] = idx.damageOf.get(issue)?.[a] ?? 0;
-  f[d.position] = actor.position[issue] ?? 0;
-  const central = idx.statics.centralOf[a];
+  f[at.damage] = idx.damageOf.get(issue)?.[a] ?? 0;
+  f[at.position] = actor.position[issue] ?? 0;
   // Stryker disable next-line OptionalChaining: equivalent, every unit's central is in the world
-  f[d.centralPosition] = central?.executive.position[issue] ?? 0;
-  f[d.capacity] = actor.capacity;
-  f[d.load] = idx.activeAt(a).length / actor.capacity;
-  streams.normalInto('decide', f, d.noise);
-  f[d.noise] = f[d.noise]! * d.noiseScale;
-  let shares = d.shares.get(issue);
-  if (!shares) {
-    const spec = model.scenario.issues.find((s) => s.id === issue);
-    d.shares.set(issue, (shares = Float64Array.from(idx.world.subnationals.map((u) => emissionShare(spec, u.id)))));
-  }
-  f[d.emissionShare] = shares[a]!;
-  f[d.centralLaw] = idx.centralHasLaw(issue, actor.central) ? 1 : 0;
-  (lobby ? d.lobbyFormula : d.lawFormula).evaluate(f, actor.id);
-  options.pushDomestic(f, d.result, lobby ? LOBBY : LOCAL_LAW, x);
+  f[at.centralPosition] = idx.statics.centralOf[a]?.executive.position[issue] ?? 0;
+  f[at.capacity] = actor.capacity;
+  f[at.load] = idx.activeAt(a).length / actor.capacity;
+  streams.normalInto('decide', f, at.noise);
+  f[at.noise] = f[at.noise]! * (model.parameters['noise'] ?? 0);
+  f[at.emissionShare] = emissionSharesOf(model.scenario.issues.find((s) => s.id === issue)!, idx.world)[a]!;
+  f[at.centralLaw] = idx.centralHasLaw(issue, actor.central) ? 1 : 0;
+  slotTable(model).formulas[lobby ? 'lobby' : 'localLaw']!.evaluate(f, actor.id);
+  options.pushDomestic(f, at.$result, lobby ? LOBBY : LOCAL_LAW, x);
 }
 
-/** A unit's base emission relative to the largest emitter of the issue (0..1). */
-export function emissionShare(spec: IssueSpec | undefined, unit: Id): number {
-  if (!spec) return 0;
-  let max = maxEmission.get(spec);
-  if (max === undefined) {
-    max = 0;
-    for (const u of Object.values(spec.units)) max = Math.max(max, u.emission);
-    maxEmission.set(spec, max);
-  }
-  return max > 0 ? (spec.units[unit]?.emission ?? 0) / max : 0;
-}
-const maxEmission = new WeakMap<object, number>();
 
 export const round = (x: number): number => Math.round(x * 1e4) / 1e4;
 function roundAll(r: Record<string, number>): Record<string, number> {

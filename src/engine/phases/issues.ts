@@ -7,16 +7,13 @@ import type { Id, IssueUnitState, World } from '../../model/world.ts';
 import type { IssueSpec } from '../../scenario/schema.ts';
 import type { Model } from '../model.ts';
 import type { Streams } from '../rng.ts';
-import { emissionShare } from './decide.ts';
-import { slotTable, type SlotTable } from './score.ts';
+import { siteFrame, slotTable, writeAttributes } from './score.ts';
 
 export function issues(model: Model, world: World, streams: Streams, date: string): void {
   const units = world.subnationals;
   const table = slotTable(model);
-  const frame = issueFrame(model, table);
-  const at = frame.at;
-  const f = frame.frame;
-  const attrs = model.attributes;
+  const site = siteFrame(model, 'issues', ['deposition', 'sensitivity', 'salience', 'damage', 'ties', 'laws', 'noise', 'position', 'emissionShare'] as const);
+  const { frame: f, at } = site;
   const damageFormula = table.formulas['damage']!;
   const salienceFormula = table.formulas['salience']!;
   const positionFormula = table.formulas['subnationalPosition']!;
@@ -39,7 +36,7 @@ export function issues(model: Model, world: World, streams: Streams, date: strin
       let deposition = 0;
       for (let k = t.start[r]!; k < t.start[r + 1]!; k++) deposition += t.states[t.from[k]!]!.emission * t.weight[k]!;
       unit.deposition = deposition;
-      for (let i = 0; i < attrs.length; i++) f[frame.attrs[i]!] = u.attributes[attrs[i]!] ?? 0;
+      writeAttributes(model, site, u);
       f[at.deposition] = deposition;
       f[at.sensitivity] = t.sensitivity[r]!;
       unit.damage = damageFormula.evaluate(f, u.id);
@@ -55,18 +52,6 @@ export function issues(model: Model, world: World, streams: Streams, date: strin
       u.position[spec.id] = positionFormula.evaluate(f, u.id);
     }
   }
-}
-
-/** The frame of the issue dynamics (one per model) and the slots it writes. */
-const issueFrames = new WeakMap<Model, { frame: Float64Array; attrs: Int32Array; at: Record<'deposition' | 'sensitivity' | 'salience' | 'damage' | 'ties' | 'laws' | 'noise' | 'position' | 'emissionShare', number> }>();
-function issueFrame(model: Model, table: SlotTable) {
-  let fr = issueFrames.get(model);
-  if (!fr) {
-    const slot = (k: string): number => table.slots.get(k)!;
-    const at = { deposition: slot('deposition'), sensitivity: slot('sensitivity'), salience: slot('salience'), damage: slot('damage'), ties: slot('ties'), laws: slot('laws'), noise: slot('noise'), position: slot('position'), emissionShare: slot('emissionShare') };
-    issueFrames.set(model, (fr = { frame: table.base.slice(), attrs: Int32Array.from(model.attributes.map(slot)), at }));
-  }
-  return fr;
 }
 
 /** Linear interpolation of a central's emission factor between dated points; flat outside them; 1 if none. */
@@ -149,3 +134,21 @@ function transferOf(spec: IssueSpec, world: World): Transfer {
   byWorld.set(world, t);
   return t;
 }
+
+/** Each unit's emission share of an issue, by its place in world.subnationals (fixed for a run). */
+export function emissionSharesOf(spec: IssueSpec, world: World): Float64Array {
+  return transferOf(spec, world).emissionShare;
+}
+
+/** A unit's base emission relative to the largest emitter of the issue (0..1). */
+export function emissionShare(spec: IssueSpec | undefined, unit: Id): number {
+  if (!spec) return 0;
+  let max = maxEmission.get(spec);
+  if (max === undefined) {
+    max = 0;
+    for (const u of Object.values(spec.units)) max = Math.max(max, u.emission);
+    maxEmission.set(spec, max);
+  }
+  return max > 0 ? (spec.units[unit]?.emission ?? 0) / max : 0;
+}
+const maxEmission = new WeakMap<object, number>();

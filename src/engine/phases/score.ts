@@ -108,6 +108,36 @@ export function slotTable(model: Model): SlotTable {
   return t;
 }
 
+/** A call site's own frame (see `scratch`: sites never share one), with the slots of its variables. */
+export interface SiteFrame<K extends string> {
+  frame: Float64Array;
+  /** Slot of each of its variables. */
+  at: Readonly<Record<K, number>>;
+  /** Slots of model.attributes, in order. */
+  attrs: Int32Array;
+}
+const siteFrames = new WeakMap<Model, Map<string, SiteFrame<string>>>();
+
+/** The frame of call site `site`, made once per model with the parameters filled in. */
+export function siteFrame<K extends string>(model: Model, site: string, names: readonly K[]): SiteFrame<K> {
+  let sites = siteFrames.get(model);
+  if (!sites) siteFrames.set(model, (sites = new Map()));
+  let s = sites.get(site);
+  if (!s) {
+    const table = slotTable(model);
+    const slot = (k: string): number => table.slots.get(k)!;
+    s = { frame: table.base.slice(), at: Object.fromEntries(names.map((k) => [k, slot(k)])), attrs: Int32Array.from(model.attributes.map(slot)) };
+    sites.set(site, s);
+  }
+  return s as SiteFrame<K>;
+}
+
+/** Writes a subnational's attributes (0 where it lacks one) into a site's frame. */
+export function writeAttributes(model: Model, site: SiteFrame<string>, unit: Subnational): void {
+  const names = model.attributes;
+  for (let i = 0; i < names.length; i++) site.frame[site.attrs[i]!] = unit.attributes[names[i]!] ?? 0;
+}
+
 /**
  * What an actor knows of a partner, in typed arrays: `setActor` once per actor (what does not depend on the
  * partner: its instruments, load, and per goal its salience, damage and positions), then `setPartner` per
