@@ -21,6 +21,14 @@ export interface ActiveGoal {
   issue: Id | null;
 }
 
+/** Goals with a positive weight, in name order, each with the issue it stands for (null for a core goal). */
+export function activeGoalsOf(goals: Readonly<Record<string, number>>, issueIds: ReadonlySet<Id>): ActiveGoal[] {
+  return Object.keys(goals)
+    .sort()
+    .filter((g) => (goals[g] ?? 0) > 0)
+    .map((goal) => ({ goal, weight: goals[goal]!, issue: issueIds.has(goal) ? goal : null }));
+}
+
 export class StaticIndex {
   readonly subById = new Map<Id, Subnational>();
   readonly centralById = new Map<Id, Central>();
@@ -116,9 +124,9 @@ export class StaticIndex {
       pool.delete(own);
       this.poolStart[i] = pools.length;
       pools.push(...[...pool].sort((a, b) => a - b));
-      const names = Object.keys(u.goals).sort();
-      goals.push(names.filter((g) => (u.goals[g] ?? 0) > 0).map((goal) => ({ goal, weight: u.goals[goal]!, issue: this.issueIds.has(goal) ? goal : null })));
-      issueGoals.push(names.filter((g) => this.issueIds.has(g) && (u.goals[g] ?? 0) > 0));
+      const active = activeGoalsOf(u.goals, this.issueIds);
+      goals.push(active);
+      issueGoals.push(active.filter((g) => g.issue !== null).map((g) => g.goal));
     });
     this.poolStart[n] = pools.length;
     this.poolData = Int32Array.from(pools);

@@ -15,7 +15,7 @@ import { INSTRUMENTS, isBinding, type InstrumentKind } from '../../model/vocabul
 import type { Id, Instrument, Subnational } from '../../model/world.ts';
 import type { Model } from '../model.ts';
 import type { StreamName, Streams } from '../rng.ts';
-import { PARTY_CENTRAL, PARTY_NETWORK, PARTY_SUBNATIONAL, type ActiveGoal, type StaticIndex } from '../static-index.ts';
+import { activeGoalsOf, PARTY_CENTRAL, PARTY_NETWORK, PARTY_SUBNATIONAL, type ActiveGoal, type StaticIndex } from '../static-index.ts';
 import type { WorldIndex } from '../world-index.ts';
 
 export interface Scored {
@@ -65,10 +65,7 @@ export interface PartnerView {
 
 /** Goals with a positive weight, sorted, with the issue each stands for (null for core goals). */
 export function activeGoals(idx: WorldIndex, actor: Subnational): ActiveGoal[] {
-  return Object.keys(actor.goals)
-    .sort()
-    .filter((g) => (actor.goals[g] ?? 0) > 0)
-    .map((goal) => ({ goal, weight: actor.goals[goal]!, issue: idx.issueById.has(goal) ? goal : null }));
+  return activeGoalsOf(actor.goals, idx.statics.issueIds);
 }
 
 /** The partner fields, in the order the scope receives them. */
