@@ -91,22 +91,25 @@ function ChamberRow({ c, issue, width, view }: { c: CentralView; issue: string; 
     const ok = s !== undefined && s >= ch.threshold;
     return { text: `${short(ch.name, width)} ${s === undefined ? '?' : percent(s)}/${percent(ch.threshold)}`, ok };
   });
-  const all = parts;
-  let room = width - 2 - issueLabel(view, issue).length;
   return (
     <Text wrap="truncate-end">
       <Text dimColor>{`  ${issueLabel(view, issue)}`}</Text>
-      {all.map((p, i) => {
-        const text = fit(`${i > 0 ? ' · ' : ''}${p.text}`, Math.max(0, room));
-        room -= text.length;
-        return (
-          <Text key={i} color={p.ok ? 'green' : 'red'}>
-            {text}
-          </Text>
-        );
-      })}
+      {okParts(parts, width - 2 - issueLabel(view, issue).length, false)}
     </Text>
   );
+}
+
+/** Parts in green (ok) or red, separated by " · " (also before the first if `after` says so), cut to `room`. */
+function okParts(parts: readonly { text: string; ok: boolean }[], room: number, after: boolean) {
+  return parts.map((p, i) => {
+    const text = fit(`${i > 0 || after ? ' · ' : ''}${p.text}`, Math.max(0, room));
+    room -= text.length;
+    return (
+      <Text key={i} color={p.ok ? 'green' : 'red'}>
+        {text}
+      </Text>
+    );
+  });
 }
 
 /** The law's state on the issue, then each gatekeeper's position (green at or above the gate, red below). */
@@ -114,22 +117,13 @@ function GatesRow({ row, width, view }: { row: Extract<GovernmentRow, { type: 'g
   const { central: c, issue } = row;
   const law = row.law ? c.lawStatus[issue] : undefined;
   const gates = gateTexts(c, issue, width).slice(row.from, row.from + row.items).map((g) => ({ text: g.text, ok: g.position >= view.gate }));
-  let room = width - 2 - issueLabel(view, issue).length;
+  const room = width - 2 - issueLabel(view, issue).length;
   const head = law === undefined ? '' : fit(`law: ${law}`, Math.max(0, room));
-  room -= head.length;
   return (
     <Text wrap="truncate-end">
       <Text dimColor>{`  ${issueLabel(view, issue)}`}</Text>
       <Text>{head}</Text>
-      {gates.map((p, i) => {
-        const text = fit(`${i > 0 || head ? ' · ' : ''}${p.text}`, Math.max(0, room));
-        room -= text.length;
-        return (
-          <Text key={i} color={p.ok ? 'green' : 'red'}>
-            {text}
-          </Text>
-        );
-      })}
+      {okParts(gates, room - head.length, head !== '')}
     </Text>
   );
 }
