@@ -60,8 +60,9 @@ export class Streams {
   }
 
   /**
-   * `sample` in place over the first `n` entries of `items` (a buffer the caller owns): afterwards the picks are
-   * items[0..min(n, k)), with exactly the draws and order of `sample`. No allocation, for the decide loop.
+   * Picks up to k distinct entries of the first `n` of `items` (a buffer the caller owns) by a partial
+   * Fisher-Yates shuffle in place: afterwards the picks are items[0..min(n, k)), in the order of the draws (one
+   * uniform draw per pick; none if n <= k). No allocation, for the decide loop.
    */
   sampleInPlace(stream: StreamName, items: Int32Array, n: number, k: number): number {
     if (n <= k) return n;
@@ -73,17 +74,6 @@ export class Streams {
       items[j] = t;
     }
     return k;
-  }
-
-  /** Picks up to k distinct items (partial Fisher-Yates on a copy); order of the result follows the draws. */
-  sample<T>(stream: StreamName, items: readonly T[], k: number): T[] {
-    if (items.length <= k) return [...items];
-    const copy = [...items];
-    for (let i = 0; i < k; i++) {
-      const j = i + Math.floor(this.uniform(stream) * (copy.length - i));
-      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-    }
-    return copy.slice(0, k);
   }
 
   state(): Record<string, unknown> {
