@@ -87,19 +87,28 @@ function addWhole(date: string, unit: TickUnit, n: number): string {
  * handful of calendars; a new one beyond that starts the memo afresh.
  */
 interface TickDates {
+  unit: TickUnit;
+  start: string;
   dates: string[];
   times: number[];
 }
 const memo = new Map<string, TickDates>();
 const MEMO_CALENDARS = 16;
 
+/** The same calendar object asks again and again: found by identity first, without building the key. */
+const byObject = new WeakMap<Calendar, TickDates>();
+
 function tickDates(calendar: Calendar): TickDates {
+  let t = byObject.get(calendar);
+  // Compared, in case a calendar object was edited in place since.
+  if (t && t.unit === calendar.unit && t.start === calendar.start) return t;
   const key = `${calendar.unit} ${calendar.start}`;
-  let t = memo.get(key);
+  t = memo.get(key);
   if (!t) {
     if (memo.size >= MEMO_CALENDARS) memo.clear();
-    memo.set(key, (t = { dates: [], times: [] }));
+    memo.set(key, (t = { unit: calendar.unit, start: calendar.start, dates: [], times: [] }));
   }
+  byObject.set(calendar, t);
   return t;
 }
 
