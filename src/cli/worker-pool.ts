@@ -88,43 +88,50 @@ export class WorkerPool<Task, Result> {
 export async function runTasks<Task, Result>(job: PoolJob, tasks: readonly Task[], threads: number, inline: (task: Task) => Result, onResult?: (result: Result, index: number) => void): Promise<Result[]> {
   const out: Result[] = new Array(tasks.length);
   let next = 0;
-  // After a failure no thread takes another task: the command reports the failure, not the rest.
-  const stop = (e: unknown): never => {
+  // After a failure no thread takes another task, and what is running finishes. Tasks are taken in order, so
+  // every task before a failed one was taken and ends: the failure reported is the earliest task's, and so
+  // (tasks being contiguous runs of seeds or points) the same for any number of threads.
+  let failure: { index: number; error: unknown } | null = null;
+  const fail = (index: number, error: unknown): void => {
     next = tasks.length;
-    throw e;
+    if (!failure || index < failure.index) failure = { index, error };
   };
   const runInline = async (): Promise<void> => {
     while (next < tasks.length) {
       const i = next++;
       try {
         out[i] = inline(tasks[i]!);
+        onResult?.(out[i]!, i);
       } catch (e) {
-        stop(e);
+        fail(i, e);
       }
-      onResult?.(out[i]!, i);
       // Let worker replies, progress output and signals through between tasks.
       await new Promise((r) => setImmediate(r));
     }
   };
   const workers = Math.min(threads, tasks.length) - 1;
-  if (workers <= 0) {
-    await runInline();
-    return out;
+  if (workers <= 0) await runInline();
+  else {
+    const pool = await WorkerPool.open<Task, Result>(job, workers);
+    try {
+      const feed = async (): Promise<void> => {
+        while (next < tasks.length) {
+          const i = next++;
+          try {
+            out[i] = await pool.run(tasks[i]!);
+            onResult?.(out[i]!, i);
+          } catch (e) {
+            fail(i, e);
+          }
+        }
+      };
+      // Workers' queues first, so their first tasks are waiting when they are ready; then this thread's share.
+      const feeds = Array.from({ length: workers * TASKS_PER_WORKER }, feed);
+      await Promise.all([...feeds, runInline()]);
+    } finally {
+      await pool.close();
+    }
   }
-  const pool = await WorkerPool.open<Task, Result>(job, workers);
-  try {
-    const feed = async (): Promise<void> => {
-      while (next < tasks.length) {
-        const i = next++;
-        out[i] = await pool.run(tasks[i]!).catch(stop);
-        onResult?.(out[i]!, i);
-      }
-    };
-    // Workers' queues first, so their first tasks are waiting when they are ready; then this thread's share.
-    const feeds = Array.from({ length: workers * TASKS_PER_WORKER }, feed);
-    await Promise.all([...feeds, runInline()]);
-  } finally {
-    await pool.close();
-  }
+  if (failure) throw (failure as { error: unknown }).error;
   return out;
 }
