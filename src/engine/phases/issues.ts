@@ -8,12 +8,14 @@ import type { IssueSpec } from '../../scenario/schema.ts';
 import type { Model } from '../model.ts';
 import type { Streams } from '../rng.ts';
 import { siteFrame, slotTable, writeAttributes } from './score.ts';
+import { staticIndexOf } from '../static-index.ts';
 
 export function issues(model: Model, world: World, streams: Streams, date: string): void {
   const units = world.subnationals;
   const table = slotTable(model);
   const site = siteFrame(model, 'issues', ['deposition', 'sensitivity', 'salience', 'damage', 'ties', 'laws', 'noise', 'position', 'emissionShare'] as const);
   const { frame: f, at } = site;
+  const statics = staticIndexOf(world);
   const damageFormula = table.formulas['damage']!;
   const salienceFormula = table.formulas['salience']!;
   const positionFormula = table.formulas['subnationalPosition']!;
@@ -36,7 +38,7 @@ export function issues(model: Model, world: World, streams: Streams, date: strin
       let deposition = 0;
       for (let k = t.start[r]!; k < t.start[r + 1]!; k++) deposition += t.states[t.from[k]!]!.emission * t.weight[k]!;
       unit.deposition = deposition;
-      writeAttributes(model, site, u);
+      writeAttributes(model, site, statics, r);
       f[at.deposition] = deposition;
       f[at.sensitivity] = t.sensitivity[r]!;
       unit.damage = damageFormula.evaluate(f, u.id);
