@@ -341,7 +341,7 @@ function domesticScore(model: Model, idx: WorldIndex, actor: Subnational, issue:
   const lobby = action === 'lobby';
   const site = siteFrame(model, action, DOMESTIC);
   const { frame: f, at } = site;
-  writeAttributes(model, site, actor);
+  writeAttributes(model, site, idx.statics, a);
   f[at.weight] = actor.goals[issue] ?? 0;
   // Stryker disable next-line OptionalChaining: equivalent, every issue has a state for every unit (initialWorld)
   f[at.salience] = idx.salienceOf.get(issue)?.[a] ?? 0;
