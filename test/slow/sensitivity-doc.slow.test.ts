@@ -4,7 +4,7 @@
  * `$ paradip sensitivity ...` block must be what that command prints now: a block that starts with the output's
  * first line whole, a block of table rows as lines of the output in order. The sweep's summary line is compared
  * too. Wall times and file sizes in the doc are measurements of one machine and date, not compared.
- * Slow (4096 runs: about 13 minutes on two busy cores): `npm run test:slow`.
+ * Slow (4096 runs: 13 to 20 minutes on two shared cores): `npm run test:slow`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
