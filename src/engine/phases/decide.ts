@@ -174,7 +174,7 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
         const kind = enabled[e]!;
         if (!fitsPartner(kind, partyKind)) continue;
         if (lessons !== null && knownForbidden(idx, actor, lessons, kind, number, regimeOf)) continue;
-        if (kind === OFFICE && hasOffice(idx.activeAt(a), actor, partner)) continue;
+        if ((kind === OFFICE || (kind === MEMBERSHIP && partyKind === PARTY_ORGANISATION)) && holds(idx.activeAt(a), actor, kind, partner)) continue;
         if (!viewed) scorer.setPartner(idx, number), (viewed = true);
         scorer.drawNoise(streams, 'decide');
         scorer.scoreDrawn(kind);
@@ -186,7 +186,7 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
     if (ownCapital) {
       const number = st.centralNumber[a]!;
       const host = st.ids[number]!;
-      if (!(lessons !== null && knownForbidden(idx, actor, lessons, OFFICE, number, regimeOf)) && !hasOffice(idx.activeAt(a), actor, host)) {
+      if (!(lessons !== null && knownForbidden(idx, actor, lessons, OFFICE, number, regimeOf)) && !holds(idx.activeAt(a), actor, OFFICE, host)) {
         scorer.setPartner(idx, number);
         scorer.drawNoise(streams, 'decide');
         scorer.scoreDrawn(OFFICE);
@@ -293,11 +293,15 @@ function knownForbidden(idx: WorldIndex, actor: Subnational, lessons: readonly L
   return false;
 }
 
-/** A subnational keeps at most one office in a host place: one in force or awaiting approval there rules out another. */
-function hasOffice(active: readonly Instrument[], actor: Subnational, host: Id): boolean {
+/**
+ * A subnational keeps at most one office in a host place, and at most one seat in an organisation: one in force
+ * or awaiting approval there rules out another (instrument `kind`, its index in INSTRUMENTS).
+ */
+function holds(active: readonly Instrument[], actor: Subnational, kind: number, host: Id): boolean {
+  const name = INSTRUMENTS[kind]!;
   for (let i = 0; i < active.length; i++) {
     const inst = active[i]!;
-    if (inst.kind === 'office' && inst.initiator === actor.id && inst.parties.includes(host)) return true;
+    if (inst.kind === name && inst.initiator === actor.id && inst.parties.includes(host)) return true;
   }
   return false;
 }
