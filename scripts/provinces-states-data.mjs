@@ -18,6 +18,11 @@
 
 const RATE = 0.673; // USD per CAD, 2000 annual average (Bank of Canada)
 
+// Sub-central share of general government spending, about 2000 (OECD Fiscal Decentralisation Database;
+// approximations: provinces and local governments in Canada, states and local governments in the US). The
+// decentralist reading of Canada's constitution, as a number.
+const DECENTRALISATION = { CA: 0.67, US: 0.46 };
+
 // id, name, population 2000 (M), GDP 2000 (CAD bn), exports to the US (CAD bn), overseas exports (CAD bn), lat, lon
 const provinces = [
   ['ON', 'Ontario', 11.68, 441, 201, { UK: 3.0, JP: 1.5, DE: 1.0, MX: 0.8, CN: 0.6, FR: 0.5 }, 43.65, -79.38],
@@ -93,12 +98,13 @@ for (const [id, name, pop, gdpCad, usCad, overseas, lat, lon] of provinces) {
     if (share >= 0.001) ties[`US-${sid}`] = round(share);
   }
   for (const [c, v] of Object.entries(overseas)) ties[c] = round(v / gdpCad);
+  const dependence = round((usCad + Object.values(overseas).reduce((a, b) => a + b, 0)) / gdpCad, 3);
   out.push(`  - id: CA-${id}`);
   out.push(`    name: ${name}`);
   out.push('    kind: province');
   out.push('    central: CA');
   out.push(`    location: [${round(lon, 2)}, ${round(lat, 2)}]`);
-  out.push(`    attributes: { pop: ${pop}, gdp: ${Math.round(gdpCad * RATE)}, openness: 0.59 }`);
+  out.push(`    attributes: { pop: ${pop}, gdp: ${Math.round(gdpCad * RATE)}, dependence: ${dependence}, decentralisation: ${DECENTRALISATION.CA}, openness: 0.59 }`);
   out.push(`    tradeTies: { ${Object.entries(ties).map(([k, v]) => `${k}: ${v}`).join(', ')} }`);
 }
 for (const [id, name, pop, gdp, exports, lat, lon] of states) {
@@ -110,12 +116,13 @@ for (const [id, name, pop, gdp, exports, lat, lon] of states) {
     const share = (exports * x) / total / gdp;
     if (share >= 0.001) ties[c] = round(share);
   }
+  const dependence = round(exports / gdp, 3);
   out.push(`  - id: US-${id}`);
   out.push(`    name: ${name}`);
   out.push('    kind: state');
   out.push('    central: US');
   out.push(`    location: [${round(lon, 2)}, ${round(lat, 2)}]`);
-  out.push(`    attributes: { pop: ${pop}, gdp: ${gdp}, openness: 0.63 }`);
+  out.push(`    attributes: { pop: ${pop}, gdp: ${gdp}, dependence: ${dependence}, decentralisation: ${DECENTRALISATION.US}, openness: 0.63 }`);
   out.push(`    tradeTies: { ${Object.entries(ties).map(([k, v]) => `${k}: ${v}`).join(', ')} }`);
 }
 console.log(out.join('\n'));

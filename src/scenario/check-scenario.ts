@@ -179,8 +179,9 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
     else for (const p of targetProblems(t)) report('invalid-value', ['targets', i, ...p.path], p.message, p.expected);
   });
   s.indicators.forEach((ind, i) => {
-    const kinds = [ind.count, ind.mean, ind.value, ind.spending, ind.budget, ind.ratio, ind.spendingRank].filter((k) => k !== undefined).length;
-    if (kinds !== 1) report('invalid-value', ['indicators', i], 'an indicator has exactly one of count, mean, value, spending, budget, ratio, spendingRank');
+    const kinds = [ind.count, ind.mean, ind.value, ind.spending, ind.budget, ind.ratio, ind.spendingRank, ind.attribute].filter((k) => k !== undefined).length;
+    if (kinds !== 1) report('invalid-value', ['indicators', i], 'an indicator has exactly one of count, mean, value, spending, budget, ratio, spendingRank, attribute');
+    if (ind.attribute?.central !== undefined) need(centrals, 'central', ind.attribute.central, ['indicators', i, 'attribute', 'central']);
     if (ind.count?.byCentral !== undefined) need(centrals, 'central', ind.count.byCentral, ['indicators', i, 'count', 'byCentral']);
     if (ind.spendingRank) need(units, 'subnational', ind.spendingRank.subnational, ['indicators', i, 'spendingRank', 'subnational']);
     // A ratio reads indicators declared before it (their values this tick).

@@ -188,6 +188,8 @@ const indicator = z.strictObject({
   budget: z.strictObject({ central: z.string().optional(), subnational: z.string().optional() }).optional(),
   /** One earlier indicator divided by another (e.g. provincial over state spending); NA when the divisor is 0. */
   ratio: z.strictObject({ numerator: z.string(), denominator: z.string() }).optional(),
+  /** The sum of a numeric attribute (population, GDP) over the subnationals of `central` (all when absent). */
+  attribute: z.strictObject({ name: z.string(), central: z.string().optional() }).optional(),
   /** The rank (1: highest) of a subnational's spending among the subnationals of its central (ties share the better rank). */
   spendingRank: z.strictObject({ subnational: z.string() }).optional(),
   /** Mean of an issue field over units (all units with a non-zero sensitivity when `units` is absent). */

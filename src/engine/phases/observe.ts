@@ -53,6 +53,12 @@ function indicator(model: Model, world: World, ind: IndicatorSpec): number {
   }
   if (ind.spending || ind.budget) return moneyIndicator(model, world, ind);
   if (ind.spendingRank) return spendingRank(model, world, ind.spendingRank.subnational);
+  if (ind.attribute) {
+    const { name, central } = ind.attribute;
+    let sum = 0;
+    for (const u of world.subnationals) if (central === undefined || u.central === central) sum += u.attributes[name] ?? 0;
+    return sum;
+  }
   if (ind.mean) return meanField(model, world, ind.mean.issue, ind.mean.field, ind.mean.units);
   return getNumber(world, ind.value!) ?? Number.NaN;
 }
