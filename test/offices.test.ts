@@ -82,6 +82,29 @@ describe('offices', () => {
     expect(own!['duchacek']).toBeNull();
   });
 
+  it("the host of an office judges it without its running cost (the holder pays it)", () => {
+    const s = world({
+      centrals: [
+        { id: 'DK', name: 'Denmark', ruleSet: 'DK', neighbours: [] },
+        { id: 'IS', name: 'Iceland', ruleSet: 'OPEN', neighbours: [] },
+      ],
+      subnationals: [
+        { id: 'FO', name: 'Faroe Islands', kind: 'territory', central: 'DK', goals: { economic: 1 }, tradeTies: { 'IS-1': 0.8 } },
+        { id: 'IS-1', name: 'Reykjavik region', kind: 'region', central: 'IS', goals: { economic: 1 }, tradeTies: { FO: 0.8 } },
+      ],
+      organisations: [],
+      parameters: { actThreshold: 0 },
+      instruments: { office: { cost: 0.3, runningCost: 5 }, visit: { enabled: false, cost: 1 }, mou: { enabled: false, cost: 1 }, twinning: { enabled: false, cost: 1 } },
+      // The proposer pays 0.5 for the running cost (score 0.19 >= actThreshold 0); the host, not charged it, scores
+      // 0.69 >= acceptThreshold 0.2, where charged it would score 0.19 and decline.
+      formulas: { utility: 'total - cost - runningCost * 0.1 + noise' },
+    });
+    const ev = parse(simulate(s, library.ruleSets, 1, { ticks: 24 }).events);
+    expect(ev.filter((e) => e.kind === 'action.declined' && e['instrument'] === 'office')).toEqual([]);
+    expect(signedOffices(ev, 'FO')).toEqual([['FO', 'IS-1']]);
+    expect(signedOffices(ev, 'IS-1')).toEqual([['IS-1', 'FO']]);
+  });
+
   it('at most one office per host: a holding rules out proposing another there', () => {
     const s = world({ holdings: [{ kind: 'office', parties: ['FO', 'IS'] }] });
     const ev = parse(simulate(s, library.ruleSets, 1).events);

@@ -34,7 +34,9 @@ export function respondToProposal(model: Model, idx: WorldIndex, streams: Stream
   const partnerUnit = idx.subnational(p.partner);
   const actor = idx.subnational(p.actor)!;
   if (partnerUnit) {
-    const scored = scoreExternal(model, idx, partnerUnit, p.actor, p.instrument, noise);
+    // The partner judges from its own side, but does not hold the instrument: it pays no running cost (the host
+    // of an office).
+    const scored = scoreExternal(model, idx, partnerUnit, p.actor, p.instrument, noise, undefined, false);
     const threshold = model.parameters['acceptThreshold'] ?? 0;
     return { accepted: scored.utility >= threshold, why: { goals: roundAll(scored.goals), score: round(scored.utility), threshold } };
   }
@@ -184,7 +186,7 @@ function decideStep(model: Model, idx: WorldIndex, inst: Instrument, step: Appro
   if (step.organ === 'own-legislature') {
     // The legislature weighs what the instrument is worth to its own unit: the unit's goal values of the tie.
     const counterpart = inst.parties.find((x) => x !== party.id) ?? party.id;
-    const total = scoreExternal(model, idx, party, counterpart, inst.kind, 0).total;
+    const total = scoreExternal(model, idx, party, counterpart, inst.kind, 0, undefined, party.id === inst.initiator).total;
     const scope = actorScope(model, party);
     scope['position'] = inst.issue ? (party.position[inst.issue] ?? 0) : 0;
     scope['salience'] = inst.issue ? idx.salience(inst.issue, party.id) : 0;

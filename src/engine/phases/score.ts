@@ -273,6 +273,11 @@ export class Scorer {
   private weights = new Float64Array(0);
   /** The goal contributing most in the last `score` (the first of equals), or -1 without goals. */
   lead = -1;
+  /**
+   * Whether the scored unit would hold the instrument and so pay its running cost (issue 12). A partner judging
+   * a proposal made to it, the host of an office, does not: its scores read runningCost 0.
+   */
+  holds = true;
   private goals: readonly ActiveGoal[] = [];
   private plan: GoalPlan = { kernel: () => undefined, fitsByKind: [], formulas: [] };
   private readonly plansByNames = new Map<string, GoalPlan>();
@@ -478,7 +483,7 @@ export class Scorer {
     const f = this.frame;
     const at = this.at;
     f[at.cost] = this.costs[kind]!;
-    f[at.runningCost] = this.runningCosts[kind]!;
+    f[at.runningCost] = this.holds ? this.runningCosts[kind]! : 0;
     f[at.binding] = this.bindings[kind]!;
     f[at.existingTies] = this.reader.existingAll;
     const out = this.utilityOut;
@@ -642,9 +647,10 @@ export function partnerView(idx: WorldIndex, actor: Subnational, partner: Id, go
  * Scores one candidate external action (an explanation-grade call: respond's acceptance, the own
  * legislature's weighing). `view`, when given, replaces what the actor knows of the partner.
  */
-export function scoreExternal(model: Model, idx: WorldIndex, actor: Subnational, partner: Id, kind: InstrumentKind, noise: number, view?: PartnerView): Scored {
+export function scoreExternal(model: Model, idx: WorldIndex, actor: Subnational, partner: Id, kind: InstrumentKind, noise: number, view?: PartnerView, holds = true): Scored {
   const position = idx.statics.position.get(actor.id)!;
   const scorer = scorerOf(model, 'external').setActor(idx, actor, idx.statics.goals[position]!, position);
+  scorer.holds = holds;
   if (view) scorer.setView(view);
   else scorer.setPartner(idx, partner);
   const utility = scorer.score(INSTRUMENTS.indexOf(kind), noise);
