@@ -105,8 +105,10 @@ describe('shippedScenarios()', () => {
     expect(names).toEqual([
       'acid-rain-1980s', 'acid-rain-1980s --variant no-paradiplomacy', 'acid-rain-1980s --variant no-1989-window', 'acid-rain-1980s --variant strict-compact-clause',
       'constitutional-comparison', ...['austria', 'germany', 'belgium', 'switzerland', 'united-states', 'argentina'].map((v) => `constitutional-comparison --variant ${v}`),
+      'faroe-greenland-offices', ...['central-reading', 'no-own-capital'].map((v) => `faroe-greenland-offices --variant ${v}`),
+      'provinces-states-spending', ...['central-reading', 'no-free-trade', 'no-quebec-nationalism'].map((v) => `provinces-states-spending --variant ${v}`),
     ]);
-    expect(shippedScenarios({ variants: false }).map((s) => s.name)).toEqual(['acid-rain-1980s', 'constitutional-comparison']);
+    expect(shippedScenarios({ variants: false }).map((s) => s.name)).toEqual(['acid-rain-1980s', 'constitutional-comparison', 'faroe-greenland-offices', 'provinces-states-spending']);
     const strict = shippedScenarios().find((s) => s.variant === 'strict-compact-clause')!;
     const plain = shippedScenarios().find((s) => s.name === 'acid-rain-1980s')!;
     expect(strict.scenario).not.toEqual(plain.scenario);
