@@ -209,7 +209,7 @@ function checkWorld(c: Collector, w: Record<string, unknown>, s: Scenario, ruleS
   const refs = (v: unknown, p: JsonPath, set: Set<string>, what: string): void => c.list(v, p, (x, q) => c.ref(x, q, set, what));
 
   c.byId(w['centrals'], [...W, 'centrals'], centrals, 'central', (x, p) => {
-    if (!c.object(x, p, ['id', 'name', 'ruleSet', 'ruleOptions', 'neighbours', 'executive', 'legislature', 'attitude'])) return;
+    if (!c.object(x, p, ['id', 'name', 'ruleSet', 'ruleOptions', 'neighbours', 'executive', 'legislature', 'attitude', 'kinSupport'])) return;
     c.str(x['name'], [...p, 'name']);
     c.str(x['ruleSet'], [...p, 'ruleSet']);
     // Options as the scenario check has them: known to the central's rule sets, with an allowed value.
@@ -243,6 +243,7 @@ function checkWorld(c: Collector, w: Record<string, unknown>, s: Scenario, ruleS
       }, 'id');
     }
     numberMap(x['attitude'], [...p, 'attitude']);
+    numberMap(x['kinSupport'], [...p, 'kinSupport']);
   });
 
   c.byId(w['subnationals'], [...W, 'subnationals'], units, 'subnational', (x, p) => {

@@ -26,6 +26,7 @@ export function initialWorld(model: Model, seed: number | string): World {
         ? { chambers: [...c.legislature.chambers].sort(byId).map((ch) => ({ ...copy(ch), gatekeepers: copy(ch.gatekeepers).sort(byId) })) }
         : null,
       attitude: { ...c.attitude },
+      kinSupport: { ...c.kinSupport },
     }))
     .sort(byId);
   const subnationals: Subnational[] = s.subnationals

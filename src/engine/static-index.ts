@@ -68,6 +68,10 @@ export class StaticIndex {
   readonly tradeWeight: Float64Array;
   readonly kinStart: Int32Array;
   readonly kinData: Int32Array;
+  /** Per subnational, as CSR: the states supporting its identity and protodiplomatic goals (kin states), with their support. */
+  readonly supportStart: Int32Array;
+  readonly supportData: Int32Array;
+  readonly supportWeight: Float64Array;
   /** Per subnational: goals with a positive weight, sorted by name. */
   readonly goals: readonly ActiveGoal[][];
   /** Per subnational: issues it has a positive goal weight for, sorted. */
@@ -161,6 +165,16 @@ export class StaticIndex {
     const trade = world.subnationals.map((u) => known(Object.keys(u.tradeTies)));
     [this.tradeStart, this.tradeData] = csr(trade);
     this.tradeWeight = Float64Array.from(world.subnationals.flatMap((u, i) => trade[i]!.map((k) => u.tradeTies[this.ids[k]!]!)));
+    // Kin states' support, read by unit: centrals in id order, so each unit's list is in party-number order.
+    const support: [number, number][][] = world.subnationals.map(() => []);
+    for (const c of [...world.centrals].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+      for (const [unit, value] of Object.entries(c.kinSupport ?? {})) {
+        const i = this.position.get(unit);
+        if (i !== undefined && value > 0) support[i]!.push([this.number.get(c.id)!, value]);
+      }
+    }
+    [this.supportStart, this.supportData] = csr(support.map((l) => l.map(([k]) => k)));
+    this.supportWeight = Float64Array.from(support.flatMap((l) => l.map(([, v]) => v)));
     this.goals = goals;
     this.issueGoals = issueGoals;
     const signatures = new Map<string, number>();

@@ -52,6 +52,11 @@ export interface Central {
   legislature: { chambers: Chamber[] } | null;
   /** Goodwill toward other countries, -1..1 (affects consent to ties with them). */
   attitude: Record<Id, number>;
+  /**
+   * Kin state: this state's own support for a foreign subnational's identity and protodiplomatic goals, 0..1, by
+   * subnational id (France for Quebec). A timeline may change it (a new government's line).
+   */
+  kinSupport: Record<Id, number>;
 }
 
 export interface Subnational {

@@ -84,6 +84,8 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
   s.centrals.forEach((c, i) => {
     c.neighbours.forEach((n, j) => need(centrals, 'central', n, ['centrals', i, 'neighbours', j]));
     Object.keys(c.attitude).forEach((n) => need(centrals, 'central', n, ['centrals', i, 'attitude', n]));
+    // Issue 12 part B: a kin state supports foreign subnationals (its own units have their central already).
+    Object.keys(c.kinSupport).forEach((n) => need(units, 'subnational', n, ['centrals', i, 'kinSupport', n]));
     if (!countries.has(c.ruleSet)) {
       report('unknown-id', ['centrals', i, 'ruleSet'], `unknown rule set "${c.ruleSet}"`, `one of ${[...countries].sort().join(', ')}`);
     } else {
@@ -177,9 +179,11 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
     else for (const p of targetProblems(t)) report('invalid-value', ['targets', i, ...p.path], p.message, p.expected);
   });
   s.indicators.forEach((ind, i) => {
-    const kinds = [ind.count, ind.mean, ind.value].filter((k) => k !== undefined).length;
-    if (kinds !== 1) report('invalid-value', ['indicators', i], 'an indicator has exactly one of count, mean, value');
+    const kinds = [ind.count, ind.mean, ind.value, ind.relation].filter((k) => k !== undefined).length;
+    if (kinds !== 1) report('invalid-value', ['indicators', i], 'an indicator has exactly one of count, mean, value, relation');
     if (ind.mean) need(issues, 'issue', ind.mean.issue, ['indicators', i, 'mean', 'issue']);
+    ind.relation?.units?.forEach((id, j) => need(units, 'subnational', id, ['indicators', i, 'relation', 'units', j]));
+    if (ind.relation?.central !== undefined) need(centrals, 'central', ind.relation.central, ['indicators', i, 'relation', 'central']);
   });
   const timelineIds = new Set([...s.timeline.map((t) => t.id).filter(Boolean), ...removedTimeline]);
   s.variants.forEach((v, i) => v.removeTimeline.forEach((id, j) => need(timelineIds as Set<string>, 'timeline entry', id, ['variants', i, 'removeTimeline', j])));

@@ -28,6 +28,30 @@ const chamber = z.strictObject({
   gatekeepers: z.array(gatekeeper).default([]),
 });
 
+// --- Issue 12 part B: kin states, third parties, succession (kept in one block so part A's additions merge) ---
+
+/**
+ * Kin states: a foreign state's own support for a subnational's identity and protodiplomatic goals (France and
+ * Quebec), 0..1 by subnational id. The subnational values ties with a supporting state more (goal variable
+ * partnerSupport) and the state judges proposals from its side with it (partnerState variable support).
+ */
+const kinStateFields = {
+  kinSupport: z.record(z.string(), unit).default({}),
+};
+
+/** Target filter fields: protodiplomatic ties only (or none), ties serving one competence domain. */
+const protodiplomacyFilterFields = {
+  protodiplomacy: z.boolean().optional(),
+  domain: z.string().optional(),
+};
+
+/** An indicator: how many subnationals (of `units`, or of `central`, or all) hold a relation in one of `modes`. */
+const relationIndicator = z
+  .strictObject({ modes: z.array(z.enum(RELATIONS)).min(1), units: z.array(z.string()).optional(), central: z.string().optional() })
+  .optional();
+
+// --- end of issue 12 part B block ---
+
 const central = z.strictObject({
   id: idSchema,
   name: z.string(),
@@ -39,6 +63,7 @@ const central = z.strictObject({
     .default({ leader: '', stance: {} }),
   legislature: z.strictObject({ chambers: z.array(chamber).min(1) }).nullable().default(null),
   attitude: z.record(z.string(), signed).default({}),
+  ...kinStateFields,
 });
 
 const subnational = z.strictObject({
@@ -115,6 +140,7 @@ const timelineEntry = z.strictObject({
 });
 
 const filter = z.strictObject({
+  ...protodiplomacyFilterFields,
   kind: z.string(),
   instrument: z.enum(INSTRUMENTS).optional(),
   issue: z.string().optional(),
@@ -135,6 +161,9 @@ const indicator = z.strictObject({
       issue: z.string().optional(),
       duchacek: z.string().optional(),
       central: z.string().optional(),
+      /** Issue 12 part B: only instruments with this party, or only protodiplomatic ones (or none). */
+      party: z.string().optional(),
+      protodiplomacy: z.boolean().optional(),
     })
     .optional(),
   /** Mean of an issue field over units (all units with a non-zero sensitivity when `units` is absent). */
@@ -143,6 +172,7 @@ const indicator = z.strictObject({
     .optional(),
   /** A number in the world, by path (e.g. centrals.US.executive.position.acid-rain). */
   value: z.string().optional(),
+  relation: relationIndicator,
 });
 
 const expectation = z.strictObject({
@@ -164,7 +194,8 @@ const target = z.strictObject({
   measure: z.strictObject({
     count: filter.optional(),
     first: filter.optional(),
-    parties: filter.extend({ prefix: z.string().optional() }).optional(),
+    /** `of: actor` collects each matching event's acting government instead of its parties. */
+    parties: filter.extend({ prefix: z.string().optional(), of: z.enum(['parties', 'actor']).optional() }).optional(),
     order: z.array(filter).min(2).optional(),
     /** Whole months from the first match of `from` to the first match of `to` (negative if `to` comes first). */
     lag: z.strictObject({ from: filter, to: filter }).optional(),

@@ -81,6 +81,7 @@ export function renameIds(scenario: Scenario, ruleSets: readonly RuleSet[], mapp
     c.neighbours = c.neighbours.map(r);
     c.executive.stance = keys(c.executive.stance);
     c.attitude = keys(c.attitude);
+    c.kinSupport = keys(c.kinSupport);
     for (const ch of c.legislature?.chambers ?? []) {
       ch.id = r(ch.id);
       ch.support = keys(ch.support);

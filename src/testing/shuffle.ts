@@ -31,6 +31,7 @@ export function shuffleScenario(scenario: Scenario, ruleSets: readonly RuleSet[]
     c.ruleOptions = o(c.ruleOptions);
     c.executive.stance = o(c.executive.stance);
     c.attitude = o(c.attitude);
+    c.kinSupport = o(c.kinSupport);
     if (c.legislature) {
       c.legislature.chambers = p(c.legislature.chambers);
       for (const ch of c.legislature.chambers) {

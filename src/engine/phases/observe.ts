@@ -34,8 +34,18 @@ function indicator(model: Model, world: World, ind: IndicatorSpec): number {
         (c.instrument === undefined || i.kind === c.instrument) &&
         (c.issue === undefined || i.issue === c.issue) &&
         (c.duchacek === undefined || i.duchacek === c.duchacek) &&
+        (c.party === undefined || i.parties.includes(c.party)) &&
+        (c.protodiplomacy === undefined || i.protodiplomacy === c.protodiplomacy) &&
         (units === null || i.parties.some((p) => units.has(p) || p === c.central)),
     ).length;
+  }
+  if (ind.relation) {
+    const r = ind.relation;
+    let n = 0;
+    for (const u of world.subnationals) {
+      if ((r.units === undefined || r.units.includes(u.id)) && (r.central === undefined || u.central === r.central) && r.modes.includes(u.relation)) n++;
+    }
+    return n;
   }
   if (ind.mean) return meanField(model, world, ind.mean.issue, ind.mean.field, ind.mean.units);
   return getNumber(world, ind.value!) ?? Number.NaN;
