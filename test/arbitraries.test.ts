@@ -91,9 +91,10 @@ describe('shippedScenarios()', () => {
     expect(names).toEqual([
       'acid-rain-1980s', 'acid-rain-1980s --variant no-paradiplomacy', 'acid-rain-1980s --variant no-1989-window', 'acid-rain-1980s --variant strict-compact-clause',
       'constitutional-comparison', ...['austria', 'germany', 'belgium', 'switzerland', 'united-states', 'argentina'].map((v) => `constitutional-comparison --variant ${v}`),
+      'faroe-greenland-offices', 'faroe-greenland-offices --variant central-reading', 'faroe-greenland-offices --variant no-own-capital',
       'quebec-1970s', 'quebec-1970s --variant no-france-support', 'quebec-1970s --variant no-pq',
     ]);
-    expect(shippedScenarios({ variants: false }).map((s) => s.name)).toEqual(['acid-rain-1980s', 'constitutional-comparison', 'quebec-1970s']);
+    expect(shippedScenarios({ variants: false }).map((s) => s.name)).toEqual(['acid-rain-1980s', 'constitutional-comparison', 'faroe-greenland-offices', 'quebec-1970s']);
     const strict = shippedScenarios().find((s) => s.variant === 'strict-compact-clause')!;
     const plain = shippedScenarios().find((s) => s.name === 'acid-rain-1980s')!;
     expect(strict.scenario).not.toEqual(plain.scenario);

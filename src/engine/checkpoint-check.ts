@@ -196,12 +196,13 @@ export function checkCheckpoint(data: unknown, options: CheckOptions): CheckedCh
 
 function checkWorld(c: Collector, w: Record<string, unknown>, s: Scenario, ruleSets: readonly RuleSet[], tick: number): void {
   const W = ['world'];
-  if (!c.object(w, W, ['tick', 'centrals', 'subnationals', 'networks', 'issues', 'instruments', 'counters', 'pressure', 'lawStatus', 'consultations', 'rng'])) return;
+  if (!c.object(w, W, ['tick', 'centrals', 'subnationals', 'networks', 'organisations', 'issues', 'instruments', 'counters', 'pressure', 'lawStatus', 'consultations', 'rng'])) return;
   const centrals = new Set(s.centrals.map((x) => x.id));
   const units = new Set(s.subnationals.map((x) => x.id));
   const networks = new Set(s.networks.map((x) => x.id));
+  const organisations = new Set(s.organisations.map((x) => x.id));
   const issues = new Set(s.issues.map((x) => x.id));
-  const agents = new Set([...centrals, ...units, ...networks]);
+  const agents = new Set([...centrals, ...units, ...networks, ...organisations]);
   const past = (v: unknown, p: JsonPath): boolean => c.int(v, p, 0, tick - 1, tick > 0 ? `a tick already run, 0..${tick - 1}` : 'no tick: none has run yet');
   const pastOrNull = (v: unknown, p: JsonPath): void => void (v === null || past(v, p));
   const numberMap = (v: unknown, p: JsonPath): void => void c.record(v, p, (x, q) => void c.num(x, q));
@@ -276,6 +277,13 @@ function checkWorld(c: Collector, w: Record<string, unknown>, s: Scenario, ruleS
   c.byId(w['networks'], [...W, 'networks'], networks, 'network', (x, p) => {
     if (!c.object(x, p, ['id', 'name', 'scope', 'domain'])) return;
     for (const k of ['name', 'scope', 'domain']) c.str(x[k], [...p, k]);
+  });
+
+  c.byId(w['organisations'], [...W, 'organisations'], organisations, 'organisation', (x, p) => {
+    if (!c.object(x, p, ['id', 'name', 'seat', 'members', 'openToUnits'])) return;
+    for (const k of ['name', 'seat']) c.str(x[k], [...p, k]);
+    refs(x['members'], [...p, 'members'], centrals, 'central');
+    c.num(x['openToUnits'], [...p, 'openToUnits']);
   });
 
   const lawMakers = new Set([...centrals, ...units]);

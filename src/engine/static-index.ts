@@ -8,11 +8,13 @@
  * Ids are interned in sorted order (subnationals, centrals and networks together), so comparing two integers
  * compares their ids as strings, and integer order is id order: outcomes cannot depend on the order of a file.
  */
-import type { Central, Id, IssueUnitState, Subnational, World } from '../model/world.ts';
+import type { Central, Id, IssueUnitState, Organisation, Subnational, World } from '../model/world.ts';
 
 export const PARTY_SUBNATIONAL = 0;
 export const PARTY_CENTRAL = 1;
 export const PARTY_NETWORK = 2;
+/** An international organisation (issue 12): a partner of no country, in every subnational's pool. */
+export const PARTY_ORGANISATION = 3;
 
 /** One active goal of a subnational: its weight and, for an issue goal, the issue. */
 export interface ActiveGoal {
@@ -33,6 +35,8 @@ export class StaticIndex {
   readonly subById = new Map<Id, Subnational>();
   readonly centralById = new Map<Id, Central>();
   readonly networkIds = new Set<Id>();
+  readonly organisationIds = new Set<Id>();
+  readonly organisationById = new Map<Id, Organisation>();
   /** A central's subnationals, in id order. */
   readonly unitsOf = new Map<Id, Subnational[]>();
   /** A subnational's place in world.subnationals. */
@@ -41,7 +45,7 @@ export class StaticIndex {
   /** Every party id (subnationals, centrals, networks), sorted: a party's number is its place here. */
   readonly ids: readonly Id[];
   readonly number = new Map<Id, number>();
-  /** Per party number: PARTY_SUBNATIONAL, PARTY_CENTRAL or PARTY_NETWORK. */
+  /** Per party number: PARTY_SUBNATIONAL, PARTY_CENTRAL, PARTY_NETWORK or PARTY_ORGANISATION. */
   readonly partyKind: Uint8Array;
   /** Per subnational (its place in world.subnationals): its number. */
   readonly subNumber: Int32Array;
@@ -56,7 +60,7 @@ export class StaticIndex {
   readonly centralOf: readonly Central[];
   /** Per party number: its place in world.subnationals, or -1 for a central or a network. */
   readonly partyPosition: Int32Array;
-  /** Per party number: its country's number (a central is its own country), or -1 for a network. */
+  /** Per party number: its country's number (a central is its own country), or -1 for a network or an organisation. */
   readonly partyCountry: Int32Array;
   /** Pairs of countries that border (either lists the other): a * ids.length + b, both ways. */
   readonly countriesBorder = new Set<number>();
@@ -90,6 +94,7 @@ export class StaticIndex {
       this.unitsOf.get(u.central)?.push(u);
     }
     for (const n of world.networks) this.networkIds.add(n.id);
+    for (const o of world.organisations) this.organisationIds.add(o.id), this.organisationById.set(o.id, o);
     this.issueIds = new Set(world.issues.map((x) => x.id));
     this.centralOf = world.subnationals.map((u) => this.centralById.get(u.central)!);
     for (const x of world.issues) this.issueStates.set(x.id, world.subnationals.map((u) => x.units[u.id]!));
@@ -98,6 +103,7 @@ export class StaticIndex {
       ...world.subnationals.map((u) => [u.id, PARTY_SUBNATIONAL] as [Id, number]),
       ...world.centrals.map((c) => [c.id, PARTY_CENTRAL] as [Id, number]),
       ...world.networks.map((n) => [n.id, PARTY_NETWORK] as [Id, number]),
+      ...world.organisations.map((o) => [o.id, PARTY_ORGANISATION] as [Id, number]),
     ].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     this.ids = all.map(([id]) => id);
     this.partyKind = Uint8Array.from(all.map(([, k]) => k));
@@ -107,7 +113,8 @@ export class StaticIndex {
     this.subNumber = new Int32Array(n);
     this.centralNumber = new Int32Array(n);
     this.poolStart = new Int32Array(n + 1);
-    const networks = [...this.networkIds].map((id) => this.number.get(id)!);
+    // Networks and organisations are open to every unit: in every pool.
+    const networks = [...this.networkIds, ...this.organisationIds].map((id) => this.number.get(id)!);
     const pools: number[] = [];
     const goals: ActiveGoal[][] = [];
     const issueGoals: Id[][] = [];

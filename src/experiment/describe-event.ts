@@ -35,6 +35,8 @@ export interface NameSource {
   centrals: readonly (Named & { ruleSet?: string })[];
   subnationals: readonly (Named & { central?: string })[];
   networks?: readonly Named[];
+  /** International organisations (issue 12), named like networks. */
+  organisations?: readonly Named[];
   issues?: readonly Named[];
 }
 
@@ -49,7 +51,7 @@ export class EventNames implements NameBook {
   private readonly standings = new Map<string, string>();
 
   constructor(source: NameSource) {
-    for (const x of [...source.centrals, ...source.subnationals, ...(source.networks ?? [])]) this.names.set(x.id, x.name);
+    for (const x of [...source.centrals, ...source.subnationals, ...(source.networks ?? []), ...(source.organisations ?? [])]) this.names.set(x.id, x.name);
     for (const x of source.issues ?? []) this.issues.set(x.id, inSentence(x.name));
     const rules = new Map(source.centrals.map((c) => [c.id, c.ruleSet]));
     for (const c of source.centrals) if (c.ruleSet) this.standings.set(c.id, `${c.ruleSet} rules`);

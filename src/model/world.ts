@@ -104,6 +104,20 @@ export interface Network {
   domain: string;
 }
 
+/**
+ * An international organisation as a partner (issue 12): liaison offices stand at its seat, and a unit may hold a
+ * seat in it (membership) where its charter admits constituent units.
+ */
+export interface Organisation {
+  id: Id;
+  name: string;
+  seat: string;
+  /** Member states (central ids). */
+  members: Id[];
+  /** 0..1: how far its charter admits constituent units as members. */
+  openToUnits: number;
+}
+
 /** Per-unit state of an issue. */
 export interface IssueUnitState {
   emission: number;
@@ -171,6 +185,7 @@ export interface World {
   centrals: Central[];
   subnationals: Subnational[];
   networks: Network[];
+  organisations: Organisation[];
   issues: IssueState[];
   /** Every instrument ever proposed, sorted by id (ids are sequential). */
   instruments: Instrument[];

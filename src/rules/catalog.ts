@@ -42,6 +42,11 @@ const candidate: Record<string, string> = {
   centralPosition: "the actor's central's position on the issue, -1..1 (0 for core goals)",
   identityStrength: 'attribute: strength of a distinct identity, 0..1',
   autonomyAspiration: 'attribute: aspiration to autonomy or independence, 0..1',
+  partnerIsOrganisation: '1 if the partner is an international organisation (a liaison office at its seat, a seat in it)',
+  ownState: "1 if the partner is the actor's own central (an office in the own capital)",
+  runningCost: "the instrument's running cost per year (behaviour.instruments.<kind>.runningCost; 0 when absent)",
+  budget: "the actor's budget for external action per year (formula budget)",
+  spending: "the actor's spending per year: the running costs of the instruments in force it holds (initiated)",
 };
 
 export const FORMULAS = {
@@ -142,6 +147,23 @@ export const FORMULAS = {
     variables: { ...candidate, total: 'sum over goals of weight * goal value of the tie today (not counting the tie itself among existing ties)', age: 'months since the instrument was signed', noise: 'as above' },
     // Would the party sign it again today: the value of the tie against its full cost and the load it keeps.
     default: 'total - cost / capacity - loadCost * load + noise',
+  },
+  budget: {
+    doc: "A subnational's budget for external action per year, in the money of the instruments' running costs, from its economy and goals (issue 12). The default 0 leaves budgets out: no default formula reads budget or spending.",
+    variables: { capacity: "the actor's capacity for external action" },
+    default: '0',
+  },
+  organisation: {
+    doc: "An international organisation's score for accepting a subnational's proposal (a liaison office at its seat, a seat, an MOU): >= 0 accepts. A seat (membership) needs a charter open to constituent units.",
+    variables: {
+      centralMember: "1 if the proposer's central is a member state of the organisation",
+      openToUnits: "the organisation's openness to constituent units as members, 0..1",
+      membership: '1 if the proposal is membership (a seat)',
+      protodiplomacy: 'as above',
+      binding: 'as above',
+      noise: 'as above',
+    },
+    default: '0.3 + 0.4 * centralMember - membership * (1 - openToUnits) - 0.2 * binding - 0.5 * protodiplomacy * (1 - openToUnits) + noise',
   },
   vote: {
     doc: "A chamber's yes share on consenting to a subnational's instrument; passes if >= the chamber's (or step's) threshold.",
@@ -250,7 +272,7 @@ export const FORMULA_NAMES = Object.keys(FORMULAS) as FormulaName[];
  */
 export const UNIT_FORMULAS: ReadonlySet<FormulaName> = new Set<FormulaName>([
   'goal.economic', 'goal.identity', 'goal.protodiplomatic', 'goal.issue', 'utility', 'renew', 'lobby', 'localLaw', 'ratify', 'comply',
-  'relation', 'subnationalPosition', 'salience', 'damage',
+  'relation', 'subnationalPosition', 'salience', 'damage', 'budget',
 ]);
 
 /** Every name a formula may read: its variables, the parameters, and for unit formulas the attributes. */
@@ -285,6 +307,7 @@ export const DEFAULT_PARAMETERS: Record<string, { value: number; doc: string }> 
   relationComplementarity: { value: 0.2, doc: 'at or above: complementarity' },
   relationCompetition: { value: -0.2, doc: 'at or above: competition; below: conflict' },
   consultMonths: { value: 3, doc: 'a central with a duty to consult (Germany) consults its affected units at least this many months before it concludes an agreement' },
+  ownCapitalOffices: { value: 0, doc: "1: a subnational also weighs an office in its own capital (its own central as host: Faroe in Copenhagen); 0: it never does" },
   positionStep: { value: 0.1, doc: 'a position change is reported (position.changed) when it crosses a multiple of this' },
 };
 

@@ -49,6 +49,7 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
   s.centrals.forEach((c, i) => declare(c.id, ['centrals', i, 'id']));
   s.subnationals.forEach((u, i) => declare(u.id, ['subnationals', i, 'id']));
   s.networks.forEach((n, i) => declare(n.id, ['networks', i, 'id']));
+  s.organisations.forEach((o, i) => declare(o.id, ['organisations', i, 'id']));
   s.issues.forEach((x, i) => declare(x.id, ['issues', i, 'id']));
   s.centrals.forEach((c, i) => {
     const chamberId = uniqueIds();
@@ -75,7 +76,8 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
   const centrals = new Set(s.centrals.map((c) => c.id));
   const units = new Set(s.subnationals.map((u) => u.id));
   const issues = new Set(s.issues.map((x) => x.id));
-  const agents = new Set([...centrals, ...units, ...s.networks.map((n) => n.id)]);
+  const organisations = new Set(s.organisations.map((o) => o.id));
+  const agents = new Set([...centrals, ...units, ...s.networks.map((n) => n.id), ...organisations]);
   const need = (ids: Set<string>, what: string, id: string, path: Path): void => {
     if (!ids.has(id)) report('unknown-id', path, `unknown ${what} "${id}"`, `one of ${[...ids].slice(0, 8).join(', ')}${ids.size > 8 ? ', ...' : ''}`);
   };
@@ -179,11 +181,35 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
     else for (const p of targetProblems(t)) report('invalid-value', ['targets', i, ...p.path], p.message, p.expected);
   });
   s.indicators.forEach((ind, i) => {
-    const kinds = [ind.count, ind.mean, ind.value, ind.relation].filter((k) => k !== undefined).length;
-    if (kinds !== 1) report('invalid-value', ['indicators', i], 'an indicator has exactly one of count, mean, value, relation');
+    const kinds = [ind.count, ind.mean, ind.value, ind.spending, ind.budget, ind.relation].filter((k) => k !== undefined).length;
+    if (kinds !== 1) report('invalid-value', ['indicators', i], 'an indicator has exactly one of count, mean, value, spending, budget, relation');
     if (ind.mean) need(issues, 'issue', ind.mean.issue, ['indicators', i, 'mean', 'issue']);
     ind.relation?.units?.forEach((id, j) => need(units, 'subnational', id, ['indicators', i, 'relation', 'units', j]));
     if (ind.relation?.central !== undefined) need(centrals, 'central', ind.relation.central, ['indicators', i, 'relation', 'central']);
+    if (ind.count?.by !== undefined) need(units, 'subnational', ind.count.by, ['indicators', i, 'count', 'by']);
+    if (ind.count?.party !== undefined) need(agents, 'party', ind.count.party, ['indicators', i, 'count', 'party']);
+    for (const key of ['spending', 'budget'] as const) {
+      const spec = ind[key];
+      if (spec?.central !== undefined) need(centrals, 'central', spec.central, ['indicators', i, key, 'central']);
+      if (spec?.subnational !== undefined) need(units, 'subnational', spec.subnational, ['indicators', i, key, 'subnational']);
+    }
+  });
+
+  // issue 12, part A: organisations' member states, and instruments in force at the start between known parties.
+  s.organisations.forEach((o, i) => o.members.forEach((m, j) => need(centrals, 'central', m, ['organisations', i, 'members', j])));
+  const held = new Map<string, number>();
+  s.holdings.forEach((h, i) => {
+    need(units, 'subnational', h.parties[0], ['holdings', i, 'parties', 0]);
+    need(agents, 'party', h.parties[1], ['holdings', i, 'parties', 1]);
+    if (h.parties[0] === h.parties[1]) report('invalid-value', ['holdings', i, 'parties', 1], 'an instrument needs two parties', 'another party than the holder', h.parties[1]);
+    if (h.issue !== null) need(issues, 'issue', h.issue, ['holdings', i, 'issue']);
+    // At most one office per host (the rule decide keeps).
+    if (h.kind === 'office') {
+      const key = `${h.parties[0]}>${h.parties[1]}`;
+      const first = held.get(key);
+      if (first !== undefined) report('duplicate-id', ['holdings', i], `a second office of ${h.parties[0]} in ${h.parties[1]} (the first is holdings[${first}]); a holder keeps at most one office per host`);
+      else held.set(key, i);
+    }
   });
   const timelineIds = new Set([...s.timeline.map((t) => t.id).filter(Boolean), ...removedTimeline]);
   s.variants.forEach((v, i) => v.removeTimeline.forEach((id, j) => need(timelineIds as Set<string>, 'timeline entry', id, ['variants', i, 'removeTimeline', j])));

@@ -115,6 +115,44 @@ const issue = z.strictObject({
     .default(null),
 });
 
+// ---- Offices, budgets and international organisations (issue 12, part A) ----
+
+/**
+ * An international organisation as a partner (the EU, the UN, UNESCO, la Francophonie): a party with a seat
+ * (the place its liaison offices stand), member states, and whether its charter admits constituent units as
+ * members or participants (a seat for a subnational).
+ */
+const organisation = z.strictObject({
+  id: idSchema,
+  name: z.string(),
+  /** The place of its seat (Brussels, New York, Paris), where a liaison office stands. */
+  seat: z.string().default(''),
+  /** Member states (central ids). */
+  members: z.array(idSchema).default([]),
+  /** 0..1: how far its charter admits constituent units as members (la Francophonie's participating governments: 1; the UN: 0). */
+  openToUnits: unit.default(0),
+});
+
+/**
+ * An instrument in force when the scenario starts (an input: an office already open, a seat already held);
+ * `parties` are the holder (initiator) then the partner (the host of an office).
+ */
+const holding = z.strictObject({
+  kind: z.enum(INSTRUMENTS),
+  parties: z.tuple([idSchema, idSchema]),
+  domain: z.string().default('economy'),
+  issue: z.string().nullable().default(null),
+  note: z.string().default(''),
+});
+
+const spendingIndicator = z.strictObject({
+  central: z.string().optional(),
+  subnational: z.string().optional(),
+  instrument: z.enum(INSTRUMENTS).optional(),
+});
+
+// ---- end of issue 12, part A ----
+
 const instrumentBehaviour = z.strictObject({
   enabled: z.boolean().default(true),
   cost: z.number().min(0),
@@ -124,6 +162,8 @@ const instrumentBehaviour = z.strictObject({
   term: z.number().int().min(0).max(12_000).optional(),
   /** Months after signing, and then every as many months, when the parties renew it or let it lapse (0: never); the catalog's default when absent. */
   review: z.number().int().min(0).max(12_000).optional(),
+  /** Money per year an instrument in force costs its holder (an office's rent and staff), charged to its budget; 0 when absent. */
+  runningCost: z.number().min(0).optional(),
 });
 
 export const behaviourSchema = z.strictObject({
@@ -161,11 +201,17 @@ const indicator = z.strictObject({
       issue: z.string().optional(),
       duchacek: z.string().optional(),
       central: z.string().optional(),
-      /** Issue 12 part B: only instruments with this party, or only protodiplomatic ones (or none). */
+      /** Only instruments this government initiated (holds, for an office). */
+      by: z.string().optional(),
+      /** Only instruments with this party (an office's host). */
       party: z.string().optional(),
+      /** Issue 12 part B: only protodiplomatic instruments (or none). */
       protodiplomacy: z.boolean().optional(),
     })
     .optional(),
+  /** Running costs per year of the instruments in force held by subnationals (of `central`), or their budgets. */
+  spending: spendingIndicator.optional(),
+  budget: z.strictObject({ central: z.string().optional(), subnational: z.string().optional() }).optional(),
   /** Mean of an issue field over units (all units with a non-zero sensitivity when `units` is absent). */
   mean: z
     .strictObject({ issue: z.string(), field: z.enum(['emission', 'deposition', 'damage', 'salience']), units: z.array(z.string()).optional() })
@@ -222,6 +268,9 @@ export const scenarioSchema = z.strictObject({
   centrals: z.array(central).min(1),
   subnationals: z.array(subnational).min(1),
   networks: z.array(network).default([]),
+  // issue 12, part A: international organisations and the instruments in force at the start.
+  organisations: z.array(organisation).default([]),
+  holdings: z.array(holding).default([]),
   issues: z.array(issue).default([]),
   behaviour: behaviourSchema.default({ parameters: {}, instruments: {}, formulas: {} }),
   timeline: z.array(timelineEntry).default([]),
@@ -242,3 +291,5 @@ export type TargetSpec = Scenario['targets'][number];
 export type EventFilter = z.output<typeof filter>;
 export type Expectation = z.output<typeof expectation>;
 export type VariantSpec = Scenario['variants'][number];
+export type OrganisationSpec = Scenario['organisations'][number];
+export type HoldingSpec = Scenario['holdings'][number];

@@ -6,6 +6,7 @@ import type { World } from '../../model/world.ts';
 import type { IndicatorSpec, IssueSpec } from '../../scenario/schema.ts';
 import type { Model } from '../model.ts';
 import { getNumber } from '../world-path.ts';
+import { budgetOf } from '../budget.ts';
 
 export function indicatorNames(model: Model): string[] {
   return ['in_force', 'awaiting_approval', 'laws', ...model.scenario.issues.map((x) => `salience_${x.id}`), ...model.scenario.indicators.map((i) => i.id)];
@@ -34,11 +35,13 @@ function indicator(model: Model, world: World, ind: IndicatorSpec): number {
         (c.instrument === undefined || i.kind === c.instrument) &&
         (c.issue === undefined || i.issue === c.issue) &&
         (c.duchacek === undefined || i.duchacek === c.duchacek) &&
+        (c.by === undefined || i.initiator === c.by) &&
         (c.party === undefined || i.parties.includes(c.party)) &&
         (c.protodiplomacy === undefined || i.protodiplomacy === c.protodiplomacy) &&
-        (units === null || i.parties.some((p) => units.has(p) || p === c.central)),
+        (units === null || i.parties.some((p) => (units.has(p) || p === c.central) && p !== c.by)),
     ).length;
   }
+  if (ind.spending || ind.budget) return moneyIndicator(model, world, ind);
   if (ind.relation) {
     const r = ind.relation;
     let n = 0;
@@ -49,6 +52,35 @@ function indicator(model: Model, world: World, ind: IndicatorSpec): number {
   }
   if (ind.mean) return meanField(model, world, ind.mean.issue, ind.mean.field, ind.mean.units);
   return getNumber(world, ind.value!) ?? Number.NaN;
+}
+
+/**
+ * Spending (running costs per year of the instruments in force subnationals hold) or budgets per year, summed
+ * over the subnationals of `central` or over one `subnational` (all of them when neither is given): issue 12.
+ */
+function moneyIndicator(model: Model, world: World, ind: IndicatorSpec): number {
+  const spec = (ind.spending ?? ind.budget)!;
+  const counted = (id: string, central: string): boolean => (spec.subnational === undefined || id === spec.subnational) && (spec.central === undefined || central === spec.central);
+  let sum = 0;
+  if (ind.budget) {
+    for (const u of world.subnationals) if (counted(u.id, u.central)) sum += budgetOf(model, u);
+    return sum;
+  }
+  const instrument = ind.spending!.instrument;
+  const centralOf = unitCentrals(world);
+  for (const i of world.instruments) {
+    if (i.status !== 'in-force' || (instrument !== undefined && i.kind !== instrument)) continue;
+    const central = centralOf.get(i.initiator);
+    if (central !== undefined && counted(i.initiator, central)) sum += model.instruments[i.kind].runningCost;
+  }
+  return sum;
+}
+
+const centralsOf = new WeakMap<World['subnationals'], Map<string, string>>();
+function unitCentrals(world: World): Map<string, string> {
+  let m = centralsOf.get(world.subnationals);
+  if (!m) centralsOf.set(world.subnationals, (m = new Map(world.subnationals.map((u) => [u.id, u.central]))));
+  return m;
 }
 
 /** Mean of a field over the given units, or over units sensitive to the issue. */

@@ -4,10 +4,10 @@
  * resolves at the deadline as the rule says: tacit consent or refusal); a legislature votes unless a
  * gatekeeper keeps the matter off the floor; a subnational's own legislature ratifies or not.
  */
-import { isBinding } from '../../model/vocabulary.ts';
+import { isBinding, type InstrumentKind } from '../../model/vocabulary.ts';
 import { findPower, selectRuleSet } from '../../rules/assess.ts';
 import { optionsFor } from './legal.ts';
-import type { ApprovalRecord, Central, Id, Instrument, Subnational } from '../../model/world.ts';
+import type { ApprovalRecord, Central, Id, Instrument, Organisation, Subnational } from '../../model/world.ts';
 import { chancePerTick, type Model } from '../model.ts';
 import type { Streams } from '../rng.ts';
 import { deadlineTick } from '../../model/calendar.ts';
@@ -39,11 +39,38 @@ export function respondToProposal(model: Model, idx: WorldIndex, streams: Stream
     return { accepted: scored.utility >= threshold, why: { goals: roundAll(scored.goals), score: round(scored.utility), threshold } };
   }
   const state = idx.central(p.partner);
+  if (state && state.id === actor.central) {
+    // An office in the own capital (issue 12): the own central judges it as it consents to its unit's action.
+    const score = consentScore(model, idx, state, actor, state.id, p.scored.issue, p.scored.lead === 'protodiplomatic', isBinding(p.instrument), noise);
+    return { accepted: score >= 0, why: { consent: round(score), threshold: 0 } };
+  }
   if (state) {
     const score = partnerStateScore(model, state, actor, p.scored.issue, p.scored.lead === 'protodiplomatic', isBinding(p.instrument), noise);
     return { accepted: score >= 0, why: { partnerState: round(score), threshold: 0 } };
   }
+  const organisation = idx.organisation(p.partner);
+  if (organisation) {
+    const score = organisationScore(model, organisation, actor, p.instrument, p.scored.lead === 'protodiplomatic', noise);
+    return { accepted: score >= 0, why: { organisation: round(score), threshold: 0 } };
+  }
   return { accepted: true, why: { network: 'open to members' } };
+}
+
+/**
+ * An international organisation judges a proposal made to it (issue 12): a liaison office at its seat, an MOU, a
+ * seat (membership), by the `organisation` formula: whether the proposer's state is a member, how far its
+ * charter admits constituent units, whether it is a seat, binding or protodiplomatic.
+ */
+export function organisationScore(model: Model, organisation: Organisation, actor: Subnational, instrument: InstrumentKind, protodiplomacy: boolean, noise: number): number {
+  // Stryker disable next-line StringLiteral: equivalent, any name no other call site uses gives this site its own scope
+  const scope = scratch(model, 'organisation');
+  scope['centralMember'] = organisation.members.includes(actor.central) ? 1 : 0;
+  scope['openToUnits'] = organisation.openToUnits;
+  scope['membership'] = instrument === 'membership' ? 1 : 0;
+  scope['protodiplomacy'] = protodiplomacy ? 1 : 0;
+  scope['binding'] = isBinding(instrument) ? 1 : 0;
+  scope['noise'] = noise * (model.parameters['noise'] ?? 0);
+  return model.formulas['organisation']!.evaluate(scope, organisation.id);
 }
 
 /**

@@ -354,12 +354,15 @@ describe('partnerView: the typed-array reader agrees with the plain definition',
       capacity: actor.capacity,
       tradeTie: Math.max(actor.tradeTies[partner] ?? 0, actor.tradeTies[partnerCountry] ?? 0),
       kin: actor.kin.includes(partner) || actor.kin.includes(partnerCountry) ? 1 : 0,
-      partnerIsState: idx.central(partner) ? 1 : 0,
+      // A foreign state; the own central (an office in the own capital, issue 12) is ownState instead.
+      partnerIsState: idx.central(partner) && partner !== actor.central ? 1 : 0,
       partnerIsNetwork: idx.isNetwork(partner) ? 1 : 0,
       crossBorder: type === 'cross-border' ? 1 : 0,
       transregional: type === 'transregional' ? 1 : 0,
       global: type === 'global' ? 1 : 0,
       load: idx.activeOf(actor.id).length / actor.capacity,
+      partnerIsOrganisation: idx.isOrganisation(partner) ? 1 : 0,
+      ownState: partner === actor.central ? 1 : 0,
       partnerSupport: idx.central(partner)?.kinSupport[actor.id] ?? 0,
     };
     const perGoal = goals.map(({ issue }) =>

@@ -15,7 +15,8 @@ import { INSTRUMENTS, isBinding, type InstrumentKind } from '../../model/vocabul
 import type { Id, Instrument, Subnational } from '../../model/world.ts';
 import type { Model } from '../model.ts';
 import type { StreamName, Streams } from '../rng.ts';
-import { activeGoalsOf, PARTY_CENTRAL, PARTY_NETWORK, PARTY_SUBNATIONAL, type ActiveGoal, type StaticIndex } from '../static-index.ts';
+import { activeGoalsOf, PARTY_CENTRAL, PARTY_NETWORK, PARTY_ORGANISATION, PARTY_SUBNATIONAL, type ActiveGoal, type StaticIndex } from '../static-index.ts';
+import { budgetOf, spendingOf, usesBudgets } from '../budget.ts';
 import type { WorldIndex } from '../world-index.ts';
 
 export interface Scored {
@@ -69,7 +70,7 @@ export function activeGoals(idx: WorldIndex, actor: Subnational): ActiveGoal[] {
 }
 
 /** The partner fields, in the order the scope receives them. */
-export const PARTNER_FIELDS = ['capacity', 'tradeTie', 'kin', 'partnerIsState', 'partnerIsNetwork', 'crossBorder', 'transregional', 'global', 'load', 'partnerSupport'] as const;
+export const PARTNER_FIELDS = ['capacity', 'tradeTie', 'kin', 'partnerIsState', 'partnerIsNetwork', 'crossBorder', 'transregional', 'global', 'load', 'partnerIsOrganisation', 'ownState', 'partnerSupport'] as const;
 /** The per-goal variables, in the order the scope receives them. */
 export const GOAL_FIELDS = ['salience', 'damage', 'partnerSalience', 'existingTies', 'position', 'centralPosition'] as const;
 const NF = PARTNER_FIELDS.length;
@@ -220,12 +221,15 @@ export class PartnerReader {
     const x = this.fields;
     x[1] = tradeTie;
     x[2] = kin;
-    x[3] = kind === PARTY_CENTRAL ? 1 : 0;
+    // A state partner is a foreign one; the own central (an office in the own capital) is ownState instead.
+    x[3] = kind === PARTY_CENTRAL && partner !== own ? 1 : 0;
     x[4] = kind === PARTY_NETWORK ? 1 : 0;
+    x[9] = kind === PARTY_ORGANISATION ? 1 : 0;
+    x[10] = partner === own ? 1 : 0;
     x[5] = type === 1 ? 1 : 0;
     x[6] = type === 2 ? 1 : 0;
     x[7] = type === 3 ? 1 : 0;
-    x[9] = support;
+    x[11] = support;
     this.existingAll = existing;
     const pg = this.perGoal;
     const b = st.partyPosition[partner]!;
@@ -280,8 +284,9 @@ export class Scorer {
   private readonly attrSlots: Int32Array;
   private readonly fieldSlots: Int32Array;
   private readonly goalSlots: Int32Array;
-  private readonly at: Readonly<Record<'fit' | 'cost' | 'binding' | 'noise' | 'total' | 'existingTies', number>>;
+  private readonly at: Readonly<Record<'fit' | 'cost' | 'binding' | 'noise' | 'total' | 'existingTies' | 'runningCost' | 'budget' | 'spending', number>>;
   private readonly costs: Float64Array;
+  private readonly runningCosts: Float64Array;
   private readonly bindings: Float64Array;
   private readonly noiseScale: number;
   private readonly utility: SlotFormula;
@@ -295,8 +300,12 @@ export class Scorer {
     this.attrSlots = Int32Array.from(model.attributes.map(slot));
     this.fieldSlots = Int32Array.from(PARTNER_FIELDS.map(slot));
     this.goalSlots = Int32Array.from(GOAL_FIELDS.map(slot));
-    this.at = { fit: slot('fit'), cost: slot('cost'), binding: slot('binding'), noise: slot('noise'), total: slot('total'), existingTies: slot('existingTies') };
+    this.at = {
+      fit: slot('fit'), cost: slot('cost'), binding: slot('binding'), noise: slot('noise'), total: slot('total'), existingTies: slot('existingTies'),
+      runningCost: slot('runningCost'), budget: slot('budget'), spending: slot('spending'),
+    };
     this.costs = Float64Array.from(INSTRUMENTS.map((k) => model.instruments[k].cost));
+    this.runningCosts = Float64Array.from(INSTRUMENTS.map((k) => model.instruments[k].runningCost));
     this.bindings = Float64Array.from(INSTRUMENTS.map((k) => (isBinding(k) ? 1 : 0)));
     this.noiseScale = model.parameters['noise'] ?? 0;
     this.utility = table.formulas['utility']!;
@@ -306,6 +315,10 @@ export class Scorer {
     this.reader.setActor(idx, actor, goals, position);
     const f = this.frame;
     const st = idx.statics;
+    if (usesBudgets(this.model)) {
+      f[this.at.budget] = budgetOf(this.model, actor);
+      f[this.at.spending] = spendingOf(this.model, actor, position === undefined ? idx.activeOf(actor.id) : idx.activeAt(position));
+    }
     if (position !== undefined && goals === st.goals[position]) {
       // The decide loop: attributes and the goal plan from tables kept per static index.
       const t = this.actorTable(st);
@@ -469,6 +482,7 @@ export class Scorer {
     const f = this.frame;
     const at = this.at;
     f[at.cost] = this.costs[kind]!;
+    f[at.runningCost] = this.runningCosts[kind]!;
     f[at.binding] = this.bindings[kind]!;
     f[at.existingTies] = this.reader.existingAll;
     const out = this.utilityOut;
