@@ -80,6 +80,8 @@ export class StaticIndex {
   readonly goals: readonly ActiveGoal[][];
   /** Per subnational: issues it has a positive goal weight for, sorted. */
   readonly issueGoals: readonly Id[][];
+  /** Per subnational: 1 if it has been succeeded by a state (issue 12 part B) and no longer acts. */
+  readonly retired: Uint8Array;
   /** Per subnational: a number for its list of goal names (equal lists, equal numbers), to share what depends on them. */
   readonly goalSignature: Int32Array;
 
@@ -97,6 +99,7 @@ export class StaticIndex {
     for (const o of world.organisations) this.organisationIds.add(o.id), this.organisationById.set(o.id, o);
     this.issueIds = new Set(world.issues.map((x) => x.id));
     this.centralOf = world.subnationals.map((u) => this.centralById.get(u.central)!);
+    this.retired = Uint8Array.from(world.subnationals.map((u) => (Object.hasOwn(world.successions ?? {}, u.id) ? 1 : 0)));
     for (const x of world.issues) this.issueStates.set(x.id, world.subnationals.map((u) => x.units[u.id]!));
 
     const all: [Id, number][] = [

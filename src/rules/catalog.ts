@@ -247,6 +247,29 @@ export const FORMULAS = {
     },
     default: 'position',
   },
+  framing: {
+    doc: "A third-party domestic actor's framing of a tie signed by a unit it watches (thirdParties): below 0 it calls the tie a threat (Bosniak representatives: \"proof of efforts in the direction of a proposed secession\"), otherwise legitimate; an action.framed event either way.",
+    variables: {
+      stance: "the third party's stance toward the unit's external action, -1..1",
+      protodiplomacy: 'as above',
+      silence: '1 if the unit may conclude the tie only because its rule set is silent (no rule provides it)',
+      office: '1 if the tie is an office',
+      binding: 'as above',
+      partnerIsState: '1 if the partner is a state',
+      global: '1 if the tie is global (Duchacek: with a unit or state beyond the neighbouring countries)',
+      noise: 'as above',
+    },
+    default: 'stance - 0.5 * silence - protodiplomacy - 0.3 * office - 0.3 * global + noise',
+  },
+  thirdPartyRelation: {
+    doc: "A third party's relation score with a unit it watches, -1..1, after each tie it frames; mapped to support / complementarity / competition / conflict by the relation parameters.",
+    variables: {
+      stance: 'as above',
+      frames: 'ties of the unit it has framed as a threat so far',
+      ties: "the unit's instruments in force",
+    },
+    default: 'clamp(0.4 + 0.5 * stance - 0.2 * frames, -1, 1)',
+  },
   relation: {
     doc: 'A subnational\'s relation score with its central, -1..1; mapped to support / complementarity / competition / conflict by parameters.',
     variables: {

@@ -50,6 +50,34 @@ const relationIndicator = z
   .strictObject({ modes: z.array(z.enum(RELATIONS)).min(1), units: z.array(z.string()).optional(), central: z.string().optional() })
   .optional();
 
+/**
+ * A succession (an input: a state splits, a unit becomes independent): on `date` the successor, a central, takes
+ * the predecessor's place (a central or a subnational): the ties it was a party to are carried over, and every
+ * reference to it (borders, trade ties, kin, attitudes) now names the successor. FRY to Serbia in 2006.
+ */
+const succession = z.strictObject({
+  id: idSchema.optional(),
+  date: dateText,
+  predecessor: idSchema,
+  successor: idSchema,
+  note: z.string().default(''),
+});
+
+/**
+ * A third-party domestic actor (Bosniak representatives): it watches some subnationals' external action, frames
+ * each new tie of theirs (formula framing: a threat, "secessionist", or not) and holds a relation with each.
+ */
+const thirdParty = z.strictObject({
+  id: idSchema,
+  name: z.string(),
+  /** The country whose domestic politics it belongs to. */
+  central: idSchema,
+  watches: z.array(idSchema).min(1),
+  /** Its stance toward the watched units' external action, -1 (opposed) to 1 (for). */
+  stance: z.number().min(-1).max(1).default(0),
+  relation: z.enum(RELATIONS).default('complementarity'),
+});
+
 // --- end of issue 12 part B block ---
 
 const central = z.strictObject({
@@ -271,6 +299,9 @@ export const scenarioSchema = z.strictObject({
   // issue 12, part A: international organisations and the instruments in force at the start.
   organisations: z.array(organisation).default([]),
   holdings: z.array(holding).default([]),
+  // issue 12, part B: successions of states and third-party domestic actors.
+  successions: z.array(succession).default([]),
+  thirdParties: z.array(thirdParty).default([]),
   issues: z.array(issue).default([]),
   behaviour: behaviourSchema.default({ parameters: {}, instruments: {}, formulas: {} }),
   timeline: z.array(timelineEntry).default([]),
@@ -293,3 +324,5 @@ export type Expectation = z.output<typeof expectation>;
 export type VariantSpec = Scenario['variants'][number];
 export type OrganisationSpec = Scenario['organisations'][number];
 export type HoldingSpec = Scenario['holdings'][number];
+export type SuccessionSpec = Scenario['successions'][number];
+export type ThirdPartySpec = Scenario['thirdParties'][number];
