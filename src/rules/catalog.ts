@@ -259,7 +259,8 @@ export const FORMULAS = {
       global: '1 if the tie is global (Duchacek: with a unit or state beyond the neighbouring countries)',
       noise: 'as above',
     },
-    default: 'stance - 0.5 * silence - protodiplomacy - 0.3 * office - 0.3 * global + noise',
+    // A tie a rule provides is legitimate to a neutral observer; one only the constitution's silence allows, a protodiplomatic one or one far abroad less so.
+    default: '0.5 + stance - silence - protodiplomacy - 0.3 * global + noise',
   },
   thirdPartyRelation: {
     doc: "A third party's relation score with a unit it watches, -1..1, after each tie it frames; mapped to support / complementarity / competition / conflict by the relation parameters.",

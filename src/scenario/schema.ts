@@ -4,7 +4,7 @@
  * differs. Cross-references (ids, dates, formulas) are checked after this, in check-scenario.ts.
  */
 import { z } from 'zod';
-import { INSTRUMENTS, RELATIONS, TICK_UNITS } from '../model/vocabulary.ts';
+import { DUCHACEK_TYPES, INSTRUMENTS, RELATIONS, TICK_UNITS } from '../model/vocabulary.ts';
 
 export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'ids use letters, digits, "-" and "_"');
 const dateText = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'dates are YYYY-MM or YYYY-MM-DD');
@@ -39,10 +39,11 @@ const kinStateFields = {
   kinSupport: z.record(z.string(), unit).default({}),
 };
 
-/** Target filter fields: protodiplomatic ties only (or none), ties serving one competence domain. */
+/** Target filter fields: protodiplomatic ties only (or none), ties serving one competence domain, of one Duchacek type. */
 const protodiplomacyFilterFields = {
   protodiplomacy: z.boolean().optional(),
   domain: z.string().optional(),
+  duchacek: z.enum(DUCHACEK_TYPES).optional(),
 };
 
 /** An indicator: how many subnationals (of `units`, or of `central`, or all) hold a relation in one of `modes`. */
