@@ -93,8 +93,9 @@ describe('shippedScenarios()', () => {
       'constitutional-comparison', ...['austria', 'germany', 'belgium', 'switzerland', 'united-states', 'argentina'].map((v) => `constitutional-comparison --variant ${v}`),
       'faroe-greenland-offices', 'faroe-greenland-offices --variant central-reading', 'faroe-greenland-offices --variant no-own-capital',
       'quebec-1970s', 'quebec-1970s --variant no-france-support', 'quebec-1970s --variant no-pq',
+      'republika-srpska', 'republika-srpska --variant moderate-government', 'republika-srpska --variant flat-economy',
     ]);
-    expect(shippedScenarios({ variants: false }).map((s) => s.name)).toEqual(['acid-rain-1980s', 'constitutional-comparison', 'faroe-greenland-offices', 'quebec-1970s']);
+    expect(shippedScenarios({ variants: false }).map((s) => s.name)).toEqual(['acid-rain-1980s', 'constitutional-comparison', 'faroe-greenland-offices', 'quebec-1970s', 'republika-srpska']);
     const strict = shippedScenarios().find((s) => s.variant === 'strict-compact-clause')!;
     const plain = shippedScenarios().find((s) => s.name === 'acid-rain-1980s')!;
     expect(strict.scenario).not.toEqual(plain.scenario);
