@@ -107,9 +107,12 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
   const centralById = new Map(s.centrals.map((c) => [c.id, c]));
   s.subnationals.forEach((u, i) => {
     need(centrals, 'central', u.central, ['subnationals', i, 'central']);
-    // A unit must be of a kind its country's rule sets govern, or none of their rules would ever apply to it.
+    // A unit must be of a kind its country's rule sets govern, or none of their rules would ever apply to it; the
+    // country's rule sets are those of every country the timeline gives its central (issue 12: the USSR's units
+    // that only Russia's 1993 rules name).
     const country = centralById.get(u.central)?.ruleSet;
-    const kinds = [...new Set(ruleSets.filter((r) => r.country === country).flatMap((r) => r.subnationalKinds))];
+    const countries = new Set([country, ...s.timeline.flatMap((t) => Object.entries(t.set).filter(([path]) => path === `centrals.${u.central}.ruleSet`).map(([, v]) => String(v)))]);
+    const kinds = [...new Set(ruleSets.filter((r) => countries.has(r.country)).flatMap((r) => r.subnationalKinds))];
     if (kinds.length > 0 && !kinds.includes(u.kind)) {
       report('invalid-value', ['subnationals', i, 'kind'], `rule set ${String(country)} governs no ${u.kind}`, `one of ${kinds.join(', ')}`, u.kind);
     }
