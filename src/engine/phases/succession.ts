@@ -13,7 +13,7 @@ import type { Model } from '../model.ts';
 
 /** The rule applied, cited on every succession event. */
 export const SUCCESSION_CITATION =
-  'Continuity of ties on succession: a successor state takes over the treaties in force for the territory it succeeds to (Vienna Convention on Succession of States in respect of Treaties, 1978, arts. 31 and 34); paradip modelling rule (README.md "Successions")';
+  'Continuity of ties on succession: a successor state takes over the treaties in force for the territory it succeeds to (Vienna Convention on Succession of States in respect of Treaties, 1978, arts. 31 and 34); paradip modelling rule (README.md, glossary, "succession")';
 
 /** Applies the successions dated this tick, in date then predecessor order; returns how many (the static index is rebuilt). */
 export function succession(model: Model, world: World, log: EventLog): number {
