@@ -198,6 +198,24 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
     }
   });
 
+  // Issue 12 part B: successions (a central or a unit succeeded by a central, on a real date, once) and third parties.
+  const succeeded = new Map<string, number>();
+  s.successions.forEach((x, i) => {
+    need(new Set([...centrals, ...units]), 'central or subnational', x.predecessor, ['successions', i, 'predecessor']);
+    need(centrals, 'central', x.successor, ['successions', i, 'successor']);
+    if (x.predecessor === x.successor) report('invalid-value', ['successions', i, 'successor'], 'a state cannot succeed itself', 'another central than the predecessor', x.successor);
+    checkDate(x.date, ['successions', i, 'date']);
+    const first = succeeded.get(x.predecessor);
+    if (first !== undefined) report('duplicate-id', ['successions', i, 'predecessor'], `${x.predecessor} is already succeeded (successions[${first}])`, 'one succession per predecessor', x.predecessor);
+    else succeeded.set(x.predecessor, i);
+  });
+  const thirdPartyIds = uniqueIds();
+  s.thirdParties.forEach((t, i) => {
+    thirdPartyIds(t.id, ['thirdParties', i, 'id']);
+    need(centrals, 'central', t.central, ['thirdParties', i, 'central']);
+    t.watches.forEach((u, j) => need(units, 'subnational', u, ['thirdParties', i, 'watches', j]));
+  });
+
   // issue 12, part A: organisations' member states, and instruments in force at the start between known parties.
   s.organisations.forEach((o, i) => o.members.forEach((m, j) => need(centrals, 'central', m, ['organisations', i, 'members', j])));
   const held = new Map<string, number>();
