@@ -57,6 +57,7 @@ const SHIPPED: [string, (string | null)[]][] = [
   ['scenarios/republika-srpska.yaml', [null, 'flat-economy', 'moderate-government']],
   ['scenarios/soviet-union-russia.yaml', [null, 'charter-open', 'far-east-closed']],
   ['scenarios/faroe-greenland-offices.yaml', [null, 'central-reading', 'no-own-capital']],
+  ['scenarios/provinces-states-spending.yaml', [null, 'central-reading', 'no-free-trade', 'no-quebec-nationalism']],
 ];
 
 describe('golden outputs', () => {

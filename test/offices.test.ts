@@ -4,7 +4,7 @@
  * organisation's seat, the own capital), one per host, running costs against a budget, closure when the value no
  * longer covers the cost, seats in organisations, and the rule sets' categories for the new partners.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -124,6 +124,70 @@ describe('offices', () => {
     // Both offices of the start close at their first review (12 months), by their holder.
     expect(lapsed.filter((e) => e.date === '2001-01-01').map((e) => (e['parties'] as string[])[1]).sort()).toEqual(['EU', 'IS']);
     expect(lapsed.every((e) => e['by'] === 'FO')).toBe(true);
+  });
+
+  it('indicators ratio, spendingRank, attribute and count byCentral read the world of the tick', () => {
+    const s = world({
+      centrals: [
+        { id: 'DK', name: 'Denmark', ruleSet: 'DK', neighbours: [] },
+        { id: 'IS', name: 'Iceland', ruleSet: 'OPEN', neighbours: [], attitude: { DK: 0.5 } },
+      ],
+      subnationals: [
+        { id: 'FO', name: 'Faroe Islands', kind: 'territory', central: 'DK', goals: { economic: 1 }, tradeTies: { IS: 0.8 }, attributes: { pop: 0.05 } },
+        { id: 'GL', name: 'Greenland', kind: 'territory', central: 'DK', goals: { economic: 1 }, tradeTies: { IS: 0.8 }, attributes: { pop: 0.056 } },
+      ],
+      holdings: [{ kind: 'office', parties: ['FO', 'IS'] }, { kind: 'office', parties: ['FO', 'EU'] }, { kind: 'office', parties: ['GL', 'IS'] }],
+      instruments: { office: { cost: 0.3, runningCost: 2 }, visit: { enabled: false, cost: 1 }, mou: { enabled: false, cost: 1 } },
+      indicators: [
+        { id: 'fo', spending: { subnational: 'FO' } },
+        { id: 'gl', spending: { subnational: 'GL' } },
+        { id: 'fo_over_gl', ratio: { numerator: 'fo', denominator: 'gl' } },
+        { id: 'gl_over_fo', ratio: { numerator: 'gl', denominator: 'fo' } },
+        { id: 'gl_rank', spendingRank: { subnational: 'GL' } },
+        { id: 'fo_rank', spendingRank: { subnational: 'FO' } },
+        { id: 'pop', attribute: { name: 'pop', central: 'DK' } },
+        { id: 'dk_units_offices', count: { instrument: 'office', byCentral: 'DK' } },
+        { id: 'dk_in_is', count: { instrument: 'office', byCentral: 'DK', central: 'IS' } },
+      ],
+    });
+    const row = simulate(s, library.ruleSets, 1, { ticks: 1 }).indicators[0]!.split(',').slice(5).map(Number);
+    expect(row[0]).toBe(4);
+    expect(row[1]).toBe(2);
+    expect(row[2]).toBe(2);
+    expect(row[3]).toBe(0.5);
+    expect(row[4]).toBe(2);
+    expect(row[5]).toBe(1);
+    expect(row[6]).toBeCloseTo(0.106, 10);
+    expect(row[7]).toBe(3);
+    expect(row[8]).toBe(2);
+  });
+
+  it('a ratio of an indicator declared after it, or dividing by 0, is refused or NA', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paradip-ratio-'));
+    try {
+      const file = join(dir, 's.yaml');
+      writeFileSync(file, [
+        'paradip: 1', 'id: s', 'title: S', 'calendar: {tick: month, start: 2000-01, end: 2000-02}',
+        'centrals: [{id: DK, name: Denmark, ruleSet: DK}]',
+        'subnationals: [{id: FO, name: Faroe, kind: territory, central: DK}]',
+        'indicators:', '  - {id: r, ratio: {numerator: a, denominator: a}}', '  - {id: a, spending: {central: DK}}', '',
+      ].join('\n'));
+      const bin = join(root, 'bin/paradip.js');
+      let out = '';
+      try {
+        execFileSync(process.execPath, [bin, 'validate', file], { cwd: root, stdio: 'pipe' });
+      } catch (e) {
+        out = (e as { stdout: Buffer }).stdout.toString() + (e as { stderr: Buffer }).stderr.toString();
+      }
+      expect(out).toMatch(/s\.yaml:8:\d+.*unknown indicator declared before this one "a"/);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('  - {id: r, ratio: {numerator: a, denominator: a}}\n  - {id: a, spending: {central: DK}}', '  - {id: a, spending: {central: DK}}\n  - {id: r, ratio: {numerator: a, denominator: a}}'));
+      execFileSync(process.execPath, [bin, 'run', file, '--seed', '1', '--out', join(dir, 'run'), '--quiet', '--no-ui'], { cwd: root, stdio: 'pipe' });
+      const lines = readFileSync(join(dir, 'run', 'indicators.csv'), 'utf8').trim().split('\n');
+      expect(lines[0]!.endsWith(',a,r')).toBe(true);
+      expect(lines[1]!.endsWith(',0,NA')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('bad holdings are refused with their position: an unknown host, a second office in one host (exit 2)', () => {

@@ -22,9 +22,12 @@ export function usesBudgets(model: Model): boolean {
 /** The unit's budget for external action per year (formula budget). */
 export function budgetOf(model: Model, unit: Subnational): number {
   if (!usesBudgets(model)) return 0;
-  const site = siteFrame(model, 'budget', ['capacity'] as const);
+  const site = siteFrame(model, 'budget', ['capacity', 'economic', 'identity', 'protodiplomatic'] as const);
   writeAttributes(model, site, unit);
   site.frame[site.at.capacity] = unit.capacity;
+  site.frame[site.at.economic] = unit.goals['economic'] ?? 0;
+  site.frame[site.at.identity] = unit.goals['identity'] ?? 0;
+  site.frame[site.at.protodiplomatic] = unit.goals['protodiplomatic'] ?? 0;
   return slotTable(model).formulas['budget']!.evaluate(site.frame, unit.id);
 }
 

@@ -150,7 +150,12 @@ export const FORMULAS = {
   },
   budget: {
     doc: "A subnational's budget for external action per year, in the money of the instruments' running costs, from its economy and goals (issue 12). The default 0 leaves budgets out: no default formula reads budget or spending.",
-    variables: { capacity: "the actor's capacity for external action" },
+    variables: {
+      capacity: "the actor's capacity for external action",
+      economic: "the actor's economic goal weight",
+      identity: "the actor's identity goal weight",
+      protodiplomatic: "the actor's protodiplomatic goal weight",
+    },
     default: '0',
   },
   organisation: {

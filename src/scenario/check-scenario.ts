@@ -184,8 +184,14 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
     else for (const p of targetProblems(t)) report('invalid-value', ['targets', i, ...p.path], p.message, p.expected);
   });
   s.indicators.forEach((ind, i) => {
-    const kinds = [ind.count, ind.mean, ind.value, ind.spending, ind.budget, ind.relation].filter((k) => k !== undefined).length;
-    if (kinds !== 1) report('invalid-value', ['indicators', i], 'an indicator has exactly one of count, mean, value, spending, budget, relation');
+    const kinds = [ind.count, ind.mean, ind.value, ind.spending, ind.budget, ind.ratio, ind.spendingRank, ind.attribute, ind.relation].filter((k) => k !== undefined).length;
+    if (kinds !== 1) report('invalid-value', ['indicators', i], 'an indicator has exactly one of count, mean, value, spending, budget, ratio, spendingRank, attribute, relation');
+    if (ind.attribute?.central !== undefined) need(centrals, 'central', ind.attribute.central, ['indicators', i, 'attribute', 'central']);
+    if (ind.count?.byCentral !== undefined) need(centrals, 'central', ind.count.byCentral, ['indicators', i, 'count', 'byCentral']);
+    if (ind.spendingRank) need(units, 'subnational', ind.spendingRank.subnational, ['indicators', i, 'spendingRank', 'subnational']);
+    // A ratio reads indicators declared before it (their values this tick).
+    const earlier = new Set(s.indicators.slice(0, i).map((x) => x.id));
+    if (ind.ratio) for (const k of ['numerator', 'denominator'] as const) need(earlier, 'indicator declared before this one', ind.ratio[k], ['indicators', i, 'ratio', k]);
     if (ind.mean) need(issues, 'issue', ind.mean.issue, ['indicators', i, 'mean', 'issue']);
     ind.relation?.units?.forEach((id, j) => need(units, 'subnational', id, ['indicators', i, 'relation', 'units', j]));
     if (ind.relation?.central !== undefined) need(centrals, 'central', ind.relation.central, ['indicators', i, 'relation', 'central']);

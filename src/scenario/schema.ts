@@ -232,6 +232,8 @@ const indicator = z.strictObject({
       central: z.string().optional(),
       /** Only instruments this government initiated (holds, for an office). */
       by: z.string().optional(),
+      /** Only instruments initiated by a subnational of this central. */
+      byCentral: z.string().optional(),
       /** Only instruments with this party (an office's host). */
       party: z.string().optional(),
       /** Issue 12 part B: only protodiplomatic instruments (or none). */
@@ -241,6 +243,12 @@ const indicator = z.strictObject({
   /** Running costs per year of the instruments in force held by subnationals (of `central`), or their budgets. */
   spending: spendingIndicator.optional(),
   budget: z.strictObject({ central: z.string().optional(), subnational: z.string().optional() }).optional(),
+  /** One earlier indicator divided by another (e.g. provincial over state spending); NA when the divisor is 0. */
+  ratio: z.strictObject({ numerator: z.string(), denominator: z.string() }).optional(),
+  /** The sum of a numeric attribute (population, GDP) over the subnationals of `central` (all when absent). */
+  attribute: z.strictObject({ name: z.string(), central: z.string().optional() }).optional(),
+  /** The rank (1: highest) of a subnational's spending among the subnationals of its central (ties share the better rank). */
+  spendingRank: z.strictObject({ subnational: z.string() }).optional(),
   /** Mean of an issue field over units (all units with a non-zero sensitivity when `units` is absent). */
   mean: z
     .strictObject({ issue: z.string(), field: z.enum(['emission', 'deposition', 'damage', 'salience']), units: z.array(z.string()).optional() })
