@@ -49,6 +49,36 @@ const OFFICES_AND_BUDGETS = [
   'tell these partners apart.',
 ];
 
+/** Kin states, constitutional change, successions and third parties (issue 12 part B). */
+const KIN_CHANGE_THIRD_PARTIES = [
+  '## Kin states, constitutional change, successions and third parties',
+  '',
+  'A **kin state** is a foreign central with its own support for a subnational\'s identity and protodiplomatic',
+  'goals (`centrals[].kinSupport.<unit>`, 0..1; an input its government\'s line may change on the timeline). The',
+  'unit reads it as `partnerSupport` in its goal formulas (a tie with a supporting state is worth more); the state',
+  'reads it as `support` in `partnerState`, so it judges a proposal from its own side: by default protodiplomacy',
+  'costs it `0.5 * (1 - support)` and support adds to its score. A diaspora is a kin entry of the unit (`kin`).',
+  '',
+  '**Constitutional change**: a country\'s rule set changes on a date, by the validity of its periods (`valid`) or',
+  'by a timeline input switching a central\'s `ruleSet` to another country; every rule set a timeline can switch',
+  'to is loaded and validated at load. Between two periods the country is silent, not forbidding: its silence',
+  'options decide (binding instruments forbidden, non-binding allowed by default). Each change is an event,',
+  '`rules.changed`, with the rule set before and after, the cause and the new period\'s legal basis.',
+  '',
+  'A **succession** (scenario `successions`: a date, a predecessor, a successor) is an input about who exists:',
+  'on its date the successor, a central, takes the place of the predecessor, a central (the FRY and Serbia) or a',
+  'subnational (a union republic become a state). The model\'s rule is continuity: every tie of the predecessor in',
+  'force or pending now has the successor as that party, and every reference to the predecessor (borders, trade',
+  'ties, kin, attitudes, kin support) names the successor; a predecessor unit no longer acts. `central.succeeded`',
+  'lists the ties carried over, with the rule.',
+  '',
+  'A **third party** (scenario `thirdParties`) is a domestic actor that is not a government (Bosniak political',
+  'representatives): it watches some units, frames each tie they sign (`framing`: below 0 a threat, else',
+  'legitimate; `action.framed` with the score and its inputs) and holds a relation with each unit',
+  '(`thirdPartyRelation`, mapped to the relation modes by the relation parameters; `relation.changed` with',
+  '`holder`). Its decisions draw from the central stream after `apply`, one draw per watcher and tie.',
+];
+
 export function formulaReference(): string {
   const out: string[] = [
     '# Formulas, variables and parameters',
@@ -82,6 +112,7 @@ export function formulaReference(): string {
   out.push('', '## Instruments', '', 'Defaults of `behaviour.instruments.<kind>`: cost, fit to each goal (`issue` stands for every issue goal), term in months (0: no expiry), review in months (0: never reviewed; else renewed or lapsing by the renew formula).', '', '| instrument | cost | economic | identity | protodiplomatic | issue | term | review |', '|---|---|---|---|---|---|---|---|');
   for (const [kind, d] of Object.entries(DEFAULT_INSTRUMENTS)) out.push(`| ${kind} | ${d.cost} | ${d.fit['economic']} | ${d.fit['identity']} | ${d.fit['protodiplomatic']} | ${d.fit['issue']} | ${d.term} | ${d.review} |`);
   out.push('', ...OFFICES_AND_BUDGETS);
+  out.push('', ...KIN_CHANGE_THIRD_PARTIES);
   return `${out.join('\n')}\n`;
 }
 

@@ -28,6 +28,7 @@ export function initialWorld(model: Model, seed: number | string): World {
         ? { chambers: [...c.legislature.chambers].sort(byId).map((ch) => ({ ...copy(ch), gatekeepers: copy(ch.gatekeepers).sort(byId) })) }
         : null,
       attitude: { ...c.attitude },
+      kinSupport: { ...c.kinSupport },
     }))
     .sort(byId);
   const subnationals: Subnational[] = s.subnationals
@@ -68,6 +69,19 @@ export function initialWorld(model: Model, seed: number | string): World {
     subnationals,
     networks: s.networks.map((n) => ({ ...n })).sort(byId),
     organisations: s.organisations.map((o) => ({ ...o, members: [...o.members].sort() })).sort(byId),
+    successions: {},
+    thirdParties: s.thirdParties
+      .map((t) => ({
+        id: t.id,
+        name: t.name,
+        central: t.central,
+        watches: [...t.watches].sort(),
+        stance: t.stance,
+        frames: Object.fromEntries([...t.watches].sort().map((u) => [u, 0])),
+        relation: Object.fromEntries([...t.watches].sort().map((u) => [u, t.relation])),
+        relationScore: Object.fromEntries([...t.watches].sort().map((u) => [u, RELATION_SCORE[t.relation]])),
+      }))
+      .sort(byId),
     issues,
     instruments: [],
     counters: { instrument: 0, event: 0 },

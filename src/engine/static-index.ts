@@ -72,10 +72,16 @@ export class StaticIndex {
   readonly tradeWeight: Float64Array;
   readonly kinStart: Int32Array;
   readonly kinData: Int32Array;
+  /** Per subnational, as CSR: the states supporting its identity and protodiplomatic goals (kin states), with their support. */
+  readonly supportStart: Int32Array;
+  readonly supportData: Int32Array;
+  readonly supportWeight: Float64Array;
   /** Per subnational: goals with a positive weight, sorted by name. */
   readonly goals: readonly ActiveGoal[][];
   /** Per subnational: issues it has a positive goal weight for, sorted. */
   readonly issueGoals: readonly Id[][];
+  /** Per subnational: 1 if it has been succeeded by a state (issue 12 part B) and no longer acts. */
+  readonly retired: Uint8Array;
   /** Per subnational: a number for its list of goal names (equal lists, equal numbers), to share what depends on them. */
   readonly goalSignature: Int32Array;
 
@@ -93,6 +99,7 @@ export class StaticIndex {
     for (const o of world.organisations) this.organisationIds.add(o.id), this.organisationById.set(o.id, o);
     this.issueIds = new Set(world.issues.map((x) => x.id));
     this.centralOf = world.subnationals.map((u) => this.centralById.get(u.central)!);
+    this.retired = Uint8Array.from(world.subnationals.map((u) => (Object.hasOwn(world.successions ?? {}, u.id) ? 1 : 0)));
     for (const x of world.issues) this.issueStates.set(x.id, world.subnationals.map((u) => x.units[u.id]!));
 
     const all: [Id, number][] = [
@@ -168,6 +175,16 @@ export class StaticIndex {
     const trade = world.subnationals.map((u) => known(Object.keys(u.tradeTies)));
     [this.tradeStart, this.tradeData] = csr(trade);
     this.tradeWeight = Float64Array.from(world.subnationals.flatMap((u, i) => trade[i]!.map((k) => u.tradeTies[this.ids[k]!]!)));
+    // Kin states' support, read by unit: centrals in id order, so each unit's list is in party-number order.
+    const support: [number, number][][] = world.subnationals.map(() => []);
+    for (const c of [...world.centrals].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+      for (const [unit, value] of Object.entries(c.kinSupport ?? {})) {
+        const i = this.position.get(unit);
+        if (i !== undefined && value > 0) support[i]!.push([this.number.get(c.id)!, value]);
+      }
+    }
+    [this.supportStart, this.supportData] = csr(support.map((l) => l.map(([k]) => k)));
+    this.supportWeight = Float64Array.from(support.flatMap((l) => l.map(([, v]) => v)));
     this.goals = goals;
     this.issueGoals = issueGoals;
     const signatures = new Map<string, number>();

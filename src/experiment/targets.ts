@@ -70,6 +70,9 @@ export function matches(filter: EventFilter, event: TargetEvent): boolean {
   if (filter.issue !== undefined && event['issue'] !== filter.issue) return false;
   if (filter.by !== undefined && actorOf(event) !== filter.by) return false;
   if (filter.party !== undefined && !(Array.isArray(event['parties']) && event['parties'].includes(filter.party))) return false;
+  if (filter.protodiplomacy !== undefined && (event['protodiplomacy'] === true) !== filter.protodiplomacy) return false;
+  if (filter.domain !== undefined && event['domain'] !== filter.domain) return false;
+  if (filter.duchacek !== undefined && event['duchacek'] !== filter.duchacek) return false;
   if (filter.from !== undefined && event.date.slice(0, filter.from.length) < filter.from) return false;
   if (filter.to !== undefined && event.date.slice(0, filter.to.length) > filter.to) return false;
   return true;
@@ -98,11 +101,11 @@ export function measureTarget(target: TargetSpec, events: readonly TargetEvent[]
   if (m.count) return events.reduce((n, e) => n + (matches(m.count!, e) ? 1 : 0), 0);
   if (m.first) return firstMatch(m.first, events);
   if (m.parties) {
-    const { prefix, ...filter } = m.parties;
+    const { prefix, of, ...filter } = m.parties;
     const ids = new Set<string>();
     for (const e of events) {
       if (!matches(filter, e)) continue;
-      const parties = Array.isArray(e['parties']) ? (e['parties'] as unknown[]) : [actorOf(e)];
+      const parties = of !== 'actor' && Array.isArray(e['parties']) ? (e['parties'] as unknown[]) : [actorOf(e)];
       for (const p of parties) if (typeof p === 'string' && (prefix === undefined || p.startsWith(prefix))) ids.add(p);
     }
     return [...ids].sort();

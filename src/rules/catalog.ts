@@ -27,6 +27,7 @@ const candidate: Record<string, string> = {
   capacity: "the actor's capacity for external action",
   tradeTie: "the actor's trade tie to the partner or the partner's country, 0..1",
   kin: '1 if the partner is kin (shared identity), else 0',
+  partnerSupport: "a partner state's own support for the actor's identity and protodiplomatic goals (centrals.<id>.kinSupport.<actor>), 0..1; 0 for other partners",
   partnerIsState: '1 if the partner is a foreign central government',
   partnerIsNetwork: '1 if the partner is a network',
   crossBorder: '1 if the tie is cross-border (Duchacek), else 0',
@@ -57,12 +58,12 @@ export const FORMULAS = {
   'goal.identity': {
     doc: 'Value of a candidate external action for the identity goal.',
     variables: candidate,
-    default: 'fit * identityStrength * (0.3 + kin)',
+    default: 'fit * identityStrength * (0.3 + kin + partnerSupport)',
   },
   'goal.protodiplomatic': {
     doc: 'Value of a candidate external action for the protodiplomatic goal (international support for autonomy).',
     variables: candidate,
-    default: 'fit * autonomyAspiration * (0.5 + partnerIsState)',
+    default: 'fit * autonomyAspiration * (0.5 + partnerIsState + partnerSupport)',
   },
   'goal.issue': {
     doc: 'Value of a candidate external action for an issue goal (e.g. acid rain): joint pressure with co-affected partners.',
@@ -120,13 +121,15 @@ export const FORMULAS = {
     variables: {
       attitude: "the partner state's attitude to the proposer's country, -1..1",
       kin: "1 if the proposer counts the partner state as kin (shared language, diaspora: France and Quebec)",
+      support: "the partner state's own support for the proposer's identity and protodiplomatic goals (centrals.<id>.kinSupport.<proposer>), 0..1: a kin state's interest, not the proposer's",
       tradeTie: "the proposer's trade tie to the partner state, 0..1",
       alignment: "1 - |the partner state's position on the instrument's issue - the proposer's position| / 2 (1 for core goals)",
       protodiplomacy: 'as above',
       binding: 'as above',
       noise: 'as above',
     },
-    default: '0.2 + 0.5 * attitude + 0.5 * kin + 0.3 * tradeTie + 0.5 * (alignment - 0.5) - 0.2 * binding - 0.5 * protodiplomacy * (1 - kin) + noise',
+    // A state weighs protodiplomacy by its own support for the proposer's cause, not by the proposer's sense of kinship.
+    default: '0.2 + 0.5 * attitude + 0.5 * kin + 0.3 * tradeTie + 0.5 * (alignment - 0.5) - 0.2 * binding - 0.5 * protodiplomacy * (1 - support) + support + noise',
   },
   veto: {
     doc: "A central's score for letting a proposal go ahead where its rule set gives it a veto outside any approval step (China's Ministry of Foreign Affairs over local Foreign Affairs Offices): below 0 it vetoes. It judges proposals its own units make and those made to them.",
@@ -248,6 +251,30 @@ export const FORMULAS = {
       support: "the gatekeeper's chamber's current support",
     },
     default: 'position',
+  },
+  framing: {
+    doc: "A third-party domestic actor's framing of a tie signed by a unit it watches (thirdParties): below 0 it calls the tie a threat (Bosniak representatives: \"proof of efforts in the direction of a proposed secession\"), otherwise legitimate; an action.framed event either way.",
+    variables: {
+      stance: "the third party's stance toward the unit's external action, -1..1",
+      protodiplomacy: 'as above',
+      silence: '1 if the unit may conclude the tie only because its rule set is silent (no rule provides it)',
+      office: '1 if the tie is an office',
+      binding: 'as above',
+      partnerIsState: '1 if the partner is a state',
+      global: '1 if the tie is global (Duchacek: with a unit or state beyond the neighbouring countries)',
+      noise: 'as above',
+    },
+    // A tie a rule provides is legitimate to a neutral observer; one only the constitution's silence allows, a protodiplomatic one or one far abroad less so.
+    default: '0.5 + stance - silence - protodiplomacy - 0.3 * global + noise',
+  },
+  thirdPartyRelation: {
+    doc: "A third party's relation score with a unit it watches, -1..1, after each tie it frames; mapped to support / complementarity / competition / conflict by the relation parameters.",
+    variables: {
+      stance: 'as above',
+      frames: 'ties of the unit it has framed as a threat so far',
+      ties: "the unit's instruments in force",
+    },
+    default: 'clamp(0.4 + 0.5 * stance - 0.2 * frames, -1, 1)',
   },
   relation: {
     doc: 'A subnational\'s relation score with its central, -1..1; mapped to support / complementarity / competition / conflict by parameters.',

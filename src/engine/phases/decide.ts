@@ -157,6 +157,8 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
   const subs = idx.world.subnationals;
   for (let a = 0; a < subs.length; a++) {
     const actor = subs[a]!;
+    // A unit that became a state (a succession) acts no more as a unit.
+    if (st.retired[a] === 1) continue;
     // Decisions come at a rate per month, not one per tick, so day and month ticks decide alike.
     if (deliberates < 1 && streams.uniform('decide') >= deliberates) continue;
     const goals = st.goals[a]!;

@@ -48,6 +48,7 @@ function indicator(model: Model, world: World, ind: IndicatorSpec): number {
         (c.by === undefined || i.initiator === c.by) &&
         (c.byCentral === undefined || centralOf.get(i.initiator) === c.byCentral) &&
         (c.party === undefined || i.parties.includes(c.party)) &&
+        (c.protodiplomacy === undefined || i.protodiplomacy === c.protodiplomacy) &&
         (units === null || i.parties.some((p) => units.has(p) || p === c.central)),
     ).length;
   }
@@ -58,6 +59,14 @@ function indicator(model: Model, world: World, ind: IndicatorSpec): number {
     let sum = 0;
     for (const u of world.subnationals) if (central === undefined || u.central === central) sum += u.attributes[name] ?? 0;
     return sum;
+  }
+  if (ind.relation) {
+    const r = ind.relation;
+    let n = 0;
+    for (const u of world.subnationals) {
+      if ((r.units === undefined || r.units.includes(u.id)) && (r.central === undefined || u.central === r.central) && r.modes.includes(u.relation)) n++;
+    }
+    return n;
   }
   if (ind.mean) return meanField(model, world, ind.mean.issue, ind.mean.field, ind.mean.units);
   return getNumber(world, ind.value!) ?? Number.NaN;

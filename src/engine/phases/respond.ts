@@ -85,6 +85,7 @@ export function partnerStateScore(model: Model, state: Central, actor: Subnation
   const scope = scratch(model, 'partnerState');
   scope['attitude'] = state.attitude[actor.central] ?? 0;
   scope['kin'] = actor.kin.includes(state.id) ? 1 : 0;
+  scope['support'] = state.kinSupport[actor.id] ?? 0;
   scope['tradeTie'] = actor.tradeTies[state.id] ?? 0;
   scope['alignment'] = issue ? 1 - Math.abs((state.executive.position[issue] ?? 0) - (actor.position[issue] ?? 0)) / 2 : 1;
   scope['protodiplomacy'] = protodiplomacy ? 1 : 0;

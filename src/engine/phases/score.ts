@@ -70,7 +70,7 @@ export function activeGoals(idx: WorldIndex, actor: Subnational): ActiveGoal[] {
 }
 
 /** The partner fields, in the order the scope receives them. */
-export const PARTNER_FIELDS = ['capacity', 'tradeTie', 'kin', 'partnerIsState', 'partnerIsNetwork', 'crossBorder', 'transregional', 'global', 'load', 'partnerIsOrganisation', 'ownState'] as const;
+export const PARTNER_FIELDS = ['capacity', 'tradeTie', 'kin', 'partnerIsState', 'partnerIsNetwork', 'crossBorder', 'transregional', 'global', 'load', 'partnerIsOrganisation', 'ownState', 'partnerSupport'] as const;
 /** The per-goal variables, in the order the scope receives them. */
 export const GOAL_FIELDS = ['salience', 'damage', 'partnerSalience', 'existingTies', 'position', 'centralPosition'] as const;
 const NF = PARTNER_FIELDS.length;
@@ -205,6 +205,9 @@ export class PartnerReader {
     }
     let kin = 0;
     for (let k = st.kinStart[a]!; k < st.kinStart[a + 1]!; k++) if (st.kinData[k] === partner || st.kinData[k] === country) kin = 1;
+    // A kin state's own support for the actor's identity and protodiplomatic goals (only a state gives it).
+    let support = 0;
+    if (kind === PARTY_CENTRAL) for (let k = st.supportStart[a]!; k < st.supportStart[a + 1]!; k++) if (st.supportData[k] === partner) support = st.supportWeight[k]!;
     // Duchacek's type (geography.ts `duchacek`), on numbers.
     let type = 0; // 0 none, 1 cross-border, 2 transregional, 3 global
     if (kind !== PARTY_NETWORK && country >= 0 && country !== own) {
@@ -228,6 +231,7 @@ export class PartnerReader {
     x[5] = type === 1 ? 1 : 0;
     x[6] = type === 2 ? 1 : 0;
     x[7] = type === 3 ? 1 : 0;
+    x[11] = support;
     this.existingAll = existing;
     const pg = this.perGoal;
     const b = st.partyPosition[partner]!;
