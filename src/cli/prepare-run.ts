@@ -2,6 +2,7 @@
  * Everything a run needs before its first tick, validated: scenario (with variant and overrides), rule sets,
  * seed, end date, timeline paths; or a resumed run from a checkpoint. Bad input becomes positioned problems.
  */
+import { upgradeCheckpoint } from '../engine/checkpoint-check.ts';
 import { isAbsolute, resolve } from 'node:path';
 import { parseDate } from '../model/calendar.ts';
 import { checkTimeline } from '../engine/phases/timeline.ts';
@@ -114,5 +115,7 @@ function parseCheckpoint(text: string, file: string): { ok: true; checkpoint: Ch
   if (cp?.format !== 'paradip-checkpoint' || cp.version !== 1) return bad('not a paradip checkpoint (format "paradip-checkpoint", version 1)');
   if (!scenarioSchema.safeParse(cp.scenario).success) return bad('the checkpoint\'s scenario does not validate');
   if (typeof cp.world !== 'object' || cp.world === null || !Array.isArray(cp.ruleSets) || typeof cp.meta?.seed !== 'number') return bad('the checkpoint is incomplete');
+  // As readCheckpointFile checked it: an older checkpoint gains the parts added since, at their defaults.
+  upgradeCheckpoint(cp as Record<string, unknown>);
   return { ok: true, checkpoint: cp as Checkpoint };
 }

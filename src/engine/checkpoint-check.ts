@@ -130,6 +130,9 @@ export function checkCheckpoint(data: unknown, options: CheckOptions): CheckedCh
     return fail('invalid-value', ['scenario'], 'the scenario in this checkpoint does not match the hash written with it: the checkpoint was edited or put together from different files. A checkpoint cannot be edited; to change the scenario, run it again with --set or a variant', hash);
   }
 
+  // A checkpoint written before the model gained a part is read as if that part were at its empty default.
+  upgradeCheckpoint(data);
+
   // 4. Rule sets and scenario: every check a scenario file passes, and in the resolved form paradip writes.
   const ruleSets: RuleSet[] = [];
   if (!Array.isArray(data['ruleSets'])) return fail('invalid-type', ['ruleSets'], 'wrong type', 'a list of rule sets', describe(data['ruleSets']));
@@ -192,6 +195,49 @@ export function checkCheckpoint(data: unknown, options: CheckOptions): CheckedCh
   }
   if (c.problems.length > 0) return c.result();
   return { ok: true, checkpoint: data as unknown as HashedCheckpoint };
+}
+
+/**
+ * Parts of the model added after checkpoint format 1 was first written (issue 12: international
+ * organisations, holdings, successions, third parties, kin states' support), with the empty default that
+ * means "not used". A checkpoint written before they existed lacks their keys; each is added where absent (never
+ * overwritten), after the scenario hash was checked against the file as written, so an older checkpoint
+ * resumes exactly as it would have. Run ids leave these keys out at their defaults (`stableForm`), so a run
+ * keeps its id across versions.
+ */
+const ADDED_SCENARIO_KEYS: Record<string, () => unknown> = { organisations: () => [], holdings: () => [], successions: () => [], thirdParties: () => [] };
+const ADDED_WORLD_KEYS: Record<string, () => unknown> = { organisations: () => [], successions: () => ({}), thirdParties: () => [] };
+const ADDED_CENTRAL_KEYS: Record<string, () => unknown> = { kinSupport: () => ({}) };
+
+function addAbsent(target: unknown, keys: Record<string, () => unknown>): void {
+  if (!isRecord(target)) return;
+  for (const [k, empty] of Object.entries(keys)) if (!Object.hasOwn(target, k)) target[k] = empty();
+}
+
+export function upgradeCheckpoint(data: Record<string, unknown>): void {
+  const scenario = data['scenario'];
+  const world = data['world'];
+  addAbsent(scenario, ADDED_SCENARIO_KEYS);
+  addAbsent(world, ADDED_WORLD_KEYS);
+  for (const holder of [scenario, world]) {
+    const centrals = isRecord(holder) ? holder['centrals'] : undefined;
+    if (Array.isArray(centrals)) for (const c of centrals) addAbsent(c, ADDED_CENTRAL_KEYS);
+  }
+}
+
+/**
+ * A resolved scenario without the parts added after format 1 where they are at their empty default: what a run
+ * id hashes, so that a scenario that does not use them keeps the id an older paradip gave it.
+ */
+export function stableForm(scenario: Scenario): unknown {
+  const out: Record<string, unknown> = { ...scenario };
+  for (const k of Object.keys(ADDED_SCENARIO_KEYS)) if (Array.isArray(out[k]) && (out[k] as unknown[]).length === 0) delete out[k];
+  out['centrals'] = scenario.centrals.map((c) => {
+    const copy: Record<string, unknown> = { ...c };
+    for (const k of Object.keys(ADDED_CENTRAL_KEYS)) if (isRecord(copy[k]) && Object.keys(copy[k] as object).length === 0) delete copy[k];
+    return copy;
+  });
+  return out;
 }
 
 function checkWorld(c: Collector, w: Record<string, unknown>, s: Scenario, ruleSets: readonly RuleSet[], tick: number): void {
