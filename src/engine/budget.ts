@@ -6,7 +6,7 @@
  */
 import type { Instrument, Subnational } from '../model/world.ts';
 import type { Model } from './model.ts';
-import { siteFrame, slotTable, writeAttributes } from './phases/score.ts';
+import { siteFrame, slotTable } from './phases/score.ts';
 
 /** Whether any budget or running cost is in play: if not, budgets and spending are 0 and never computed. */
 const uses = new WeakMap<Model, boolean>();
@@ -23,7 +23,9 @@ export function usesBudgets(model: Model): boolean {
 export function budgetOf(model: Model, unit: Subnational): number {
   if (!usesBudgets(model)) return 0;
   const site = siteFrame(model, 'budget', ['capacity'] as const);
-  writeAttributes(model, site, unit);
+  // Read from the unit itself: callers (observe, the scorer) hold a unit, not its place in a static index.
+  const names = model.attributes;
+  for (let i = 0; i < names.length; i++) site.frame[site.attrs[i]!] = unit.attributes[names[i]!] ?? 0;
   site.frame[site.at.capacity] = unit.capacity;
   return slotTable(model).formulas['budget']!.evaluate(site.frame, unit.id);
 }
