@@ -93,6 +93,7 @@ describe('Republika Srpska 1996-2015', () => {
       'dayton-forbids-offices': { 'centrals.BA.ruleOptions.silenceNonBinding': 'forbid' },
       'moderate-government': {},
       'flat-economy': {},
+      'no-kin-support': { 'centrals.FRY.kinSupport.RS': 0 },
     });
   });
 
@@ -130,6 +131,17 @@ describe('Republika Srpska 1996-2015', () => {
       moderate += offices('moderate-government', seed);
     }
     expect(moderate).toBeLessThan(base);
+  });
+
+  it('no-kin-support: the FRY\'s support, carried to Serbia, is what brings a new agreement with Serbia after the succession (seeds 1-10)', () => {
+    const withSerbia = (variant: string | null, seed: number) =>
+      run(variant, seed).events.some((e) => e.kind === 'instrument.signed' && e['instrument'] === 'agreement' && (e['parties'] as string[]).includes('SRB'));
+    let base = 0;
+    for (let seed = 1; seed <= 10; seed++) {
+      if (withSerbia(null, seed)) base++;
+      expect(withSerbia('no-kin-support', seed), `seed ${seed}`).toBe(false);
+    }
+    expect(base).toBeGreaterThan(0);
   });
 
   it('a run resumed from a checkpoint before the succession and the offices writes the same events as the uninterrupted run', () => {
