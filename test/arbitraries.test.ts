@@ -109,6 +109,7 @@ describe('shippedScenarios()', () => {
       'provinces-states-spending', ...['central-reading', 'no-free-trade', 'no-quebec-nationalism'].map((v) => `provinces-states-spending --variant ${v}`),
       'quebec-1970s', 'quebec-1970s --variant no-france-support', 'quebec-1970s --variant no-pq',
       'republika-srpska', 'republika-srpska --variant moderate-government', 'republika-srpska --variant flat-economy',
+      'republika-srpska --variant dayton-forbids-offices', 'republika-srpska --variant no-kin-support',
       'soviet-union-russia', 'soviet-union-russia --variant charter-open', 'soviet-union-russia --variant far-east-closed',
     ]);
     expect(shippedScenarios({ variants: false }).map((s) => s.name)).toEqual(['acid-rain-1980s', 'constitutional-comparison', 'faroe-greenland-offices', 'provinces-states-spending', 'quebec-1970s', 'republika-srpska', 'soviet-union-russia']);
