@@ -169,6 +169,21 @@ const target = z.strictObject({
     /** Whole months from the first match of `from` to the first match of `to` (negative if `to` comes first). */
     lag: z.strictObject({ from: filter, to: filter }).optional(),
     indicator: z.strictObject({ id: z.string(), at: dateText }).optional(),
+    /** The sorted distinct pairs of parties over matching events, each as "A+B" (ids in sorted order). */
+    dyads: filter.optional(),
+    /**
+     * How well the ids (`parties`, with `prefix`) or pairs (`pairs: true`, as `dyads`) over matching events
+     * match a `record`: `precision` (share of the run's that are in the record) or `recall` (share of the
+     * record's that the run has).
+     */
+    match: filter
+      .extend({ prefix: z.string().optional(), pairs: z.boolean().default(false), record: z.array(z.string()).min(1), score: z.enum(['precision', 'recall']) })
+      .optional(),
+    /**
+     * The earth mover's distance, in years, between the years of matching events and a `record` of counts per
+     * year (each as shares of its total): how far the run's timing is from the record's.
+     */
+    years: filter.extend({ record: z.record(z.string().regex(/^\d{4}$/, 'a year, e.g. 1985'), z.number().nonnegative()) }).optional(),
   }),
   expect: expectation,
 });
