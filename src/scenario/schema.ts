@@ -70,8 +70,24 @@ const issue = z.strictObject({
   name: z.string(),
   domain: z.string(),
   description: z.string().default(''),
-  /** Deposition at a receptor is the sum over sources of emission * exp(-distance / lengthScale). */
-  transfer: z.strictObject({ lengthScale: z.number().positive() }).default({ lengthScale: 500 }),
+  /**
+   * Deposition at a receptor is the sum over sources of emission * exp(-distance / L). L is `lengthScale`, or
+   * with a prevailing `wind` it depends on where the receptor lies from the source: `downwind` km straight
+   * downwind, `upwind` km straight upwind, in between by the cosine of the angle (Fay, Golomb and Kumar 1985).
+   */
+  transfer: z
+    .strictObject({
+      lengthScale: z.number().positive(),
+      wind: z
+        .strictObject({
+          /** The direction the prevailing wind blows towards, degrees clockwise from north (east is 90). */
+          towards: z.number().min(0).max(360),
+          downwind: z.number().positive(),
+          upwind: z.number().positive(),
+        })
+        .optional(),
+    })
+    .default({ lengthScale: 500 }),
   units: z
     .record(z.string(), z.strictObject({ emission: z.number().min(0).default(0), sensitivity: z.number().min(0).default(0) }))
     .default({}),
