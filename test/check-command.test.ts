@@ -96,6 +96,26 @@ describe('paradip check', () => {
     for (const [i, t] of b.targets.entries()) expect(t.values).toEqual(a.targets[i]!.values.slice(4, 8));
   }, 20_000);
 
+  it('gives the same report on 3 threads (this one and two workers) as on 1', async () => {
+    const one = await cli('check', fixture, '--seeds', '12', '--workers', '1', '--json');
+    const three = await cli('check', fixture, '--seeds', '12', '--workers', '3', '--json');
+    expect(three.err).toBe('');
+    expect(three.out).toBe(one.out);
+  }, 20_000);
+
+  it('reports the failure of the first failing seed, whatever the number of threads', async () => {
+    // Infinity whenever a decision's noise rounds to 0: every seed fails, each with its own unit, date or inputs.
+    const set = 'behaviour.formulas.utility=total - cost + 1 / round(noise * 4)';
+    const alone = await Promise.all([1, 2].map((s) => cli('check', fixture, '--seeds', '1', '--first-seed', String(s), '--workers', '1', '--set', set)));
+    expect(alone[0]!.err).toMatch(/formula utility gave -?Infinity/);
+    expect(alone[1]!.err).not.toBe(alone[0]!.err);
+    for (const workers of ['1', '2', '3']) {
+      const r = await cli('check', fixture, '--seeds', '24', '--workers', workers, '--set', set);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(alone[0]!.err);
+    }
+  }, 30_000);
+
   it('runs a variant', async () => {
     const r = await cli('check', fixture, '--seeds', '3', '--workers', '1', '--variant', 'germany', '--json');
     expect((JSON.parse(r.out) as JsonReport).variant).toBe('germany');

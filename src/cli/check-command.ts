@@ -75,8 +75,9 @@ export async function checkTargets(req: CheckRequest): Promise<Checked> {
   if (targets.length === 0) return { ok: true, report, overrides: meta.overrides };
   const job: SeedJob = { scenario: model.scenario, ruleSets: [...model.ruleSets], variant: meta.variant, overrides: meta.overrides, plan: planFor(targets, model.calendar) };
   // Batches are placed by index, so the results are in seed order whatever the number of workers.
-  // Small batches (about 16 per worker) keep both workers busy to the end; each is one message each way.
-  const tasks = batches(seedList(req.firstSeed, req.seeds), req.workers * 4);
+  // Small batches (about 32 per thread; one or two seeds for 100 seeds on 2 threads) keep every thread busy to
+  // the end, and keep the main thread, which runs its share between handing out tasks, quick to answer.
+  const tasks = batches(seedList(req.firstSeed, req.seeds), req.workers * 8);
   const results = (await runTasks<number[], SeedResult[]>({ kind: 'seeds', job }, tasks, req.workers, (seeds) => runSeeds(job, seeds))).flat();
   return { ok: true, report: { ...report, targets: targetsOverSeeds(targets, results, model.calendar) }, overrides: meta.overrides };
 }

@@ -3,21 +3,30 @@
  * arrives once, as workerData, and what it costs to prepare (a scenario loaded per design point) is kept
  * for the worker's life. Replies are plain data: a result, or a formula that gave NaN (bad input, not a bug,
  * so it crosses to the main thread as itself); any other exception is a bug and rejects the task.
+ *
+ * What a worker loads is what it pays before its first seed, so this module imports only the seed runner:
+ * the sweep runner (which loads scenario files, and with them the YAML parser and zod) comes on the first
+ * sweep task, and `workerData` is read from node:worker_threads (piscina's worker passes it through
+ * unchanged), not from the piscina package, whose main module a worker does not need.
  */
-import { workerData } from 'piscina';
+import { workerData } from 'node:worker_threads';
 import { NonFiniteFormulaError } from '../rules/formula.ts';
 import { runSeeds, type SeedJob, type SeedResult } from '../experiment/seeds.ts';
-import { runSweepTask, type SweepJob, type SweepTask, type SweepRow } from '../experiment/sweep-runner.ts';
+import type { SweepJob, SweepTask, SweepRow } from '../experiment/sweep-runner.ts';
 
 export type PoolJob = { kind: 'seeds'; job: SeedJob } | { kind: 'sweep'; job: SweepJob };
 
 type NonFinite = Pick<NonFiniteFormulaError, 'formula' | 'source' | 'value' | 'inputs' | 'who' | 'tick' | 'date'>;
 export type PoolReply<R> = { result: R } | { nonFinite: NonFinite };
 
-export default function task(t: number[] | SweepTask): PoolReply<SeedResult[] | SweepRow[]> {
+let sweepRunner: typeof import('../experiment/sweep-runner.ts') | null = null;
+
+export default async function task(t: number[] | SweepTask): Promise<PoolReply<SeedResult[] | SweepRow[]>> {
   const job = workerData as PoolJob;
   try {
-    return { result: job.kind === 'seeds' ? runSeeds(job.job, t as number[]) : runSweepTask(job.job, t as SweepTask) };
+    if (job.kind === 'seeds') return { result: runSeeds(job.job, t as number[]) };
+    sweepRunner ??= await import('../experiment/sweep-runner.ts');
+    return { result: sweepRunner.runSweepTask(job.job, t as SweepTask) };
   } catch (e) {
     if (e instanceof NonFiniteFormulaError) return { nonFinite: { formula: e.formula, source: e.source, value: e.value, inputs: e.inputs, who: e.who, tick: e.tick, date: e.date } };
     throw e;

@@ -49,6 +49,9 @@ async function bundleForDev(entry: URL): Promise<URL> {
   return pathToFileURL(file);
 }
 
+/** Tasks a worker holds at once: the one it runs and the next, so it never waits for the main thread. */
+const TASKS_PER_WORKER = 2;
+
 /** A pool of `threads` warm workers for one job. */
 export class WorkerPool<Task, Result> {
   private constructor(private readonly piscina: Piscina) {}
@@ -56,7 +59,7 @@ export class WorkerPool<Task, Result> {
   static async open<Task, Result>(job: PoolJob, threads: number): Promise<WorkerPool<Task, Result>> {
     const filename = (await workerModule()).href;
     // Fixed size and no idle timeout: every thread starts now and stays warm for the whole command.
-    const piscina = new Piscina({ filename, workerData: job, minThreads: threads, maxThreads: threads, idleTimeout: Number.POSITIVE_INFINITY, concurrentTasksPerWorker: 1 });
+    const piscina = new Piscina({ filename, workerData: job, minThreads: threads, maxThreads: threads, idleTimeout: Number.POSITIVE_INFINITY, concurrentTasksPerWorker: TASKS_PER_WORKER });
     return new WorkerPool<Task, Result>(piscina);
   }
 
@@ -74,30 +77,61 @@ export class WorkerPool<Task, Result> {
 }
 
 /**
- * Runs every task on `threads` workers (or, for one thread, `inline` in this thread: no worker to start) and
- * returns the results in task order. `onResult` sees each result as it arrives, in completion order.
+ * Runs every task on `threads` threads and returns the results in task order. The calling thread is one of
+ * them: it takes tasks from the same queue as the workers (`inline`), so `threads` threads start only
+ * `threads - 1` workers, and one thread starts none. What a worker costs before its first task (loading the
+ * engine, compiling the scenario's formulas, warming the JIT) is paid once fewer, and while the workers start
+ * the calling thread is already working. Each worker holds two tasks (one running, one waiting), so it never
+ * waits for this thread to hand it the next: this thread yields between its own tasks, which are no longer
+ * than a worker's. `onResult` sees each result as it arrives, in completion order.
  */
 export async function runTasks<Task, Result>(job: PoolJob, tasks: readonly Task[], threads: number, inline: (task: Task) => Result, onResult?: (result: Result, index: number) => void): Promise<Result[]> {
   const out: Result[] = new Array(tasks.length);
-  if (threads <= 1 || tasks.length <= 1) {
-    for (let i = 0; i < tasks.length; i++) {
-      out[i] = inline(tasks[i]!);
-      onResult?.(out[i]!, i);
-      // Let progress output and signals through between tasks.
+  let next = 0;
+  // After a failure no thread takes another task, and what is running finishes. Tasks are taken in order, so
+  // every task before a failed one was taken and ends: the failure reported is the earliest task's, and so
+  // (tasks being contiguous runs of seeds or points) the same for any number of threads.
+  let failure: { index: number; error: unknown } | null = null;
+  const fail = (index: number, error: unknown): void => {
+    next = tasks.length;
+    if (!failure || index < failure.index) failure = { index, error };
+  };
+  const runInline = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const i = next++;
+      try {
+        out[i] = inline(tasks[i]!);
+        onResult?.(out[i]!, i);
+      } catch (e) {
+        fail(i, e);
+      }
+      // Let worker replies, progress output and signals through between tasks.
       await new Promise((r) => setImmediate(r));
     }
-    return out;
+  };
+  const workers = Math.min(threads, tasks.length) - 1;
+  if (workers <= 0) await runInline();
+  else {
+    const pool = await WorkerPool.open<Task, Result>(job, workers);
+    try {
+      const feed = async (): Promise<void> => {
+        while (next < tasks.length) {
+          const i = next++;
+          try {
+            out[i] = await pool.run(tasks[i]!);
+            onResult?.(out[i]!, i);
+          } catch (e) {
+            fail(i, e);
+          }
+        }
+      };
+      // Workers' queues first, so their first tasks are waiting when they are ready; then this thread's share.
+      const feeds = Array.from({ length: workers * TASKS_PER_WORKER }, feed);
+      await Promise.all([...feeds, runInline()]);
+    } finally {
+      await pool.close();
+    }
   }
-  const pool = await WorkerPool.open<Task, Result>(job, Math.min(threads, tasks.length));
-  try {
-    await Promise.all(
-      tasks.map(async (task, i) => {
-        out[i] = await pool.run(task);
-        onResult?.(out[i]!, i);
-      }),
-    );
-  } finally {
-    await pool.close();
-  }
+  if (failure) throw (failure as { error: unknown }).error;
   return out;
 }

@@ -106,3 +106,32 @@ describe('calendar', () => {
     }
   });
 });
+
+describe('memoised tick dates', () => {
+  it('gives each calendar its own dates, also when one object is edited in place', () => {
+    const c: Calendar = { unit: 'month', start: '2000-01-31', end: '2001-12-31' };
+    expect(dateOf(c, 1)).toBe('2000-02-29');
+    expect(tickOf(c, '2000-03-15')).toBe(2);
+    c.start = '2000-01-01';
+    expect(dateOf(c, 1)).toBe('2000-02-01');
+    expect(tickOf(c, '2000-03-15')).toBe(3);
+    c.unit = 'week';
+    expect(dateOf(c, 1)).toBe('2000-01-08');
+    const other: Calendar = { unit: 'month', start: '2000-01-31', end: '2001-12-31' };
+    expect(dateOf(other, 1)).toBe('2000-02-29');
+  });
+
+  it('answers the same after the memo is cleared by many calendars', () => {
+    const first: Calendar = { unit: 'day', start: '1999-12-30', end: '2000-12-31' };
+    expect(dateOf(first, 3)).toBe('2000-01-02');
+    for (let y = 1900; y < 1940; y++) expect(dateOf({ unit: 'year', start: `${y}-02-28`, end: '2000-01-01' }, 1)).toBe(`${y + 1}-02-28`);
+    expect(dateOf(first, 3)).toBe('2000-01-02');
+    expect(tickOf(first, '2000-01-02')).toBe(3);
+  });
+
+  it('computes fractional and out-of-range ticks without keeping them', () => {
+    const c: Calendar = { unit: 'month', start: '2000-01-31', end: '2001-12-31' };
+    expect(dateOf(c, 1.5)).toBe(addUnits('2000-01-31', 'month', 1.5));
+    expect(dateOf(c, 1)).toBe('2000-02-29');
+  });
+});

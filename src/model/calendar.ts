@@ -81,8 +81,49 @@ function addWhole(date: string, unit: TickUnit, n: number): string {
   return iso(utc(y, m, Math.min(day, last)));
 }
 
+/**
+ * Dates and times of ticks already computed, per calendar (its unit and start): a run asks for the same dates
+ * every tick (timeline entries, deadlines, reviews), and building one costs a Date and a string. Kept for a
+ * handful of calendars; a new one beyond that starts the memo afresh.
+ */
+interface TickDates {
+  unit: TickUnit;
+  start: string;
+  dates: string[];
+  times: number[];
+}
+const memo = new Map<string, TickDates>();
+const MEMO_CALENDARS = 16;
+
+/** The same calendar object asks again and again: found by identity first, without building the key. */
+const byObject = new WeakMap<Calendar, TickDates>();
+
+function tickDates(calendar: Calendar): TickDates {
+  let t = byObject.get(calendar);
+  // Compared, in case a calendar object was edited in place since.
+  if (t && t.unit === calendar.unit && t.start === calendar.start) return t;
+  const key = `${calendar.unit} ${calendar.start}`;
+  t = memo.get(key);
+  if (!t) {
+    if (memo.size >= MEMO_CALENDARS) memo.clear();
+    memo.set(key, (t = { unit: calendar.unit, start: calendar.start, dates: [], times: [] }));
+  }
+  byObject.set(calendar, t);
+  return t;
+}
+
 export function dateOf(calendar: Calendar, tick: number): string {
-  return addUnits(calendar.start, calendar.unit, tick);
+  // Only whole ticks within the largest calendar are kept (others are rare and would make the arrays sparse).
+  if (!Number.isInteger(tick) || tick < 0 || tick > MAX_TICKS) return addUnits(calendar.start, calendar.unit, tick);
+  const t = tickDates(calendar);
+  return (t.dates[tick] ??= addUnits(calendar.start, calendar.unit, tick));
+}
+
+/** Milliseconds of the date of `tick` (memoised as dateOf is). */
+function timeOf(calendar: Calendar, tick: number): number {
+  if (!Number.isInteger(tick) || tick < 0 || tick > MAX_TICKS) return ms(dateOf(calendar, tick));
+  const t = tickDates(calendar);
+  return (t.times[tick] ??= ms(dateOf(calendar, tick)));
 }
 
 /**
@@ -91,13 +132,13 @@ export function dateOf(calendar: Calendar, tick: number): string {
  */
 export function tickOf(calendar: Calendar, date: string): number {
   const target = ms(date);
-  if (!(target > ms(calendar.start))) return 0;
+  if (!(target > timeOf(calendar, 0))) return 0;
   // Estimate from mean unit length, then correct: exact for every unit and cheap.
-  const days = (target - ms(calendar.start)) / 86_400_000;
+  const days = (target - timeOf(calendar, 0)) / 86_400_000;
   const mean = { day: 1, week: 7, month: 30.436875, quarter: 91.310625, year: 365.2425 }[calendar.unit];
   let t = Math.max(0, Math.floor(days / mean) - 1);
-  while (ms(dateOf(calendar, t)) < target) t++;
-  while (t > 0 && ms(dateOf(calendar, t - 1)) >= target) t--;
+  while (timeOf(calendar, t) < target) t++;
+  while (t > 0 && timeOf(calendar, t - 1) >= target) t--;
   return t;
 }
 

@@ -56,22 +56,44 @@ export function issues(model: Model, world: World, streams: Streams, date: strin
 
 /** Linear interpolation of a central's emission factor between dated points; flat outside them; 1 if none. */
 export function seriesFactor(spec: IssueSpec, central: Id, date: string): number {
-  const series = spec.emissionSeries[central];
-  if (!series) return 1;
-  const points = Object.entries(series)
-    .map(([d, v]) => [d.length === 7 ? `${d}-01` : d, v] as const)
-    .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const points = seriesPoints(spec, central);
+  if (!points) return 1;
   if (points.length === 0) return 1;
-  if (date <= points[0]![0]) return points[0]![1];
+  if (date <= points[0]!.date) return points[0]!.value;
   for (let i = 1; i < points.length; i++) {
-    const [d1, v1] = points[i]!;
-    if (date <= d1) {
-      const [d0, v0] = points[i - 1]!;
-      const t = (Date.parse(date) - Date.parse(d0)) / (Date.parse(d1) - Date.parse(d0));
-      return v0 + t * (v1 - v0);
+    const p1 = points[i]!;
+    if (date <= p1.date) {
+      const p0 = points[i - 1]!;
+      const t = (Date.parse(date) - p0.time) / (p1.time - p0.time);
+      return p0.value + t * (p1.value - p0.value);
     }
   }
-  return points[points.length - 1]![1];
+  return points[points.length - 1]!.value;
+}
+
+interface SeriesPoint {
+  date: string;
+  time: number;
+  value: number;
+}
+
+/** A central's series as dated points in date order, built once per issue (the issue phase asks every tick). */
+const pointsOf = new WeakMap<IssueSpec, Map<Id, SeriesPoint[] | null>>();
+function seriesPoints(spec: IssueSpec, central: Id): SeriesPoint[] | null {
+  let byCentral = pointsOf.get(spec);
+  if (!byCentral) pointsOf.set(spec, (byCentral = new Map()));
+  let points = byCentral.get(central);
+  if (points === undefined) {
+    const series = spec.emissionSeries[central];
+    points = series
+      ? Object.entries(series)
+          .map(([d, value]) => ({ date: d.length === 7 ? `${d}-01` : d, value }))
+          .sort((a, b) => (a.date < b.date ? -1 : 1))
+          .map((p) => ({ ...p, time: Date.parse(p.date) }))
+      : null;
+    byCentral.set(central, points);
+  }
+  return points;
 }
 
 function tiesByUnit(world: World, issue: Id): Map<Id, number> {

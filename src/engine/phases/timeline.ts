@@ -11,8 +11,9 @@ import { setPath } from '../world-path.ts';
 /** Applies the entries dated this tick; returns how many (the engine's static index is rebuilt after any). */
 export function timeline(model: Model, world: World, log: EventLog): number {
   let applied = 0;
+  const ticks = entryTicks(model);
   model.scenario.timeline.forEach((entry, index) => {
-    if (tickOf(model.calendar, normalise(entry.date)) !== world.tick) return;
+    if (ticks[index] !== world.tick) return;
     applied++;
     for (const [path, value] of Object.entries(entry.set)) {
       const r = setPath(world, path, value);
@@ -25,6 +26,14 @@ export function timeline(model: Model, world: World, log: EventLog): number {
     log.emit('timeline.applied', { entry: entry.id ?? `timeline-${index}`, note: entry.note, set });
   });
   return applied;
+}
+
+/** The tick of each timeline entry, worked out once per model (the phase asks every tick). */
+const ticksOf = new WeakMap<Model, number[]>();
+function entryTicks(model: Model): number[] {
+  let ticks = ticksOf.get(model);
+  if (!ticks) ticksOf.set(model, (ticks = model.scenario.timeline.map((entry) => tickOf(model.calendar, normalise(entry.date)))));
+  return ticks;
 }
 
 /** Checks every timeline path against a world (the initial one); returns [entry index, path, error] triples. */
