@@ -16,7 +16,8 @@ const seeds = Number(process.argv[2] ?? 100);
 const sets = process.argv.slice(3);
 const MOU_RECORD: Record<number, number> = { 1982: 1, 1983: 2, 1984: 1, 1985: 3, 1986: 1 };
 const DYADS = ['CA-QC+US-NY', 'CA-ON+US-NY', 'CA-ON+US-MN', 'CA-ON+US-MI', 'CA-QC+US-WI', 'CA-BC+US-WA'];
-const LAWS: Record<string, string> = { 'US-MN': '1982-07-01', 'US-NY': '1984-08-01', 'US-WI': '1986-07-01' };
+/** Each record state's law, and the window "within a year" of it the scenario's targets use (from, before). */
+const LAWS: Record<string, [string, string]> = { 'US-MN': ['1981-01', '1984-01'], 'US-NY': ['1983-08', '1985-09'], 'US-WI': ['1985-01', '1988-01'] };
 const years = (a: string, b: string): number => (Date.parse(b) - Date.parse(a)) / (365.25 * 864e5);
 
 const perYear = new Map<number, number>();
@@ -68,5 +69,5 @@ console.log(`  mean year ${mean(ys.map((y) => [y, perYear.get(y)!])).toFixed(2)}
 console.log(`dyads: precision ${(precision / Math.max(1, precisionRuns)).toFixed(2)}, recall ${(recall / seeds).toFixed(2)} (means per run)`);
 console.log(`  ${[...dyadRuns].sort((a, b) => b[1] - a[1]).map(([d, n]) => `${d}${DYADS.includes(d) ? '*' : ''} ${pct(n)}`).join(', ')}`);
 console.log(`state laws before the federal law: precision ${(lawPrecision / Math.max(1, lawPrecisionRuns)).toFixed(2)} (mean per run)`);
-console.log(`  ${[...lawRuns].sort((a, b) => b[1].length - a[1].length).map(([s, ds]) => `${s}${s in LAWS ? '*' : ''} ${pct(ds.length)} median ${median(ds)}${s in LAWS ? `, within a year ${pct(ds.filter((d) => Math.abs(years(LAWS[s]!, d)) <= 1).length)}` : ''}`).join('; ')}`);
+console.log(`  ${[...lawRuns].sort((a, b) => b[1].length - a[1].length).map(([s, ds]) => `${s}${s in LAWS ? '*' : ''} ${pct(ds.length)} median ${median(ds)}${s in LAWS ? `, within a year ${pct(ds.filter((d) => d >= LAWS[s]![0] && d < LAWS[s]![1]).length)}` : ''}`).join('; ')}`);
 console.log(`federal law median ${median(fed)}, within six months of 1990-11-15 in ${pct(fedOk)}; agreement median ${median(agr)}, within six months of 1991-03-13 in ${pct(agrOk)}; order MOU < law < agreement in ${pct(order)}`);
