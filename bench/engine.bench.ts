@@ -86,12 +86,15 @@ async function allocations(what: 'engine' | 'baseline', n: number): Promise<void
   const m = measureOne(what, n);
   const { profile } = (await session.post('HeapProfiler.stopSampling')) as { profile: { head: AllocNode } };
   const sites = new Map<string, number>();
-  const walk = (node: AllocNode): void => {
-    const k = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber + 1}`;
+  const name = (node: AllocNode): string => `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber + 1}`;
+  // A built-in (sort, fromEntries, a generator's next) has no file: it is named with the function that called it.
+  const walk = (node: AllocNode, parent: string): void => {
+    const own = name(node);
+    const k = node.callFrame.url === '' ? `${own} < ${parent}` : own;
     sites.set(k, (sites.get(k) ?? 0) + node.selfSize);
-    node.children.forEach(walk);
+    for (const c of node.children) walk(c, own);
   };
-  walk(profile.head);
+  walk(profile.head, '(root)');
   const total = [...sites.values()].reduce((a, b) => a + b, 0);
   console.log(`${what} ${n}: ${(total / 2 ** 20).toFixed(0)} MiB allocated in setup and ${m.ticks} ticks`);
   for (const [k, v] of [...sites].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${(v / 2 ** 20).toFixed(1).padStart(8)} MiB  ${k}`);

@@ -32,7 +32,7 @@ describe('StaticIndex', () => {
     });
   });
 
-  it('a timeline that changes goals, trade ties and borders mid-run gives what a fresh index gives', () => {
+  it('a timeline that changes goals, trade ties, borders and attributes mid-run gives what a fresh index gives', () => {
     const cases = fc.sample(runArbitrary({ maxSubnationals: 8, minIssues: 1 }), { seed: 11, numRuns: 25 });
     let changed = 0;
     for (const g of cases) {
@@ -42,7 +42,7 @@ describe('StaticIndex', () => {
       g.scenario.timeline.push({
         id: 'restructure',
         date: '2000-06',
-        set: { [`subnationals.${a.id}.goals.X`]: 1, [`subnationals.${a.id}.goals.economic`]: 0, [`subnationals.${a.id}.tradeTies.${b.id}`]: 0.9 },
+        set: { [`subnationals.${a.id}.goals.X`]: 1, [`subnationals.${a.id}.goals.economic`]: 0, [`subnationals.${a.id}.tradeTies.${b.id}`]: 0.9, [`subnationals.${b.id}.attributes.autonomyAspiration`]: 0.95 },
       } as (typeof g.scenario.timeline)[number]);
       const whole = simulate(g.scenario, g.ruleSets, g.seed);
       // Stop right after the entry applied, checkpoint through JSON, resume: the resumed run indexes afresh.

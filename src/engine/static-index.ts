@@ -171,6 +171,23 @@ export class StaticIndex {
       return k;
     }));
   }
+
+  private attributeTable: { names: readonly string[]; values: Float64Array } | null = null;
+
+  /**
+   * Every subnational's values of `names` (a model's attributes; 0 where it lacks one), row by row in world
+   * order: a site reads a row instead of looking each attribute up by name. Attributes change only through
+   * the timeline, after which the index is rebuilt.
+   */
+  attributeValues(names: readonly string[]): Float64Array {
+    if (this.attributeTable?.names !== names) {
+      const subs = this.world.subnationals;
+      const values = new Float64Array(subs.length * names.length);
+      subs.forEach((u, p) => names.forEach((k, i) => (values[p * names.length + i] = u.attributes[k] ?? 0)));
+      this.attributeTable = { names, values };
+    }
+    return this.attributeTable.values;
+  }
 }
 
 /**

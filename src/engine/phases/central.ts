@@ -210,7 +210,7 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
         for (const x of issues) alignment = alignment + 1 - Math.abs((u.position[x] ?? 0) - (c.executive.position[x] ?? 0)) / 2;
         alignment /= issues.length;
       }
-      writeAttributes(model, site, u);
+      writeAttributes(model, site, idx.statics, i);
       f[at.alignment] = alignment;
       f[at.autonomyAspiration] = u.attributes['autonomyAspiration'] ?? 0;
       f[at.protodiplomaticTies] = proto.get(u.id) ?? 0;

@@ -6,6 +6,7 @@
  */
 import { INSTRUMENTS, type InstrumentKind } from '../../model/vocabulary.ts';
 import type { Id, Instrument, Subnational } from '../../model/world.ts';
+import type { IssueSpec } from '../../scenario/schema.ts';
 import { deliberationChance, type Model } from '../model.ts';
 import type { Streams } from '../rng.ts';
 import type { WorldIndex } from '../world-index.ts';
@@ -332,6 +333,14 @@ function mergeUnique(a: Int32Array, n: number, b: Int32Array, skip: number, out:
 /** The variables of the domestic actions' formulas (lobby, localLaw), and where their value is left. */
 const DOMESTIC = ['weight', 'salience', 'damage', 'position', 'centralPosition', 'capacity', 'load', 'noise', 'emissionShare', 'centralLaw', '$result'] as const;
 
+/** A model's issues by id, found once (a domestic option asks for its issue's spec every time). */
+const issueSpecs = new WeakMap<Model, Map<Id, IssueSpec>>();
+function issueSpecOf(model: Model, issue: Id): IssueSpec {
+  let specs = issueSpecs.get(model);
+  if (!specs) issueSpecs.set(model, (specs = new Map(model.scenario.issues.map((x) => [x.id, x]))));
+  return specs.get(issue)!;
+}
+
 /**
  * Scores a domestic action (lobbying the own central, or an own law) on `issue`, with a noise draw, and adds it
  * to the options; the actor is the a-th subnational of the world. Each action has its own frame, so neither
@@ -341,7 +350,7 @@ function domesticScore(model: Model, idx: WorldIndex, actor: Subnational, issue:
   const lobby = action === 'lobby';
   const site = siteFrame(model, action, DOMESTIC);
   const { frame: f, at } = site;
-  writeAttributes(model, site, actor);
+  writeAttributes(model, site, idx.statics, a);
   f[at.weight] = actor.goals[issue] ?? 0;
   // Stryker disable next-line OptionalChaining: equivalent, every issue has a state for every unit (initialWorld)
   f[at.salience] = idx.salienceOf.get(issue)?.[a] ?? 0;
@@ -354,7 +363,7 @@ function domesticScore(model: Model, idx: WorldIndex, actor: Subnational, issue:
   f[at.load] = idx.activeAt(a).length / actor.capacity;
   streams.normalInto('decide', f, at.noise);
   f[at.noise] = f[at.noise]! * (model.parameters['noise'] ?? 0);
-  f[at.emissionShare] = emissionSharesOf(model.scenario.issues.find((s) => s.id === issue)!, idx.world)[a]!;
+  f[at.emissionShare] = emissionSharesOf(issueSpecOf(model, issue), idx.world)[a]!;
   f[at.centralLaw] = idx.centralHasLaw(issue, actor.central) ? 1 : 0;
   slotTable(model).formulas[lobby ? 'lobby' : 'localLaw']!.evaluate(f, actor.id);
   options.pushDomestic(f, at.$result, lobby ? LOBBY : LOCAL_LAW, x);

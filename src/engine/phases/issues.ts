@@ -8,12 +8,14 @@ import type { IssueSpec } from '../../scenario/schema.ts';
 import type { Model } from '../model.ts';
 import type { Streams } from '../rng.ts';
 import { siteFrame, slotTable, writeAttributes } from './score.ts';
+import { staticIndexOf } from '../static-index.ts';
 
 export function issues(model: Model, world: World, streams: Streams, date: string): void {
   const units = world.subnationals;
   const table = slotTable(model);
   const site = siteFrame(model, 'issues', ['deposition', 'sensitivity', 'salience', 'damage', 'ties', 'laws', 'noise', 'position', 'emissionShare'] as const);
   const { frame: f, at } = site;
+  const statics = staticIndexOf(world);
   const damageFormula = table.formulas['damage']!;
   const salienceFormula = table.formulas['salience']!;
   const positionFormula = table.formulas['subnationalPosition']!;
@@ -21,12 +23,17 @@ export function issues(model: Model, world: World, streams: Streams, date: strin
     const state = world.issues.find((x) => x.id === spec.id)!;
     const t = transferOf(spec, world);
     const cut = model.parameters['lawCut'] ?? 0;
+    // Who has a law in place, and each central's series factor on this date: once per tick, not per source.
+    const lawBy = new Set(state.laws.map((l) => l.by));
+    const series = new Map<Id, number>();
     for (let k = 0; k < t.sources.length; k++) {
       const u = units[t.sources[k]!]!;
       let factor = 1;
-      if (state.laws.some((l) => l.by === u.id)) factor *= 1 - cut;
-      if (state.laws.some((l) => l.by === u.central)) factor *= 1 - cut;
-      t.states[t.sources[k]!]!.emission = spec.units[u.id]!.emission * seriesFactor(spec, u.central, date) * factor;
+      if (lawBy.has(u.id)) factor *= 1 - cut;
+      if (lawBy.has(u.central)) factor *= 1 - cut;
+      let seriesNow = series.get(u.central);
+      if (seriesNow === undefined) series.set(u.central, (seriesNow = seriesFactor(spec, u.central, date)));
+      t.states[t.sources[k]!]!.emission = t.baseEmission[k]! * seriesNow * factor;
     }
     const ties = tiesByUnit(world, spec.id);
     const noiseSd = 1;
@@ -36,7 +43,7 @@ export function issues(model: Model, world: World, streams: Streams, date: strin
       let deposition = 0;
       for (let k = t.start[r]!; k < t.start[r + 1]!; k++) deposition += t.states[t.from[k]!]!.emission * t.weight[k]!;
       unit.deposition = deposition;
-      writeAttributes(model, site, u);
+      writeAttributes(model, site, statics, r);
       f[at.deposition] = deposition;
       f[at.sensitivity] = t.sensitivity[r]!;
       unit.damage = damageFormula.evaluate(f, u.id);
@@ -117,6 +124,8 @@ interface Transfer {
   from: Int32Array;
   weight: Float64Array;
   states: IssueUnitState[];
+  /** Each source's emission in the scenario (sources' order). */
+  baseEmission: Float64Array;
   sensitivity: Float64Array;
   emissionShare: Float64Array;
 }
@@ -149,6 +158,7 @@ function transferOf(spec: IssueSpec, world: World): Transfer {
     from: Int32Array.from(from),
     weight: Float64Array.from(weight),
     states: units.map((u) => state.units[u.id]!),
+    baseEmission: Float64Array.from(sources, (i) => spec.units[units[i]!.id]!.emission),
     sensitivity: Float64Array.from(units.map((u) => spec.units[u.id]?.sensitivity ?? 0)),
     emissionShare: Float64Array.from(units.map((u) => emissionShare(spec, u.id))),
   };

@@ -129,10 +129,12 @@ export function siteFrame<K extends string>(model: Model, site: string, names: r
   return s as SiteFrame<K>;
 }
 
-/** Writes a subnational's attributes (0 where it lacks one) into a site's frame. */
-export function writeAttributes(model: Model, site: SiteFrame<string>, unit: Subnational): void {
+/** Writes the attributes (0 where it lacks one) of the subnational at `position` in the world into a site's frame. */
+export function writeAttributes(model: Model, site: SiteFrame<string>, statics: StaticIndex, position: number): void {
   const names = model.attributes;
-  for (let i = 0; i < names.length; i++) site.frame[site.attrs[i]!] = unit.attributes[names[i]!] ?? 0;
+  const values = statics.attributeValues(names);
+  const A = names.length;
+  for (let i = 0; i < A; i++) site.frame[site.attrs[i]!] = values[position * A + i]!;
 }
 
 /**
@@ -305,8 +307,9 @@ export class Scorer {
     if (position !== undefined && goals === st.goals[position]) {
       // The decide loop: attributes and the goal plan from tables kept per static index.
       const t = this.actorTable(st);
+      const values = st.attributeValues(this.model.attributes);
       const A = this.attrSlots.length;
-      for (let i = 0; i < A; i++) f[this.attrSlots[i]!] = t.attributes[position * A + i]!;
+      for (let i = 0; i < A; i++) f[this.attrSlots[i]!] = values[position * A + i]!;
       const signature = st.goalSignature[position]!;
       this.plan = t.plans[signature] ??= this.planByNames(goals);
       this.goals = goals;
@@ -331,16 +334,10 @@ export class Scorer {
     for (let g = 0; g < goals.length; g++) this.weights[g] = goals[g]!.weight;
   }
 
-  /** Every subnational's attribute values (model.attributes order) and the goal plans by signature, per static index. */
-  private actors: { statics: StaticIndex; attributes: Float64Array; plans: GoalPlan[] } | null = null;
-  private actorTable(st: StaticIndex): { attributes: Float64Array; plans: GoalPlan[] } {
-    if (this.actors?.statics !== st) {
-      const attrs = this.model.attributes;
-      const subs = st.world.subnationals;
-      const attributes = new Float64Array(subs.length * attrs.length);
-      subs.forEach((u, p) => attrs.forEach((k, i) => (attributes[p * attrs.length + i] = u.attributes[k] ?? 0)));
-      this.actors = { statics: st, attributes, plans: [] };
-    }
+  /** The goal plans by signature, per static index. */
+  private actors: { statics: StaticIndex; plans: GoalPlan[] } | null = null;
+  private actorTable(st: StaticIndex): { plans: GoalPlan[] } {
+    if (this.actors?.statics !== st) this.actors = { statics: st, plans: [] };
     return this.actors;
   }
 
