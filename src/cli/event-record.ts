@@ -86,6 +86,7 @@ export const EVENT_CSV_COLUMNS: readonly (readonly [string, CsvType])[] = [
   ['leader', 'string'],
   ['entry', 'string'],
   ['note', 'string'],
+  ['against', 'boolean'],
 ];
 
 /** Fields of events.jsonl that are not columns of events.csv: nested records. */
