@@ -14,17 +14,31 @@ import { NonFiniteFormulaError } from '../rules/formula.ts';
 import { runSeeds, type SeedJob, type SeedResult } from '../experiment/seeds.ts';
 import type { SweepJob, SweepTask, SweepRow } from '../experiment/sweep-runner.ts';
 
-export type PoolJob = { kind: 'seeds'; job: SeedJob } | { kind: 'sweep'; job: SweepJob };
+/**
+ * `seeds`: batches of seeds of one job (`check`); `sweep`: runs of design points; `seed-jobs`: batches of seeds
+ * of several jobs at once (one pool for many variants and settings, as scripts/acid-rain-results.ts needs).
+ */
+export type PoolJob = { kind: 'seeds'; job: SeedJob } | { kind: 'sweep'; job: SweepJob } | { kind: 'seed-jobs'; jobs: SeedJob[] };
+
+/** A task of a `seed-jobs` pool: seeds of the job at this index. */
+export interface SeedJobsTask {
+  job: number;
+  seeds: number[];
+}
 
 type NonFinite = Pick<NonFiniteFormulaError, 'formula' | 'source' | 'value' | 'inputs' | 'who' | 'tick' | 'date'>;
 export type PoolReply<R> = { result: R } | { nonFinite: NonFinite };
 
 let sweepRunner: typeof import('../experiment/sweep-runner.ts') | null = null;
 
-export default async function task(t: number[] | SweepTask): Promise<PoolReply<SeedResult[] | SweepRow[]>> {
+export default async function task(t: number[] | SweepTask | SeedJobsTask): Promise<PoolReply<SeedResult[] | SweepRow[]>> {
   const job = workerData as PoolJob;
   try {
     if (job.kind === 'seeds') return { result: runSeeds(job.job, t as number[]) };
+    if (job.kind === 'seed-jobs') {
+      const { job: i, seeds } = t as SeedJobsTask;
+      return { result: runSeeds(job.jobs[i]!, seeds) };
+    }
     sweepRunner ??= await import('../experiment/sweep-runner.ts');
     return { result: sweepRunner.runSweepTask(job.job, t as SweepTask) };
   } catch (e) {

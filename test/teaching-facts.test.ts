@@ -1,0 +1,52 @@
+/**
+ * The facts of seed 1 that docs/teaching.md states in its prose are the program's (issue 11, item 2): each
+ * sentence below must be in the guide (whitespace aside) and hold for seed 1 of the acid-rain scenario, run
+ * through the real binary. The screens the guide quotes are test/ui-docs.test.ts; the class plan's keys and
+ * what they show, test/slow/class-plan.slow.test.ts. When the model changes one of these, change the guide.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+const GUIDE = readFileSync(join(ROOT, 'docs/teaching.md'), 'utf8').replace(/\s+/g, ' ');
+const scratch = mkdtempSync(join(tmpdir(), 'paradip-teaching-facts-'));
+type Event = { date: string; kind: string; by?: string; instrument?: string; parties?: string[] };
+const runs: Record<string, Event[]> = {};
+
+function record(name: string, variant: string[]): Event[] {
+  const out = join(scratch, name);
+  const r = spawnSync(process.execPath, ['bin/paradip.js', 'run', 'scenarios/acid-rain-1980s.yaml', '--seed', '1', ...variant, '--out', out, '--no-ui', '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return readFileSync(join(out, 'events.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Event);
+}
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist/paradip.js'))) spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
+  runs['base'] = record('base', []);
+  runs['no-1989-window'] = record('no-1989-window', ['--variant', 'no-1989-window']);
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const mous = (events: Event[]): string[] => events.filter((e) => e.kind === 'instrument.signed' && e.instrument === 'mou').map((e) => `${e.date.slice(0, 7)} ${[...e.parties!].sort().join('-')}`);
+const laws = (events: Event[], pred: (by: string) => boolean): string[] => events.filter((e) => e.kind === 'law.enacted' && pred(e.by ?? '')).map((e) => `${e.date.slice(0, 7)} ${e.by}`);
+
+describe('docs/teaching.md: what it says seed 1 does', () => {
+  it.each([
+    ['The acid-rain scenario has 25 states and provinces', () => expect(JSON.parse(readFileSync(join(scratch, 'base/run.json'), 'utf8')).scenario.subnationals).toHaveLength(25)],
+    ['In September 1982 the first MOU is signed (seed 1: New York with Ontario; in December Minnesota with Ontario and New York with Quebec)', () => expect(mous(runs['base']!).slice(0, 3)).toEqual(['1982-09 CA-ON-US-NY', '1982-12 CA-ON-US-MN', '1982-12 CA-QC-US-NY'])],
+    ['the states\' own laws (`f`, type `law.e`, `Enter`): Wisconsin, New York, Minnesota and Vermont, 1983-1984 with seed 1', () => {
+      const states = laws(runs['base']!, (by) => by.startsWith('US-'));
+      expect(states.map((l) => l.slice(8))).toEqual(['US-WI', 'US-NY', 'US-MN', 'US-VT']);
+      for (const l of states) expect(['1983', '1984']).toContain(l.slice(0, 4));
+    }],
+    ['The federal law passes in May 1990 (seed 1)', () => expect(laws(runs['base']!, (by) => by === 'US')[0]).toBe('1990-05 US')],
+    ['Then the treaty between the United States and Canada (March 1991)', () => expect(runs['base']!.find((e) => e.kind === 'instrument.signed' && e.instrument === 'treaty')?.date.slice(0, 7)).toBe('1991-03')],
+    ['Is there a federal law by 1992? (Seed 1: no;', () => expect(laws(runs['no-1989-window']!, (by) => by === 'US')).toEqual([])],
+  ] as const)('%s', (sentence, check) => {
+    expect(GUIDE, 'the guide no longer says this').toContain(sentence);
+    check();
+  });
+});
