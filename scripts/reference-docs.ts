@@ -16,6 +16,69 @@ export function scenarioJsonSchema(): string {
   return `${JSON.stringify({ title: 'paradip scenario', ...schema }, null, 2)}\n`;
 }
 
+/** Offices, budgets and organisations (issue 12): how the parts fit, beside the formulas that carry them. */
+const OFFICES_AND_BUDGETS = [
+  '## Offices, budgets and international organisations',
+  '',
+  'An **office** is an instrument with a lifecycle, held by a subnational (its initiator) in a host: a foreign',
+  'capital (a foreign central), a foreign subnational (an office in its territory), an organisation\'s seat (a',
+  'liaison office), or the own capital (the own central, weighed when parameter `ownCapitalOffices` is 1). A',
+  'holder keeps at most one office per host (one in force or awaiting approval rules out another). It opens',
+  'when `utility` clears `actThreshold` and the host accepts (a foreign state by `partnerState`, the own central',
+  'by `consent`, an organisation by `organisation`, a subnational by its own `utility`), is reviewed every',
+  '`behaviour.instruments.office.review` months by `renew`, and closes (`instrument.lapsed`) when its value no',
+  'longer covers its cost. Offices open at the start are inputs: the scenario\'s `holdings` (in force at tick 0,',
+  'no event); every opening and closure after the start is an outcome.',
+  '',
+  'A **budget** is a subnational\'s money for external action per year, from the `budget` formula (its economy and',
+  'goals: attributes the scenario gives, such as `gdp`; a timeline may change them as data). **Spending** is the',
+  'sum of the running costs per year (`behaviour.instruments.<kind>.runningCost`) of the instruments in force it',
+  'holds (a partner judging a proposal made to it, the host of an office, reads `runningCost` 0: the holder pays).',
+  '`utility` and `renew` read `runningCost`, `budget` and `spending`, so a scenario can say that an office',
+  'opens when its value covers its running cost out of what is left of the budget, and closes at a review when it',
+  'no longer does. Spending is an output: indicators `spending: {central}` and `budget: {central}` sum it per',
+  'country. With the defaults (budget 0, no running cost, formulas that do not read them) nothing changes.',
+  '',
+  'An **international organisation** (scenario `organisations`: the EU, the UN, UNESCO, la Francophonie) is a',
+  'partner of no country, with a `seat`, member states and `openToUnits` (how far its charter admits constituent',
+  'units). Every unit weighs it as a partner for an office (a liaison office at its seat), membership (a seat),',
+  'a visit, an MOU, an agreement or a treaty; it answers by the `organisation` formula. Rule sets see it as the',
+  'partner category `organisation` (and the own central as `own-state`): a rule naming the category applies to',
+  'it, and where none does the rule set is silent and its silence decides. Ties with an organisation have no',
+  'Duchacek type (multilateral, like network memberships); `partnerIsOrganisation` and `ownState` let formulas',
+  'tell these partners apart.',
+];
+
+/** Kin states, constitutional change, successions and third parties (issue 12 part B). */
+const KIN_CHANGE_THIRD_PARTIES = [
+  '## Kin states, constitutional change, successions and third parties',
+  '',
+  'A **kin state** is a foreign central with its own support for a subnational\'s identity and protodiplomatic',
+  'goals (`centrals[].kinSupport.<unit>`, 0..1; an input its government\'s line may change on the timeline). The',
+  'unit reads it as `partnerSupport` in its goal formulas (a tie with a supporting state is worth more); the state',
+  'reads it as `support` in `partnerState`, so it judges a proposal from its own side: by default protodiplomacy',
+  'costs it `0.5 * (1 - support)` and support adds to its score. A diaspora is a kin entry of the unit (`kin`).',
+  '',
+  '**Constitutional change**: a country\'s rule set changes on a date, by the validity of its periods (`valid`) or',
+  'by a timeline input switching a central\'s `ruleSet` to another country; every rule set a timeline can switch',
+  'to is loaded and validated at load. Between two periods the country is silent, not forbidding: its silence',
+  'options decide (binding instruments forbidden, non-binding allowed by default). Each change is an event,',
+  '`rules.changed`, with the rule set before and after, the cause and the new period\'s legal basis.',
+  '',
+  'A **succession** (scenario `successions`: a date, a predecessor, a successor) is an input about who exists:',
+  'on its date the successor, a central, takes the place of the predecessor, a central (the FRY and Serbia) or a',
+  'subnational (a union republic become a state). The model\'s rule is continuity: every tie of the predecessor in',
+  'force or pending now has the successor as that party, and every reference to the predecessor (borders, trade',
+  'ties, kin, attitudes, kin support) names the successor; a predecessor unit no longer acts. `central.succeeded`',
+  'lists the ties carried over, with the rule.',
+  '',
+  'A **third party** (scenario `thirdParties`) is a domestic actor that is not a government (Bosniak political',
+  'representatives): it watches some units, frames each tie they sign (`framing`: below 0 a threat, else',
+  'legitimate; `action.framed` with the score and its inputs) and holds a relation with each unit',
+  '(`thirdPartyRelation`, mapped to the relation modes by the relation parameters; `relation.changed` with',
+  '`holder`). Its decisions draw from the central stream after `apply`, one draw per watcher and tie.',
+];
+
 export function formulaReference(): string {
   const out: string[] = [
     '# Formulas, variables and parameters',
@@ -48,6 +111,8 @@ export function formulaReference(): string {
   for (const [name, p] of Object.entries(DEFAULT_PARAMETERS)) out.push(`| \`${name}\` | ${p.value} | ${p.doc} |`);
   out.push('', '## Instruments', '', 'Defaults of `behaviour.instruments.<kind>`: cost, fit to each goal (`issue` stands for every issue goal), term in months (0: no expiry), review in months (0: never reviewed; else renewed or lapsing by the renew formula).', '', '| instrument | cost | economic | identity | protodiplomatic | issue | term | review |', '|---|---|---|---|---|---|---|---|');
   for (const [kind, d] of Object.entries(DEFAULT_INSTRUMENTS)) out.push(`| ${kind} | ${d.cost} | ${d.fit['economic']} | ${d.fit['identity']} | ${d.fit['protodiplomatic']} | ${d.fit['issue']} | ${d.term} | ${d.review} |`);
+  out.push('', ...OFFICES_AND_BUDGETS);
+  out.push('', ...KIN_CHANGE_THIRD_PARTIES);
   return `${out.join('\n')}\n`;
 }
 

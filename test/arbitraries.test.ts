@@ -105,8 +105,13 @@ describe('shippedScenarios()', () => {
     expect(names).toEqual([
       'acid-rain-1980s', 'acid-rain-1980s --variant no-paradiplomacy', 'acid-rain-1980s --variant no-1989-window', 'acid-rain-1980s --variant strict-compact-clause',
       'constitutional-comparison', ...['austria', 'germany', 'belgium', 'switzerland', 'united-states', 'argentina'].map((v) => `constitutional-comparison --variant ${v}`),
+      'faroe-greenland-offices', ...['central-reading', 'no-own-capital'].map((v) => `faroe-greenland-offices --variant ${v}`),
+      'provinces-states-spending', ...['central-reading', 'no-free-trade', 'no-quebec-nationalism'].map((v) => `provinces-states-spending --variant ${v}`),
+      'quebec-1970s', 'quebec-1970s --variant no-france-support', 'quebec-1970s --variant no-pq',
+      'republika-srpska', 'republika-srpska --variant moderate-government', 'republika-srpska --variant flat-economy',
+      'soviet-union-russia', 'soviet-union-russia --variant charter-open', 'soviet-union-russia --variant far-east-closed',
     ]);
-    expect(shippedScenarios({ variants: false }).map((s) => s.name)).toEqual(['acid-rain-1980s', 'constitutional-comparison']);
+    expect(shippedScenarios({ variants: false }).map((s) => s.name)).toEqual(['acid-rain-1980s', 'constitutional-comparison', 'faroe-greenland-offices', 'provinces-states-spending', 'quebec-1970s', 'republika-srpska', 'soviet-union-russia']);
     const strict = shippedScenarios().find((s) => s.variant === 'strict-compact-clause')!;
     const plain = shippedScenarios().find((s) => s.name === 'acid-rain-1980s')!;
     expect(strict.scenario).not.toEqual(plain.scenario);

@@ -223,7 +223,7 @@ describe('overrides, rule sets and the timeline (issue 7)', () => {
     const file = join(dir, 'ok.yaml');
     const r = paradip('run', file, '--seed', '1', '--set', 'centrals.A.ruleSet=XX');
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: command line: --set centrals.A.ruleSet=XX: unknown rule set "XX" (expected one of AR, AT, BA, BE, CA, CH, CN, DE, DK, OPEN, RU, SU, UK, US)\n');
+    expect(r.stderr).toBe('error: command line: --set centrals.A.ruleSet=XX: unknown rule set "XX" (expected one of AR, AT, BA, BE, CA, CH, CN, DE, DK, JP, OPEN, RU, SU, UK, US)\n');
     const typed = paradip('run', file, '--seed', '1', '--set', 'subnationals.B-1.capacity=lots');
     expect(typed.stderr).toBe('error: command line: --set subnationals.B-1.capacity=lots: wrong type (expected number, found "lots")\n');
     expect(typed.code).toBe(2);
@@ -274,7 +274,7 @@ describe('overrides, rule sets and the timeline (issue 7)', () => {
     const r = paradip('validate', file);
     expect(r.code).toBe(2);
     const column = text.split('\n')[line]!.indexOf('XY') + 1;
-    expect(r.stderr).toBe(`error: ${file}:${line + 1}:${column}: unknown rule set "XY" at timeline.1.set.centrals.A.ruleSet (expected one of AR, AT, BA, BE, CA, CH, CN, DE, DK, OPEN, RU, SU, UK, US)\n`);
+    expect(r.stderr).toBe(`error: ${file}:${line + 1}:${column}: unknown rule set "XY" at timeline.1.set.centrals.A.ruleSet (expected one of AR, AT, BA, BE, CA, CH, CN, DE, DK, JP, OPEN, RU, SU, UK, US)\n`);
   });
 
   it("validate: a variant's misspelt path, at the variant's line, whether or not the variant is run", () => {

@@ -53,6 +53,11 @@ function check(name: string, events: readonly string[], indicators: readonly str
 const SHIPPED: [string, (string | null)[]][] = [
   ['scenarios/acid-rain-1980s.yaml', [null, 'no-paradiplomacy', 'no-1989-window', 'strict-compact-clause']],
   ['scenarios/constitutional-comparison.yaml', [null, 'austria', 'germany', 'belgium', 'switzerland', 'united-states', 'argentina']],
+  ['scenarios/quebec-1970s.yaml', [null, 'no-france-support', 'no-pq']],
+  ['scenarios/republika-srpska.yaml', [null, 'flat-economy', 'moderate-government']],
+  ['scenarios/soviet-union-russia.yaml', [null, 'charter-open', 'far-east-closed']],
+  ['scenarios/faroe-greenland-offices.yaml', [null, 'central-reading', 'no-own-capital']],
+  ['scenarios/provinces-states-spending.yaml', [null, 'central-reading', 'no-free-trade', 'no-quebec-nationalism']],
 ];
 
 describe('golden outputs', () => {

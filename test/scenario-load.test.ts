@@ -44,7 +44,7 @@ describe('problems an override causes are reported where it was written', () => 
     expect(p.line).toBe(0);
     expect(p.code).toBe('unknown-id');
     expect(p.message).toBe('--set centrals.A.ruleSet=XX: unknown rule set "XX"');
-    expect(p.expected).toBe('one of AR, AT, BA, BE, CA, CH, CN, DE, DK, OPEN, RU, SU, UK, US');
+    expect(p.expected).toBe('one of AR, AT, BA, BE, CA, CH, CN, DE, DK, JP, OPEN, RU, SU, UK, US');
     expect(formatProblem(p)).not.toMatch(/centrals\.0/);
   });
   it('a wrong type from the command line, below the node the override created', () => {
@@ -104,7 +104,7 @@ describe('rule sets a run can reach', () => {
     expect(p.line).toBe(line + 1);
     expect(p.column).toBe(text.split('\n')[line]!.indexOf('XY') + 1);
     expect(p.code).toBe('unknown-id');
-    expect(p.expected).toBe('one of AR, AT, BA, BE, CA, CH, CN, DE, DK, OPEN, RU, SU, UK, US');
+    expect(p.expected).toBe('one of AR, AT, BA, BE, CA, CH, CN, DE, DK, JP, OPEN, RU, SU, UK, US');
   });
 });
 

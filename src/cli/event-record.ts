@@ -86,6 +86,13 @@ export const EVENT_CSV_COLUMNS: readonly (readonly [string, CsvType])[] = [
   ['leader', 'string'],
   ['entry', 'string'],
   ['note', 'string'],
+  // Issue 12 part B: constitutional change, successions, third parties.
+  ['cause', 'string'],
+  ['predecessor', 'string'],
+  ['successor', 'string'],
+  ['instruments', 'ids'],
+  ['holder', 'string'],
+  ['frame', 'string'],
   ['against', 'boolean'],
 ];
 

@@ -196,12 +196,13 @@ export function checkCheckpoint(data: unknown, options: CheckOptions): CheckedCh
 
 function checkWorld(c: Collector, w: Record<string, unknown>, s: Scenario, ruleSets: readonly RuleSet[], tick: number): void {
   const W = ['world'];
-  if (!c.object(w, W, ['tick', 'centrals', 'subnationals', 'networks', 'issues', 'instruments', 'counters', 'pressure', 'lawStatus', 'consultations', 'rng'])) return;
+  if (!c.object(w, W, ['tick', 'centrals', 'subnationals', 'networks', 'organisations', 'successions', 'thirdParties', 'issues', 'instruments', 'counters', 'pressure', 'lawStatus', 'consultations', 'rng'])) return;
   const centrals = new Set(s.centrals.map((x) => x.id));
   const units = new Set(s.subnationals.map((x) => x.id));
   const networks = new Set(s.networks.map((x) => x.id));
+  const organisations = new Set(s.organisations.map((x) => x.id));
   const issues = new Set(s.issues.map((x) => x.id));
-  const agents = new Set([...centrals, ...units, ...networks]);
+  const agents = new Set([...centrals, ...units, ...networks, ...organisations]);
   const past = (v: unknown, p: JsonPath): boolean => c.int(v, p, 0, tick - 1, tick > 0 ? `a tick already run, 0..${tick - 1}` : 'no tick: none has run yet');
   const pastOrNull = (v: unknown, p: JsonPath): void => void (v === null || past(v, p));
   const numberMap = (v: unknown, p: JsonPath): void => void c.record(v, p, (x, q) => void c.num(x, q));
@@ -209,7 +210,7 @@ function checkWorld(c: Collector, w: Record<string, unknown>, s: Scenario, ruleS
   const refs = (v: unknown, p: JsonPath, set: Set<string>, what: string): void => c.list(v, p, (x, q) => c.ref(x, q, set, what));
 
   c.byId(w['centrals'], [...W, 'centrals'], centrals, 'central', (x, p) => {
-    if (!c.object(x, p, ['id', 'name', 'ruleSet', 'ruleOptions', 'neighbours', 'executive', 'legislature', 'attitude'])) return;
+    if (!c.object(x, p, ['id', 'name', 'ruleSet', 'ruleOptions', 'neighbours', 'executive', 'legislature', 'attitude', 'kinSupport'])) return;
     c.str(x['name'], [...p, 'name']);
     c.str(x['ruleSet'], [...p, 'ruleSet']);
     // Options as the scenario check has them: known to the central's rule sets, with an allowed value.
@@ -243,6 +244,7 @@ function checkWorld(c: Collector, w: Record<string, unknown>, s: Scenario, ruleS
       }, 'id');
     }
     numberMap(x['attitude'], [...p, 'attitude']);
+    numberMap(x['kinSupport'], [...p, 'kinSupport']);
   });
 
   c.byId(w['subnationals'], [...W, 'subnationals'], units, 'subnational', (x, p) => {
@@ -275,6 +277,29 @@ function checkWorld(c: Collector, w: Record<string, unknown>, s: Scenario, ruleS
   c.byId(w['networks'], [...W, 'networks'], networks, 'network', (x, p) => {
     if (!c.object(x, p, ['id', 'name', 'scope', 'domain'])) return;
     for (const k of ['name', 'scope', 'domain']) c.str(x[k], [...p, k]);
+  });
+
+  c.byId(w['organisations'], [...W, 'organisations'], organisations, 'organisation', (x, p) => {
+    if (!c.object(x, p, ['id', 'name', 'seat', 'members', 'openToUnits'])) return;
+    for (const k of ['name', 'seat']) c.str(x[k], [...p, k]);
+    refs(x['members'], [...p, 'members'], centrals, 'central');
+    c.num(x['openToUnits'], [...p, 'openToUnits']);
+  });
+
+  // Issue 12 part B: successions applied (predecessor -> successor) and third parties' relations.
+  c.record(w['successions'], [...W, 'successions'], (v, q) => void c.ref(v, q, centrals, 'central'));
+  const thirdParties = new Set(s.thirdParties.map((x) => x.id));
+  c.byId(w['thirdParties'], [...W, 'thirdParties'], thirdParties, 'third party', (x, p) => {
+    if (!c.object(x, p, ['id', 'name', 'central', 'watches', 'stance', 'frames', 'relation', 'relationScore'])) return;
+    c.str(x['name'], [...p, 'name']);
+    c.ref(x['central'], [...p, 'central'], centrals, 'central');
+    refs(x['watches'], [...p, 'watches'], units, 'subnational');
+    c.num(x['stance'], [...p, 'stance']);
+    numberMap(x['frames'], [...p, 'frames']);
+    numberMap(x['relationScore'], [...p, 'relationScore']);
+    c.record(x['relation'], [...p, 'relation'], (v, q) => {
+      if (!(RELATIONS as readonly unknown[]).includes(v)) c.add('invalid-value', q, 'not a relation mode', RELATIONS.join(', '), describe(v));
+    });
   });
 
   const lawMakers = new Set([...centrals, ...units]);

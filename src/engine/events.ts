@@ -28,6 +28,9 @@ export const EVENT_KINDS = [
   'relation.changed',
   'central.sanctioned',
   'central.consulted',
+  'rules.changed',
+  'central.succeeded',
+  'action.framed',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -1,5 +1,7 @@
 /** The world at tick 0, built from a validated scenario: plain data, sorted by id. */
-import type { Central, IssueState, Subnational, World } from '../model/world.ts';
+import { duchacek } from '../model/geography.ts';
+import type { Central, Instrument, IssueState, Subnational, World } from '../model/world.ts';
+import { GOAL_DOMAINS } from '../rules/catalog.ts';
 import type { Model } from './model.ts';
 import { Streams } from './rng.ts';
 
@@ -26,6 +28,7 @@ export function initialWorld(model: Model, seed: number | string): World {
         ? { chambers: [...c.legislature.chambers].sort(byId).map((ch) => ({ ...copy(ch), gatekeepers: copy(ch.gatekeepers).sort(byId) })) }
         : null,
       attitude: { ...c.attitude },
+      kinSupport: { ...c.kinSupport },
     }))
     .sort(byId);
   const subnationals: Subnational[] = s.subnationals
@@ -60,11 +63,25 @@ export function initialWorld(model: Model, seed: number | string): World {
       return { id: x.id, units, laws: [] };
     })
     .sort(byId);
-  return {
+  const world: World = {
     tick: 0,
     centrals,
     subnationals,
     networks: s.networks.map((n) => ({ ...n })).sort(byId),
+    organisations: s.organisations.map((o) => ({ ...o, members: [...o.members].sort() })).sort(byId),
+    successions: {},
+    thirdParties: s.thirdParties
+      .map((t) => ({
+        id: t.id,
+        name: t.name,
+        central: t.central,
+        watches: [...t.watches].sort(),
+        stance: t.stance,
+        frames: Object.fromEntries([...t.watches].sort().map((u) => [u, 0])),
+        relation: Object.fromEntries([...t.watches].sort().map((u) => [u, t.relation])),
+        relationScore: Object.fromEntries([...t.watches].sort().map((u) => [u, RELATION_SCORE[t.relation]])),
+      }))
+      .sort(byId),
     issues,
     instruments: [],
     counters: { instrument: 0, event: 0 },
@@ -73,4 +90,44 @@ export function initialWorld(model: Model, seed: number | string): World {
     consultations: {},
     rng: Streams.fromSeed(seed).state(),
   };
+  world.instruments = holdings(model, world);
+  world.counters.instrument = world.instruments.length;
+  return world;
+}
+
+/**
+ * The instruments in force at the start (scenario `holdings`): inputs, as an office a province already keeps.
+ * Numbered in the file's order after sorting by holder, partner and kind, so the file's order cannot matter.
+ */
+function holdings(model: Model, world: World): Instrument[] {
+  const subs = new Map(world.subnationals.map((u) => [u.id, u]));
+  const cs = new Map(world.centrals.map((c) => [c.id, c]));
+  const nets = new Set(world.networks.map((n) => n.id));
+  const orgs = new Set(world.organisations.map((o) => o.id));
+  const geo = { subnational: (id: string) => subs.get(id), central: (id: string) => cs.get(id), isNetwork: (id: string) => nets.has(id), isOrganisation: (id: string) => orgs.has(id) };
+  const key = (h: { kind: string; parties: [string, string] }): string => `${h.parties[0]}\u0000${h.parties[1]}\u0000${h.kind}`;
+  const sorted = [...model.scenario.holdings].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return sorted.map((h, i): Instrument => {
+    const holder = subs.get(h.parties[0])!;
+    return {
+      id: `i${String(i + 1).padStart(6, '0')}`,
+      kind: h.kind,
+      initiator: holder.id,
+      parties: [holder.id, h.parties[1]],
+      domain: h.domain || GOAL_DOMAINS['economic']!,
+      issue: h.issue,
+      status: 'in-force',
+      proposedTick: 0,
+      signedTick: 0,
+      endedTick: null,
+      reviewedTick: null,
+      duchacek: duchacek(geo, holder, h.parties[1]),
+      protodiplomacy: false,
+      citations: [`In force when the scenario starts (an input)${h.note ? `: ${h.note}` : ''}`],
+      legal: [],
+      approvals: [],
+      denunciationDemandedTick: null,
+      denunciationDemandedBy: null,
+    };
+  });
 }

@@ -12,6 +12,8 @@ import type { Scenario } from '../scenario/schema.ts';
 
 export interface InstrumentBehaviour extends InstrumentDefaults {
   enabled: boolean;
+  /** Money per year it costs its holder while in force, charged to the holder's budget (0: none). */
+  runningCost: number;
 }
 
 export interface Model {
@@ -76,6 +78,7 @@ export function buildModel(input: Scenario, ruleSets: readonly RuleSet[]): Model
       fit: { ...d.fit, ...(s?.fit ?? {}) },
       term: s?.term ?? d.term,
       review: s?.review ?? d.review,
+      runningCost: s?.runningCost ?? 0,
     };
   }
 

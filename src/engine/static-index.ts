@@ -8,11 +8,13 @@
  * Ids are interned in sorted order (subnationals, centrals and networks together), so comparing two integers
  * compares their ids as strings, and integer order is id order: outcomes cannot depend on the order of a file.
  */
-import type { Central, Id, IssueUnitState, Subnational, World } from '../model/world.ts';
+import type { Central, Id, IssueUnitState, Organisation, Subnational, World } from '../model/world.ts';
 
 export const PARTY_SUBNATIONAL = 0;
 export const PARTY_CENTRAL = 1;
 export const PARTY_NETWORK = 2;
+/** An international organisation (issue 12): a partner of no country, in every subnational's pool. */
+export const PARTY_ORGANISATION = 3;
 
 /** One active goal of a subnational: its weight and, for an issue goal, the issue. */
 export interface ActiveGoal {
@@ -33,6 +35,8 @@ export class StaticIndex {
   readonly subById = new Map<Id, Subnational>();
   readonly centralById = new Map<Id, Central>();
   readonly networkIds = new Set<Id>();
+  readonly organisationIds = new Set<Id>();
+  readonly organisationById = new Map<Id, Organisation>();
   /** A central's subnationals, in id order. */
   readonly unitsOf = new Map<Id, Subnational[]>();
   /** A subnational's place in world.subnationals. */
@@ -41,7 +45,7 @@ export class StaticIndex {
   /** Every party id (subnationals, centrals, networks), sorted: a party's number is its place here. */
   readonly ids: readonly Id[];
   readonly number = new Map<Id, number>();
-  /** Per party number: PARTY_SUBNATIONAL, PARTY_CENTRAL or PARTY_NETWORK. */
+  /** Per party number: PARTY_SUBNATIONAL, PARTY_CENTRAL, PARTY_NETWORK or PARTY_ORGANISATION. */
   readonly partyKind: Uint8Array;
   /** Per subnational (its place in world.subnationals): its number. */
   readonly subNumber: Int32Array;
@@ -56,7 +60,7 @@ export class StaticIndex {
   readonly centralOf: readonly Central[];
   /** Per party number: its place in world.subnationals, or -1 for a central or a network. */
   readonly partyPosition: Int32Array;
-  /** Per party number: its country's number (a central is its own country), or -1 for a network. */
+  /** Per party number: its country's number (a central is its own country), or -1 for a network or an organisation. */
   readonly partyCountry: Int32Array;
   /** Pairs of countries that border (either lists the other): a * ids.length + b, both ways. */
   readonly countriesBorder = new Set<number>();
@@ -68,10 +72,16 @@ export class StaticIndex {
   readonly tradeWeight: Float64Array;
   readonly kinStart: Int32Array;
   readonly kinData: Int32Array;
+  /** Per subnational, as CSR: the states supporting its identity and protodiplomatic goals (kin states), with their support. */
+  readonly supportStart: Int32Array;
+  readonly supportData: Int32Array;
+  readonly supportWeight: Float64Array;
   /** Per subnational: goals with a positive weight, sorted by name. */
   readonly goals: readonly ActiveGoal[][];
   /** Per subnational: issues it has a positive goal weight for, sorted. */
   readonly issueGoals: readonly Id[][];
+  /** Per subnational: 1 if it has been succeeded by a state (issue 12 part B) and no longer acts. */
+  readonly retired: Uint8Array;
   /** Per subnational: a number for its list of goal names (equal lists, equal numbers), to share what depends on them. */
   readonly goalSignature: Int32Array;
 
@@ -86,14 +96,17 @@ export class StaticIndex {
       this.unitsOf.get(u.central)?.push(u);
     }
     for (const n of world.networks) this.networkIds.add(n.id);
+    for (const o of world.organisations) this.organisationIds.add(o.id), this.organisationById.set(o.id, o);
     this.issueIds = new Set(world.issues.map((x) => x.id));
     this.centralOf = world.subnationals.map((u) => this.centralById.get(u.central)!);
+    this.retired = Uint8Array.from(world.subnationals.map((u) => (Object.hasOwn(world.successions ?? {}, u.id) ? 1 : 0)));
     for (const x of world.issues) this.issueStates.set(x.id, world.subnationals.map((u) => x.units[u.id]!));
 
     const all: [Id, number][] = [
       ...world.subnationals.map((u) => [u.id, PARTY_SUBNATIONAL] as [Id, number]),
       ...world.centrals.map((c) => [c.id, PARTY_CENTRAL] as [Id, number]),
       ...world.networks.map((n) => [n.id, PARTY_NETWORK] as [Id, number]),
+      ...world.organisations.map((o) => [o.id, PARTY_ORGANISATION] as [Id, number]),
     ].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     this.ids = all.map(([id]) => id);
     this.partyKind = Uint8Array.from(all.map(([, k]) => k));
@@ -103,7 +116,8 @@ export class StaticIndex {
     this.subNumber = new Int32Array(n);
     this.centralNumber = new Int32Array(n);
     this.poolStart = new Int32Array(n + 1);
-    const networks = [...this.networkIds].map((id) => this.number.get(id)!);
+    // Networks and organisations are open to every unit: in every pool.
+    const networks = [...this.networkIds, ...this.organisationIds].map((id) => this.number.get(id)!);
     const pools: number[] = [];
     const goals: ActiveGoal[][] = [];
     const issueGoals: Id[][] = [];
@@ -161,6 +175,16 @@ export class StaticIndex {
     const trade = world.subnationals.map((u) => known(Object.keys(u.tradeTies)));
     [this.tradeStart, this.tradeData] = csr(trade);
     this.tradeWeight = Float64Array.from(world.subnationals.flatMap((u, i) => trade[i]!.map((k) => u.tradeTies[this.ids[k]!]!)));
+    // Kin states' support, read by unit: centrals in id order, so each unit's list is in party-number order.
+    const support: [number, number][][] = world.subnationals.map(() => []);
+    for (const c of [...world.centrals].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+      for (const [unit, value] of Object.entries(c.kinSupport ?? {})) {
+        const i = this.position.get(unit);
+        if (i !== undefined && value > 0) support[i]!.push([this.number.get(c.id)!, value]);
+      }
+    }
+    [this.supportStart, this.supportData] = csr(support.map((l) => l.map(([k]) => k)));
+    this.supportWeight = Float64Array.from(support.flatMap((l) => l.map(([, v]) => v)));
     this.goals = goals;
     this.issueGoals = issueGoals;
     const signatures = new Map<string, number>();

@@ -15,6 +15,9 @@ import { assessProposal } from './phases/legal.ts';
 import { observe } from './phases/observe.ts';
 import { respondToApprovals, respondToProposal, reviewsDue, vetoOf } from './phases/respond.ts';
 import { timeline } from './phases/timeline.ts';
+import { constitutionalChanges, countriesBefore } from './phases/constitution.ts';
+import { succession } from './phases/succession.ts';
+import { thirdParties } from './phases/third-parties.ts';
 import type { Streams } from './rng.ts';
 import { invalidateStaticIndex, staticIndexOf } from './static-index.ts';
 import { WorldIndex } from './world-index.ts';
@@ -43,8 +46,10 @@ export function step(model: Model, world: World, streams: Streams): TickResult {
 
 function stepAt(model: Model, world: World, streams: Streams, tick: number, date: string): TickResult {
   const log = new EventLog(world, date);
-  // A timeline entry may change the world's structure (goals, borders, trade ties): rebuild what depends on it.
-  if (timeline(model, world, log) > 0) invalidateStaticIndex(world);
+  // A timeline entry or a succession may change the world's structure (goals, borders, trade ties): rebuild what depends on it.
+  const before = countriesBefore(world);
+  if (timeline(model, world, log) + succession(model, world, log) > 0) invalidateStaticIndex(world);
+  constitutionalChanges(model, world, before, log);
   issues(model, world, streams, date);
   const idx = new WorldIndex(world, staticIndexOf(world));
   const proposals: TickOutcomes['proposals'] = decide(model, idx, streams, date).map((proposal) => {
@@ -59,6 +64,7 @@ function stepAt(model: Model, world: World, streams: Streams, tick: number, date
   const reviews = reviewsDue(model, idx, streams);
   const decisions = central(model, idx, streams, date);
   apply(model, idx, log, { proposals, approvals, central: decisions, reviews });
+  thirdParties(model, world, streams, log);
   const indicators = observe(model, world);
   world.tick = tick + 1;
   world.rng = streams.state();

@@ -4,7 +4,7 @@
  * kept between ticks). Phases read the world only through plain fields and this index, never through file order.
  */
 import type { Geography } from '../model/geography.ts';
-import type { Central, Id, Instrument, IssueState, Subnational, World } from '../model/world.ts';
+import type { Central, Id, Instrument, IssueState, Organisation, Subnational, World } from '../model/world.ts';
 import { StaticIndex } from './static-index.ts';
 
 /** Units whose salience of an issue is above this are candidate partners for issue-driven ties. */
@@ -110,6 +110,12 @@ export class WorldIndex implements Geography {
   }
   isNetwork(id: Id): boolean {
     return this.networkIds.has(id);
+  }
+  isOrganisation(id: Id): boolean {
+    return this.statics.organisationIds.has(id);
+  }
+  organisation(id: Id): Organisation | undefined {
+    return this.statics.organisationById.get(id);
   }
 
   activeOf(id: Id): readonly Instrument[] {

@@ -35,6 +35,10 @@ export interface NameSource {
   centrals: readonly (Named & { ruleSet?: string })[];
   subnationals: readonly (Named & { central?: string })[];
   networks?: readonly Named[];
+  /** International organisations (issue 12), named like networks. */
+  organisations?: readonly Named[];
+  /** Third-party domestic actors (issue 12 part B). */
+  thirdParties?: readonly Named[];
   issues?: readonly Named[];
 }
 
@@ -49,7 +53,7 @@ export class EventNames implements NameBook {
   private readonly standings = new Map<string, string>();
 
   constructor(source: NameSource) {
-    for (const x of [...source.centrals, ...source.subnationals, ...(source.networks ?? [])]) this.names.set(x.id, x.name);
+    for (const x of [...source.centrals, ...source.subnationals, ...(source.networks ?? []), ...(source.organisations ?? []), ...(source.thirdParties ?? [])]) this.names.set(x.id, x.name);
     for (const x of source.issues ?? []) this.issues.set(x.id, inSentence(x.name));
     const rules = new Map(source.centrals.map((c) => [c.id, c.ruleSet]));
     for (const c of source.centrals) if (c.ruleSet) this.standings.set(c.id, `${c.ruleSet} rules`);
@@ -101,6 +105,12 @@ export function instrumentLabel(kind: string): string {
 /** The event's date as the log shows it: year and month for monthly or longer ticks, the full date otherwise. */
 export function shortDate(date: string, unit: string = 'month'): string {
   return unit === 'day' || unit === 'week' ? date : date.slice(0, 7);
+}
+
+/** " with <partner>" for a tie seen from `self`. */
+function partnerSuffixOf(e: SimEvent, book: NameBook, self: string): string {
+  const other = strings(e['parties']).find((p) => p !== self);
+  return other ? ` with ${book.name(other)}` : '';
 }
 
 /** One sentence saying what happened, without the date. */
@@ -156,7 +166,17 @@ export function describeEvent(e: SimEvent, book: NameBook): string {
     case 'position.changed':
       return `${n('by')}${e['leader'] ? ` (${String(e['leader'])})` : ''} moves on ${book.issue(String(e['issue']))}: ${signed(e['from'])} to ${signed(e['to'])}`;
     case 'relation.changed':
-      return `${possessive(n('subnational'))} relation with ${n('central')} turns from ${String(e['from'])} to ${String(e['to'])}`;
+      return e['holder']
+        ? `${possessive(n('holder'))} relation with ${n('subnational')} turns from ${String(e['from'])} to ${String(e['to'])}`
+        : `${possessive(n('subnational'))} relation with ${n('central')} turns from ${String(e['from'])} to ${String(e['to'])}`;
+    case 'action.framed':
+      return e['frame'] === 'threat'
+        ? `${n('by')} call${n('by').endsWith('s') ? '' : 's'} ${possessive(n('subnational'))} ${instrumentLabel(kind)}${partnerSuffixOf(e, book, String(e['subnational']))} a threat to the country's integrity`
+        : `${n('by')} accept${n('by').endsWith('s') ? '' : 's'} ${possessive(n('subnational'))} ${instrumentLabel(kind)}${partnerSuffixOf(e, book, String(e['subnational']))}`;
+    case 'rules.changed':
+      return e['to'] ? `${n('central')} now under rule set ${String(e['to'])}${e['from'] ? ` (was ${String(e['from'])})` : ''}: ${String(e['citation'])}` : `${n('central')}: rule set ${String(e['from'])} no longer in force; the country is silent until another applies`;
+    case 'central.succeeded':
+      return `${n('successor')} succeeds ${n('predecessor')}: ${strings(e['instruments']).length} tie${strings(e['instruments']).length === 1 ? '' : 's'} carried over`;
     case 'central.sanctioned':
       return `${n('central')} sanctions ${n('subnational')} for protodiplomacy`;
     case 'central.consulted':

@@ -152,6 +152,34 @@ export function explainEvent(e: SimEvent, book: NameBook, related: readonly SimE
         lines: Object.entries(why as Record<string, unknown>).map(([k, v]) => ({ text: `${POSITION_INPUTS[k] ?? k}: ${num(v)}`, value: Number(v) })),
       });
       break;
+    case 'rules.changed':
+      sections.push({
+        title: e['cause'] === 'timeline' ? "Constitutional change (a timeline input switched the central's country)" : "Constitutional change (a rule set's period begins or ends on this date)",
+        lines: [
+          { text: `rule set before: ${e['from'] === null ? 'none in force (silent)' : String(e['from'])}` },
+          { text: `rule set now: ${e['to'] === null ? 'none in force: the country is silent, and its silence options decide' : String(e['to'])}`, tone: e['to'] === null ? 'silent' : 'yes' },
+          ...citationLines(e),
+        ],
+      });
+      break;
+    case 'central.succeeded':
+      sections.push({
+        title: 'Succession (who exists is an input; the ties follow the rule)',
+        lines: [
+          { text: `${book.name(String(e['successor']))} takes the place of ${book.name(String(e['predecessor']))}${e['note'] ? `: ${String(e['note'])}` : ''}` },
+          ...citationLines(e),
+          ...strings(e['instruments']).map((id) => ({ text: `tie ${id} carried over`, tone: 'yes' as Tone })),
+        ],
+      });
+      break;
+    case 'action.framed': {
+      const inputs = (why['inputs'] ?? {}) as Record<string, number>;
+      sections.push({
+        title: `How ${book.name(String(e['by']))} frame it (formula framing; below 0: a threat)`,
+        lines: [score('framing score', why['framing'], why['threshold']), ...Object.entries(inputs).map(([k, v]) => ({ text: `${FRAMING_INPUTS[k] ?? k}: ${num(v)}` }))],
+      });
+      break;
+    }
     case 'timeline.applied':
       sections.push({ title: 'Timeline input (exogenous)', lines: Object.entries((e['set'] ?? {}) as Rec).map(([k, v]) => ({ text: `${k} = ${String(v)}` })) });
       break;
@@ -331,6 +359,16 @@ function citationLines(e: SimEvent): WhyLine[] {
   const list = e['citation'] !== undefined ? [String(e['citation'])] : strings(e['citations']);
   return list.map((c) => ({ text: c }));
 }
+
+const FRAMING_INPUTS: Record<string, string> = {
+  stance: "the third party's stance toward the unit's external action",
+  protodiplomacy: 'protodiplomatic (1) or not (0)',
+  silence: 'allowed only by the constitution\'s silence (1) or by a rule (0)',
+  office: 'an office (1) or not (0)',
+  binding: 'binding (1) or not (0)',
+  partnerIsState: 'the partner is a state (1) or not (0)',
+  global: 'beyond the neighbouring countries (1) or not (0)',
+};
 
 const POSITION_INPUTS: Record<string, string> = {
   stance: "the leader's stated stance (timeline input)",

@@ -81,6 +81,9 @@ export function matches(filter: EventFilter, event: TargetEvent): boolean {
   if (filter.issue !== undefined && event['issue'] !== filter.issue) return false;
   if (filter.by !== undefined && actorOf(event) !== filter.by) return false;
   if (filter.party !== undefined && !(Array.isArray(event['parties']) && event['parties'].includes(filter.party))) return false;
+  if (filter.protodiplomacy !== undefined && (event['protodiplomacy'] === true) !== filter.protodiplomacy) return false;
+  if (filter.domain !== undefined && event['domain'] !== filter.domain) return false;
+  if (filter.duchacek !== undefined && event['duchacek'] !== filter.duchacek) return false;
   if (filter.from !== undefined && event.date.slice(0, filter.from.length) < filter.from) return false;
   if (filter.to !== undefined && event.date.slice(0, filter.to.length) > filter.to) return false;
   return true;
@@ -109,8 +112,8 @@ export function measureTarget(target: TargetSpec, events: readonly TargetEvent[]
   if (m.count) return events.reduce((n, e) => n + (matches(m.count!, e) ? 1 : 0), 0);
   if (m.first) return firstMatch(m.first, events);
   if (m.parties) {
-    const { prefix, ...filter } = m.parties;
-    return partiesOf(filter, prefix, events);
+    const { prefix, of, ...filter } = m.parties;
+    return partiesOf(filter, prefix, events, of);
   }
   if (m.dyads) return dyadsOf(m.dyads, events);
   if (m.match) {
@@ -144,12 +147,12 @@ export function measureTarget(target: TargetSpec, events: readonly TargetEvent[]
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-/** The sorted distinct ids over matching events' `parties` (or actor), those starting with `prefix` if given. */
-function partiesOf(filter: EventFilter, prefix: string | undefined, events: readonly TargetEvent[]): string[] {
+/** The sorted distinct ids over matching events' `parties` (or actor; only the actor with `of: actor`), those starting with `prefix` if given. */
+function partiesOf(filter: EventFilter, prefix: string | undefined, events: readonly TargetEvent[], of?: string): string[] {
   const ids = new Set<string>();
   for (const e of events) {
     if (!matches(filter, e)) continue;
-    const parties = Array.isArray(e['parties']) ? (e['parties'] as unknown[]) : [actorOf(e)];
+    const parties = of !== 'actor' && Array.isArray(e['parties']) ? (e['parties'] as unknown[]) : [actorOf(e)];
     for (const p of parties) if (typeof p === 'string' && (prefix === undefined || p.startsWith(prefix))) ids.add(p);
   }
   return [...ids].sort();

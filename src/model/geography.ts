@@ -10,6 +10,8 @@ export interface Geography {
   subnational(id: Id): Subnational | undefined;
   central(id: Id): Central | undefined;
   isNetwork(id: Id): boolean;
+  /** An international organisation (issue 12): a partner of no country. */
+  isOrganisation?(id: Id): boolean;
 }
 
 /** The country (central id) a party belongs to; a central is its own country; a network has none. */
@@ -37,7 +39,8 @@ function unitBordersState(geo: Geography, u: Subnational, state: Id): boolean {
  * centrals and network memberships (multilateral, a separate axis in the seed).
  */
 export function duchacek(geo: Geography, actor: Subnational, partner: Id): DuchacekType | null {
-  if (geo.isNetwork(partner)) return null;
+  // Ties to an organisation are multilateral, like network memberships: a separate axis.
+  if (geo.isNetwork(partner) || geo.isOrganisation?.(partner) === true) return null;
   const country = countryOf(geo, partner);
   if (country === null || country === actor.central) return null;
   const pu = geo.subnational(partner);
@@ -49,12 +52,14 @@ export function duchacek(geo: Geography, actor: Subnational, partner: Id): Ducha
 /** The categories a counterpart falls in, seen from a subnational party (rule sets match on any of them). */
 export function partnerCategories(geo: Geography, party: Subnational, counterpart: Id): PartnerCategory[] {
   if (geo.isNetwork(counterpart)) return ['network'];
+  if (geo.isOrganisation?.(counterpart) === true) return ['organisation'];
   const country = countryOf(geo, counterpart);
   if (country === null) return [];
   const out: PartnerCategory[] = [];
   const pu = geo.subnational(counterpart);
   const neighbourCountry = countriesBorder(geo, party.central, country);
-  if (country === party.central) return pu ? ['domestic-subnational'] : [];
+  // The own central as a partner: an office in the own capital (Faroe in Copenhagen, Scotland in London).
+  if (country === party.central) return pu ? ['domestic-subnational'] : ['own-state'];
   if (pu) {
     if (unitsBorder(party, pu)) out.push('neighbour-subnational');
     if (neighbourCountry) out.push('neighbour-state-unit');

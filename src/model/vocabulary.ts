@@ -50,6 +50,8 @@ export const PARTNER_CATEGORIES = [
   'foreign-state', // any foreign state
   'domestic-subnational', // another unit of the actor's own country (interstate compacts)
   'network', // a transnational network of subnationals
+  'organisation', // an international organisation (the EU, the UN, UNESCO): a liaison office at its seat, a seat in it
+  'own-state', // the actor's own central government (an office in the own capital: Faroe in Copenhagen)
 ] as const;
 export type PartnerCategory = (typeof PARTNER_CATEGORIES)[number];
 

@@ -52,6 +52,11 @@ export interface Central {
   legislature: { chambers: Chamber[] } | null;
   /** Goodwill toward other countries, -1..1 (affects consent to ties with them). */
   attitude: Record<Id, number>;
+  /**
+   * Kin state: this state's own support for a foreign subnational's identity and protodiplomatic goals, 0..1, by
+   * subnational id (France for Quebec). A timeline may change it (a new government's line).
+   */
+  kinSupport: Record<Id, number>;
 }
 
 export interface Subnational {
@@ -97,6 +102,33 @@ export interface Network {
   name: string;
   scope: string;
   domain: string;
+}
+
+/**
+ * An international organisation as a partner (issue 12): liaison offices stand at its seat, and a unit may hold a
+ * seat in it (membership) where its charter admits constituent units.
+ */
+export interface Organisation {
+  id: Id;
+  name: string;
+  seat: string;
+  /** Member states (central ids). */
+  members: Id[];
+  /** 0..1: how far its charter admits constituent units as members. */
+  openToUnits: number;
+}
+
+/** A third-party domestic actor: it frames the external action of the units it watches and holds a relation with each. */
+export interface ThirdParty {
+  id: Id;
+  name: string;
+  central: Id;
+  watches: Id[];
+  stance: number;
+  /** Per watched unit: how many of its ties it framed as a threat. */
+  frames: Record<Id, number>;
+  relation: Record<Id, Relation>;
+  relationScore: Record<Id, number>;
 }
 
 /** Per-unit state of an issue. */
@@ -166,6 +198,11 @@ export interface World {
   centrals: Central[];
   subnationals: Subnational[];
   networks: Network[];
+  organisations: Organisation[];
+  /** Successions applied so far: predecessor id -> successor id (issue 12 part B). A predecessor unit no longer acts. */
+  successions: Record<Id, Id>;
+  /** Third-party domestic actors and the relation each holds with the units it watches (issue 12 part B). */
+  thirdParties: ThirdParty[];
   issues: IssueState[];
   /** Every instrument ever proposed, sorted by id (ids are sequential). */
   instruments: Instrument[];

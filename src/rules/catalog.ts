@@ -27,6 +27,7 @@ const candidate: Record<string, string> = {
   capacity: "the actor's capacity for external action",
   tradeTie: "the actor's trade tie to the partner or the partner's country, 0..1",
   kin: '1 if the partner is kin (shared identity), else 0',
+  partnerSupport: "a partner state's own support for the actor's identity and protodiplomatic goals (centrals.<id>.kinSupport.<actor>), 0..1; 0 for other partners",
   partnerIsState: '1 if the partner is a foreign central government',
   partnerIsNetwork: '1 if the partner is a network',
   crossBorder: '1 if the tie is cross-border (Duchacek), else 0',
@@ -41,6 +42,11 @@ const candidate: Record<string, string> = {
   centralPosition: "the actor's central's position on the issue, -1..1 (0 for core goals)",
   identityStrength: 'attribute: strength of a distinct identity, 0..1',
   autonomyAspiration: 'attribute: aspiration to autonomy or independence, 0..1',
+  partnerIsOrganisation: '1 if the partner is an international organisation (a liaison office at its seat, a seat in it)',
+  ownState: "1 if the partner is the actor's own central (an office in the own capital)",
+  runningCost: "the instrument's running cost per year (behaviour.instruments.<kind>.runningCost; 0 when absent)",
+  budget: "the actor's budget for external action per year (formula budget)",
+  spending: "the actor's spending per year: the running costs of the instruments in force it holds (initiated)",
 };
 
 export const FORMULAS = {
@@ -52,12 +58,12 @@ export const FORMULAS = {
   'goal.identity': {
     doc: 'Value of a candidate external action for the identity goal.',
     variables: candidate,
-    default: 'fit * identityStrength * (0.3 + kin)',
+    default: 'fit * identityStrength * (0.3 + kin + partnerSupport)',
   },
   'goal.protodiplomatic': {
     doc: 'Value of a candidate external action for the protodiplomatic goal (international support for autonomy).',
     variables: candidate,
-    default: 'fit * autonomyAspiration * (0.5 + partnerIsState)',
+    default: 'fit * autonomyAspiration * (0.5 + partnerIsState + partnerSupport)',
   },
   'goal.issue': {
     doc: 'Value of a candidate external action for an issue goal (e.g. acid rain): joint pressure with co-affected partners.',
@@ -116,13 +122,15 @@ export const FORMULAS = {
     variables: {
       attitude: "the partner state's attitude to the proposer's country, -1..1",
       kin: "1 if the proposer counts the partner state as kin (shared language, diaspora: France and Quebec)",
+      support: "the partner state's own support for the proposer's identity and protodiplomatic goals (centrals.<id>.kinSupport.<proposer>), 0..1: a kin state's interest, not the proposer's",
       tradeTie: "the proposer's trade tie to the partner state, 0..1",
       alignment: "1 - |the partner state's position on the instrument's issue - the proposer's position| / 2 (1 for core goals)",
       protodiplomacy: 'as above',
       binding: 'as above',
       noise: 'as above',
     },
-    default: '0.2 + 0.5 * attitude + 0.5 * kin + 0.3 * tradeTie + 0.5 * (alignment - 0.5) - 0.2 * binding - 0.5 * protodiplomacy * (1 - kin) + noise',
+    // A state weighs protodiplomacy by its own support for the proposer's cause, not by the proposer's sense of kinship.
+    default: '0.2 + 0.5 * attitude + 0.5 * kin + 0.3 * tradeTie + 0.5 * (alignment - 0.5) - 0.2 * binding - 0.5 * protodiplomacy * (1 - support) + support + noise',
   },
   veto: {
     doc: "A central's score for letting a proposal go ahead where its rule set gives it a veto outside any approval step (China's Ministry of Foreign Affairs over local Foreign Affairs Offices): below 0 it vetoes. It judges proposals its own units make and those made to them.",
@@ -140,6 +148,28 @@ export const FORMULAS = {
     variables: { ...candidate, total: 'sum over goals of weight * goal value of the tie today (not counting the tie itself among existing ties)', age: 'months since the instrument was signed', noise: 'as above' },
     // Would the party sign it again today: the value of the tie against its full cost and the load it keeps.
     default: 'total - cost / capacity - loadCost * load + noise',
+  },
+  budget: {
+    doc: "A subnational's budget for external action per year, in the money of the instruments' running costs, from its economy and goals (issue 12). The default 0 leaves budgets out: no default formula reads budget or spending.",
+    variables: {
+      capacity: "the actor's capacity for external action",
+      economic: "the actor's economic goal weight",
+      identity: "the actor's identity goal weight",
+      protodiplomatic: "the actor's protodiplomatic goal weight",
+    },
+    default: '0',
+  },
+  organisation: {
+    doc: "An international organisation's score for accepting a subnational's proposal (a liaison office at its seat, a seat, an MOU): >= 0 accepts. A seat (membership) needs a charter open to constituent units.",
+    variables: {
+      centralMember: "1 if the proposer's central is a member state of the organisation",
+      openToUnits: "the organisation's openness to constituent units as members, 0..1",
+      membership: '1 if the proposal is membership (a seat)',
+      protodiplomacy: 'as above',
+      binding: 'as above',
+      noise: 'as above',
+    },
+    default: '0.3 + 0.4 * centralMember - membership * (1 - openToUnits) - 0.2 * binding - 0.5 * protodiplomacy * (1 - openToUnits) + noise',
   },
   vote: {
     doc: "A chamber's yes share on consenting to a subnational's instrument; passes if >= the chamber's (or step's) threshold.",
@@ -224,6 +254,30 @@ export const FORMULAS = {
     },
     default: 'position',
   },
+  framing: {
+    doc: "A third-party domestic actor's framing of a tie signed by a unit it watches (thirdParties): below 0 it calls the tie a threat (Bosniak representatives: \"proof of efforts in the direction of a proposed secession\"), otherwise legitimate; an action.framed event either way.",
+    variables: {
+      stance: "the third party's stance toward the unit's external action, -1..1",
+      protodiplomacy: 'as above',
+      silence: '1 if the unit may conclude the tie only because its rule set is silent (no rule provides it)',
+      office: '1 if the tie is an office',
+      binding: 'as above',
+      partnerIsState: '1 if the partner is a state',
+      global: '1 if the tie is global (Duchacek: with a unit or state beyond the neighbouring countries)',
+      noise: 'as above',
+    },
+    // A tie a rule provides is legitimate to a neutral observer; one only the constitution's silence allows, a protodiplomatic one or one far abroad less so.
+    default: '0.5 + stance - silence - protodiplomacy - 0.3 * global + noise',
+  },
+  thirdPartyRelation: {
+    doc: "A third party's relation score with a unit it watches, -1..1, after each tie it frames; mapped to support / complementarity / competition / conflict by the relation parameters.",
+    variables: {
+      stance: 'as above',
+      frames: 'ties of the unit it has framed as a threat so far',
+      ties: "the unit's instruments in force",
+    },
+    default: 'clamp(0.4 + 0.5 * stance - 0.2 * frames, -1, 1)',
+  },
   relation: {
     doc: 'A subnational\'s relation score with its central, -1..1; mapped to support / complementarity / competition / conflict by parameters.',
     variables: {
@@ -249,7 +303,7 @@ export const FORMULA_NAMES = Object.keys(FORMULAS) as FormulaName[];
  */
 export const UNIT_FORMULAS: ReadonlySet<FormulaName> = new Set<FormulaName>([
   'goal.economic', 'goal.identity', 'goal.protodiplomatic', 'goal.issue', 'utility', 'renew', 'lobby', 'localLaw', 'ratify', 'comply',
-  'relation', 'subnationalPosition', 'salience', 'damage',
+  'relation', 'subnationalPosition', 'salience', 'damage', 'budget',
 ]);
 
 /** Every name a formula may read: its variables, the parameters, and for unit formulas the attributes. */
@@ -286,6 +340,7 @@ export const DEFAULT_PARAMETERS: Record<string, { value: number; doc: string }> 
   relationComplementarity: { value: 0.2, doc: 'at or above: complementarity' },
   relationCompetition: { value: -0.2, doc: 'at or above: competition; below: conflict' },
   consultMonths: { value: 3, doc: 'a central with a duty to consult (Germany) consults its affected units at least this many months before it concludes an agreement' },
+  ownCapitalOffices: { value: 0, doc: "1: a subnational also weighs an office in its own capital (its own central as host: Faroe in Copenhagen); 0: it never does" },
   positionStep: { value: 0.1, doc: 'a position change is reported (position.changed) when it crosses a multiple of this' },
 };
 

@@ -49,6 +49,7 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
   s.centrals.forEach((c, i) => declare(c.id, ['centrals', i, 'id']));
   s.subnationals.forEach((u, i) => declare(u.id, ['subnationals', i, 'id']));
   s.networks.forEach((n, i) => declare(n.id, ['networks', i, 'id']));
+  s.organisations.forEach((o, i) => declare(o.id, ['organisations', i, 'id']));
   s.issues.forEach((x, i) => declare(x.id, ['issues', i, 'id']));
   s.centrals.forEach((c, i) => {
     const chamberId = uniqueIds();
@@ -75,7 +76,8 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
   const centrals = new Set(s.centrals.map((c) => c.id));
   const units = new Set(s.subnationals.map((u) => u.id));
   const issues = new Set(s.issues.map((x) => x.id));
-  const agents = new Set([...centrals, ...units, ...s.networks.map((n) => n.id)]);
+  const organisations = new Set(s.organisations.map((o) => o.id));
+  const agents = new Set([...centrals, ...units, ...s.networks.map((n) => n.id), ...organisations]);
   const need = (ids: Set<string>, what: string, id: string, path: Path): void => {
     if (!ids.has(id)) report('unknown-id', path, `unknown ${what} "${id}"`, `one of ${[...ids].slice(0, 8).join(', ')}${ids.size > 8 ? ', ...' : ''}`);
   };
@@ -84,6 +86,8 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
   s.centrals.forEach((c, i) => {
     c.neighbours.forEach((n, j) => need(centrals, 'central', n, ['centrals', i, 'neighbours', j]));
     Object.keys(c.attitude).forEach((n) => need(centrals, 'central', n, ['centrals', i, 'attitude', n]));
+    // Issue 12 part B: a kin state supports foreign subnationals (its own units have their central already).
+    Object.keys(c.kinSupport).forEach((n) => need(units, 'subnational', n, ['centrals', i, 'kinSupport', n]));
     if (!countries.has(c.ruleSet)) {
       report('unknown-id', ['centrals', i, 'ruleSet'], `unknown rule set "${c.ruleSet}"`, `one of ${[...countries].sort().join(', ')}`);
     } else {
@@ -103,9 +107,12 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
   const centralById = new Map(s.centrals.map((c) => [c.id, c]));
   s.subnationals.forEach((u, i) => {
     need(centrals, 'central', u.central, ['subnationals', i, 'central']);
-    // A unit must be of a kind its country's rule sets govern, or none of their rules would ever apply to it.
+    // A unit must be of a kind its country's rule sets govern, or none of their rules would ever apply to it; the
+    // country's rule sets are those of every country the timeline gives its central (issue 12: the USSR's units
+    // that only Russia's 1993 rules name).
     const country = centralById.get(u.central)?.ruleSet;
-    const kinds = [...new Set(ruleSets.filter((r) => r.country === country).flatMap((r) => r.subnationalKinds))];
+    const countries = new Set([country, ...s.timeline.flatMap((t) => Object.entries(t.set).filter(([path]) => path === `centrals.${u.central}.ruleSet`).map(([, v]) => String(v)))]);
+    const kinds = [...new Set(ruleSets.filter((r) => countries.has(r.country)).flatMap((r) => r.subnationalKinds))];
     if (kinds.length > 0 && !kinds.includes(u.kind)) {
       report('invalid-value', ['subnationals', i, 'kind'], `rule set ${String(country)} governs no ${u.kind}`, `one of ${kinds.join(', ')}`, u.kind);
     }
@@ -181,9 +188,59 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
     else for (const p of targetProblems(t)) report('invalid-value', ['targets', i, ...p.path], p.message, p.expected);
   });
   s.indicators.forEach((ind, i) => {
-    const kinds = [ind.count, ind.mean, ind.value].filter((k) => k !== undefined).length;
-    if (kinds !== 1) report('invalid-value', ['indicators', i], 'an indicator has exactly one of count, mean, value');
+    const kinds = [ind.count, ind.mean, ind.value, ind.spending, ind.budget, ind.ratio, ind.spendingRank, ind.attribute, ind.relation].filter((k) => k !== undefined).length;
+    if (kinds !== 1) report('invalid-value', ['indicators', i], 'an indicator has exactly one of count, mean, value, spending, budget, ratio, spendingRank, attribute, relation');
+    if (ind.attribute?.central !== undefined) need(centrals, 'central', ind.attribute.central, ['indicators', i, 'attribute', 'central']);
+    if (ind.count?.byCentral !== undefined) need(centrals, 'central', ind.count.byCentral, ['indicators', i, 'count', 'byCentral']);
+    if (ind.spendingRank) need(units, 'subnational', ind.spendingRank.subnational, ['indicators', i, 'spendingRank', 'subnational']);
+    // A ratio reads indicators declared before it (their values this tick).
+    const earlier = new Set(s.indicators.slice(0, i).map((x) => x.id));
+    if (ind.ratio) for (const k of ['numerator', 'denominator'] as const) need(earlier, 'indicator declared before this one', ind.ratio[k], ['indicators', i, 'ratio', k]);
     if (ind.mean) need(issues, 'issue', ind.mean.issue, ['indicators', i, 'mean', 'issue']);
+    ind.relation?.units?.forEach((id, j) => need(units, 'subnational', id, ['indicators', i, 'relation', 'units', j]));
+    if (ind.relation?.central !== undefined) need(centrals, 'central', ind.relation.central, ['indicators', i, 'relation', 'central']);
+    if (ind.count?.by !== undefined) need(units, 'subnational', ind.count.by, ['indicators', i, 'count', 'by']);
+    if (ind.count?.party !== undefined) need(agents, 'party', ind.count.party, ['indicators', i, 'count', 'party']);
+    for (const key of ['spending', 'budget'] as const) {
+      const spec = ind[key];
+      if (spec?.central !== undefined) need(centrals, 'central', spec.central, ['indicators', i, key, 'central']);
+      if (spec?.subnational !== undefined) need(units, 'subnational', spec.subnational, ['indicators', i, key, 'subnational']);
+    }
+  });
+
+  // Issue 12 part B: successions (a central or a unit succeeded by a central, on a real date, once) and third parties.
+  const succeeded = new Map<string, number>();
+  s.successions.forEach((x, i) => {
+    need(new Set([...centrals, ...units]), 'central or subnational', x.predecessor, ['successions', i, 'predecessor']);
+    need(centrals, 'central', x.successor, ['successions', i, 'successor']);
+    if (x.predecessor === x.successor) report('invalid-value', ['successions', i, 'successor'], 'a state cannot succeed itself', 'another central than the predecessor', x.successor);
+    checkDate(x.date, ['successions', i, 'date']);
+    const first = succeeded.get(x.predecessor);
+    if (first !== undefined) report('duplicate-id', ['successions', i, 'predecessor'], `${x.predecessor} is already succeeded (successions[${first}])`, 'one succession per predecessor', x.predecessor);
+    else succeeded.set(x.predecessor, i);
+  });
+  const thirdPartyIds = uniqueIds();
+  s.thirdParties.forEach((t, i) => {
+    thirdPartyIds(t.id, ['thirdParties', i, 'id']);
+    need(centrals, 'central', t.central, ['thirdParties', i, 'central']);
+    t.watches.forEach((u, j) => need(units, 'subnational', u, ['thirdParties', i, 'watches', j]));
+  });
+
+  // issue 12, part A: organisations' member states, and instruments in force at the start between known parties.
+  s.organisations.forEach((o, i) => o.members.forEach((m, j) => need(centrals, 'central', m, ['organisations', i, 'members', j])));
+  const held = new Map<string, number>();
+  s.holdings.forEach((h, i) => {
+    need(units, 'subnational', h.parties[0], ['holdings', i, 'parties', 0]);
+    need(agents, 'party', h.parties[1], ['holdings', i, 'parties', 1]);
+    if (h.parties[0] === h.parties[1]) report('invalid-value', ['holdings', i, 'parties', 1], 'an instrument needs two parties', 'another party than the holder', h.parties[1]);
+    if (h.issue !== null) need(issues, 'issue', h.issue, ['holdings', i, 'issue']);
+    // At most one office per host (the rule decide keeps).
+    if (h.kind === 'office') {
+      const key = `${h.parties[0]}>${h.parties[1]}`;
+      const first = held.get(key);
+      if (first !== undefined) report('duplicate-id', ['holdings', i], `a second office of ${h.parties[0]} in ${h.parties[1]} (the first is holdings[${first}]); a holder keeps at most one office per host`);
+      else held.set(key, i);
+    }
   });
   const timelineIds = new Set([...s.timeline.map((t) => t.id).filter(Boolean), ...removedTimeline]);
   s.variants.forEach((v, i) => v.removeTimeline.forEach((id, j) => need(timelineIds as Set<string>, 'timeline entry', id, ['variants', i, 'removeTimeline', j])));

@@ -4,7 +4,7 @@
  * differs. Cross-references (ids, dates, formulas) are checked after this, in check-scenario.ts.
  */
 import { z } from 'zod';
-import { INSTRUMENTS, RELATIONS, TICK_UNITS } from '../model/vocabulary.ts';
+import { DUCHACEK_TYPES, INSTRUMENTS, RELATIONS, TICK_UNITS } from '../model/vocabulary.ts';
 
 export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'ids use letters, digits, "-" and "_"');
 const dateText = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'dates are YYYY-MM or YYYY-MM-DD');
@@ -28,6 +28,59 @@ const chamber = z.strictObject({
   gatekeepers: z.array(gatekeeper).default([]),
 });
 
+// --- Issue 12 part B: kin states, third parties, succession (kept in one block so part A's additions merge) ---
+
+/**
+ * Kin states: a foreign state's own support for a subnational's identity and protodiplomatic goals (France and
+ * Quebec), 0..1 by subnational id. The subnational values ties with a supporting state more (goal variable
+ * partnerSupport) and the state judges proposals from its side with it (partnerState variable support).
+ */
+const kinStateFields = {
+  kinSupport: z.record(z.string(), unit).default({}),
+};
+
+/** Target filter fields: protodiplomatic ties only (or none), ties serving one competence domain, of one Duchacek type. */
+const protodiplomacyFilterFields = {
+  protodiplomacy: z.boolean().optional(),
+  domain: z.string().optional(),
+  duchacek: z.enum(DUCHACEK_TYPES).optional(),
+};
+
+/** An indicator: how many subnationals (of `units`, or of `central`, or all) hold a relation in one of `modes`. */
+const relationIndicator = z
+  .strictObject({ modes: z.array(z.enum(RELATIONS)).min(1), units: z.array(z.string()).optional(), central: z.string().optional() })
+  .optional();
+
+/**
+ * A succession (an input: a state splits, a unit becomes independent): on `date` the successor, a central, takes
+ * the predecessor's place (a central or a subnational): the ties it was a party to are carried over, and every
+ * reference to it (borders, trade ties, kin, attitudes) now names the successor. FRY to Serbia in 2006.
+ */
+const succession = z.strictObject({
+  id: idSchema.optional(),
+  date: dateText,
+  predecessor: idSchema,
+  successor: idSchema,
+  note: z.string().default(''),
+});
+
+/**
+ * A third-party domestic actor (Bosniak representatives): it watches some subnationals' external action, frames
+ * each new tie of theirs (formula framing: a threat, "secessionist", or not) and holds a relation with each.
+ */
+const thirdParty = z.strictObject({
+  id: idSchema,
+  name: z.string(),
+  /** The country whose domestic politics it belongs to. */
+  central: idSchema,
+  watches: z.array(idSchema).min(1),
+  /** Its stance toward the watched units' external action, -1 (opposed) to 1 (for). */
+  stance: z.number().min(-1).max(1).default(0),
+  relation: z.enum(RELATIONS).default('complementarity'),
+});
+
+// --- end of issue 12 part B block ---
+
 const central = z.strictObject({
   id: idSchema,
   name: z.string(),
@@ -39,6 +92,7 @@ const central = z.strictObject({
     .default({ leader: '', stance: {} }),
   legislature: z.strictObject({ chambers: z.array(chamber).min(1) }).nullable().default(null),
   attitude: z.record(z.string(), signed).default({}),
+  ...kinStateFields,
 });
 
 const subnational = z.strictObject({
@@ -106,6 +160,44 @@ const issue = z.strictObject({
     .default(null),
 });
 
+// ---- Offices, budgets and international organisations (issue 12, part A) ----
+
+/**
+ * An international organisation as a partner (the EU, the UN, UNESCO, la Francophonie): a party with a seat
+ * (the place its liaison offices stand), member states, and whether its charter admits constituent units as
+ * members or participants (a seat for a subnational).
+ */
+const organisation = z.strictObject({
+  id: idSchema,
+  name: z.string(),
+  /** The place of its seat (Brussels, New York, Paris), where a liaison office stands. */
+  seat: z.string().default(''),
+  /** Member states (central ids). */
+  members: z.array(idSchema).default([]),
+  /** 0..1: how far its charter admits constituent units as members (la Francophonie's participating governments: 1; the UN: 0). */
+  openToUnits: unit.default(0),
+});
+
+/**
+ * An instrument in force when the scenario starts (an input: an office already open, a seat already held);
+ * `parties` are the holder (initiator) then the partner (the host of an office).
+ */
+const holding = z.strictObject({
+  kind: z.enum(INSTRUMENTS),
+  parties: z.tuple([idSchema, idSchema]),
+  domain: z.string().default('economy'),
+  issue: z.string().nullable().default(null),
+  note: z.string().default(''),
+});
+
+const spendingIndicator = z.strictObject({
+  central: z.string().optional(),
+  subnational: z.string().optional(),
+  instrument: z.enum(INSTRUMENTS).optional(),
+});
+
+// ---- end of issue 12, part A ----
+
 const instrumentBehaviour = z.strictObject({
   enabled: z.boolean().default(true),
   cost: z.number().min(0),
@@ -115,6 +207,8 @@ const instrumentBehaviour = z.strictObject({
   term: z.number().int().min(0).max(12_000).optional(),
   /** Months after signing, and then every as many months, when the parties renew it or let it lapse (0: never); the catalog's default when absent. */
   review: z.number().int().min(0).max(12_000).optional(),
+  /** Money per year an instrument in force costs its holder (an office's rent and staff), charged to its budget; 0 when absent. */
+  runningCost: z.number().min(0).optional(),
 });
 
 export const behaviourSchema = z.strictObject({
@@ -131,6 +225,7 @@ const timelineEntry = z.strictObject({
 });
 
 const filter = z.strictObject({
+  ...protodiplomacyFilterFields,
   kind: z.string(),
   instrument: z.enum(INSTRUMENTS).optional(),
   issue: z.string().optional(),
@@ -151,14 +246,32 @@ const indicator = z.strictObject({
       issue: z.string().optional(),
       duchacek: z.string().optional(),
       central: z.string().optional(),
+      /** Only instruments this government initiated (holds, for an office). */
+      by: z.string().optional(),
+      /** Only instruments initiated by a subnational of this central. */
+      byCentral: z.string().optional(),
+      /** Only instruments with this party (an office's host). */
+      party: z.string().optional(),
+      /** Issue 12 part B: only protodiplomatic instruments (or none). */
+      protodiplomacy: z.boolean().optional(),
     })
     .optional(),
+  /** Running costs per year of the instruments in force held by subnationals (of `central`), or their budgets. */
+  spending: spendingIndicator.optional(),
+  budget: z.strictObject({ central: z.string().optional(), subnational: z.string().optional() }).optional(),
+  /** One earlier indicator divided by another (e.g. provincial over state spending); NA when the divisor is 0. */
+  ratio: z.strictObject({ numerator: z.string(), denominator: z.string() }).optional(),
+  /** The sum of a numeric attribute (population, GDP) over the subnationals of `central` (all when absent). */
+  attribute: z.strictObject({ name: z.string(), central: z.string().optional() }).optional(),
+  /** The rank (1: highest) of a subnational's spending among the subnationals of its central (ties share the better rank). */
+  spendingRank: z.strictObject({ subnational: z.string() }).optional(),
   /** Mean of an issue field over units (all units with a non-zero sensitivity when `units` is absent). */
   mean: z
     .strictObject({ issue: z.string(), field: z.enum(['emission', 'deposition', 'damage', 'salience']), units: z.array(z.string()).optional() })
     .optional(),
   /** A number in the world, by path (e.g. centrals.US.executive.position.acid-rain). */
   value: z.string().optional(),
+  relation: relationIndicator,
 });
 
 const expectation = z.strictObject({
@@ -180,7 +293,8 @@ const target = z.strictObject({
   measure: z.strictObject({
     count: filter.optional(),
     first: filter.optional(),
-    parties: filter.extend({ prefix: z.string().optional() }).optional(),
+    /** `of: actor` collects each matching event's acting government instead of its parties. */
+    parties: filter.extend({ prefix: z.string().optional(), of: z.enum(['parties', 'actor']).optional() }).optional(),
     order: z.array(filter).min(2).optional(),
     /** Whole months from the first match of `from` to the first match of `to` (negative if `to` comes first). */
     lag: z.strictObject({ from: filter, to: filter }).optional(),
@@ -222,6 +336,12 @@ export const scenarioSchema = z.strictObject({
   centrals: z.array(central).min(1),
   subnationals: z.array(subnational).min(1),
   networks: z.array(network).default([]),
+  // issue 12, part A: international organisations and the instruments in force at the start.
+  organisations: z.array(organisation).default([]),
+  holdings: z.array(holding).default([]),
+  // issue 12, part B: successions of states and third-party domestic actors.
+  successions: z.array(succession).default([]),
+  thirdParties: z.array(thirdParty).default([]),
   issues: z.array(issue).default([]),
   behaviour: behaviourSchema.default({ parameters: {}, instruments: {}, formulas: {} }),
   timeline: z.array(timelineEntry).default([]),
@@ -242,3 +362,7 @@ export type TargetSpec = Scenario['targets'][number];
 export type EventFilter = z.output<typeof filter>;
 export type Expectation = z.output<typeof expectation>;
 export type VariantSpec = Scenario['variants'][number];
+export type OrganisationSpec = Scenario['organisations'][number];
+export type HoldingSpec = Scenario['holdings'][number];
+export type SuccessionSpec = Scenario['successions'][number];
+export type ThirdPartySpec = Scenario['thirdParties'][number];

@@ -10,6 +10,12 @@
  */
 import fc from 'fast-check';
 import { APPROVAL_STEPS, CENTRAL_POWERS, INSTRUMENTS, PARTNER_CATEGORIES, type TickUnit } from '../model/vocabulary.ts';
+
+/**
+ * The partner categories a generated world can meet: it has no organisations and never weighs an office in the
+ * own capital (parameter ownCapitalOffices stays 0), so 'organisation' and 'own-state' could never match.
+ */
+const GENERATED_CATEGORIES = PARTNER_CATEGORIES.filter((c) => c !== 'organisation' && c !== 'own-state');
 import type { ApprovalStep, PowerRule, Rule, RuleSet } from '../rules/rule-set.ts';
 import { scenarioSchema, type Scenario } from '../scenario/schema.ts';
 
@@ -49,7 +55,7 @@ const rule = (i: number, options: RuleSetOptions): fc.Arbitrary<Rule> =>
     .record({
       effect: fc.constantFrom('allow' as const, 'allow' as const, 'forbid' as const),
       instruments: fc.uniqueArray(fc.constantFrom(...INSTRUMENTS), { minLength: 1, maxLength: 4 }),
-      partners: fc.option(fc.uniqueArray(fc.constantFrom(...PARTNER_CATEGORIES), { minLength: 1, maxLength: 3 }), { nil: undefined }),
+      partners: fc.option(fc.uniqueArray(fc.constantFrom(...GENERATED_CATEGORIES), { minLength: 1, maxLength: 3 }), { nil: undefined }),
       domains: fc.constantFrom('any' as const, 'own-competence' as const, 'outside-competence' as const),
       approvals: fc.array(approvalStep(options.deadlines ?? DEADLINES), { maxLength: 3 }),
     })

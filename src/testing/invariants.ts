@@ -31,7 +31,10 @@ export function checkInvariants(model: Model, world: World): Violation[] {
       }
     }
     if ((inst.status === 'in-force') !== (everSigned && inst.endedTick === null)) v('lifecycle', `status ${inst.status} with signedTick ${inst.signedTick} and endedTick ${inst.endedTick}`);
-    if (everSigned && inst.duchacek !== null) {
+    // Holdings (instruments in force when the scenario starts) are inputs, not decisions: no rule judged them,
+    // so a rule set that forbids them (a variant's stricter reading) is no broken invariant; their reviews are.
+    const holding = inst.proposedTick === 0 && inst.signedTick === 0 && inst.legal.length === 0 && inst.citations.some((c) => c.startsWith('In force when the scenario starts'));
+    if (everSigned && inst.duchacek !== null && !holding) {
       const date = dateOf(model.calendar, inst.signedTick!);
       for (const partyId of inst.parties) {
         const party = idx.subnational(partyId);

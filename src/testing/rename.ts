@@ -21,6 +21,10 @@ export function scenarioIds(scenario: Scenario, ruleSets: readonly RuleSet[]): s
   for (const u of scenario.subnationals) ids.add(u.id);
   for (const n of scenario.networks) ids.add(n.id);
   for (const x of scenario.issues) ids.add(x.id);
+  // Issue 12: organisations (part A), third parties and successions (part B).
+  for (const o of scenario.organisations) ids.add(o.id);
+  for (const t of scenario.thirdParties) ids.add(t.id);
+  for (const x of scenario.successions) if (x.id !== undefined) ids.add(x.id);
   for (const rs of ruleSets) {
     ids.add(rs.id);
     ids.add(rs.country);
@@ -81,6 +85,7 @@ export function renameIds(scenario: Scenario, ruleSets: readonly RuleSet[], mapp
     c.neighbours = c.neighbours.map(r);
     c.executive.stance = keys(c.executive.stance);
     c.attitude = keys(c.attitude);
+    c.kinSupport = keys(c.kinSupport);
     for (const ch of c.legislature?.chambers ?? []) {
       ch.id = r(ch.id);
       ch.support = keys(ch.support);
@@ -100,6 +105,22 @@ export function renameIds(scenario: Scenario, ruleSets: readonly RuleSet[], mapp
     u.position = keys(u.position);
   }
   for (const n of s.networks) n.id = r(n.id);
+  // Issue 12: organisations and holdings (part A), successions and third parties (part B).
+  for (const o of s.organisations) {
+    o.id = r(o.id);
+    o.members = o.members.map(r);
+  }
+  for (const h of s.holdings) h.parties = [r(h.parties[0]), r(h.parties[1])];
+  for (const x of s.successions) {
+    if (x.id !== undefined) x.id = r(x.id);
+    x.predecessor = r(x.predecessor);
+    x.successor = r(x.successor);
+  }
+  for (const t of s.thirdParties) {
+    t.id = r(t.id);
+    t.central = r(t.central);
+    t.watches = t.watches.map(r);
+  }
   for (const x of s.issues) {
     x.id = r(x.id);
     x.units = keys(x.units);
@@ -117,6 +138,16 @@ export function renameIds(scenario: Scenario, ruleSets: readonly RuleSet[], mapp
   for (const i of s.indicators) {
     if (i.count?.central !== undefined) i.count.central = r(i.count.central);
     if (i.count?.issue !== undefined) i.count.issue = r(i.count.issue);
+    if (i.count?.by !== undefined) i.count.by = r(i.count.by);
+    if (i.count?.party !== undefined) i.count.party = r(i.count.party);
+    for (const m of [i.spending, i.budget]) {
+      if (m?.central !== undefined) m.central = r(m.central);
+      if (m?.subnational !== undefined) m.subnational = r(m.subnational);
+    }
+    if (i.relation) {
+      if (i.relation.central !== undefined) i.relation.central = r(i.relation.central);
+      if (i.relation.units) i.relation.units = i.relation.units.map(r);
+    }
     if (i.mean) {
       i.mean.issue = r(i.mean.issue);
       if (i.mean.units) i.mean.units = i.mean.units.map(r);

@@ -31,6 +31,7 @@ export function shuffleScenario(scenario: Scenario, ruleSets: readonly RuleSet[]
     c.ruleOptions = o(c.ruleOptions);
     c.executive.stance = o(c.executive.stance);
     c.attitude = o(c.attitude);
+    c.kinSupport = o(c.kinSupport);
     if (c.legislature) {
       c.legislature.chambers = p(c.legislature.chambers);
       for (const ch of c.legislature.chambers) {
@@ -51,6 +52,13 @@ export function shuffleScenario(scenario: Scenario, ruleSets: readonly RuleSet[]
     u.position = o(u.position);
   }
   s.networks = p(s.networks);
+  // Issue 12: organisations and holdings (part A), successions and third parties (part B).
+  s.organisations = p(s.organisations);
+  for (const x of s.organisations) x.members = p(x.members);
+  s.holdings = p(s.holdings);
+  s.successions = p(s.successions);
+  s.thirdParties = p(s.thirdParties);
+  for (const t of s.thirdParties) t.watches = p(t.watches);
   s.issues = p(s.issues);
   for (const x of s.issues) {
     x.units = o(x.units);

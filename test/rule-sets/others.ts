@@ -28,6 +28,14 @@ export function defineOtherTests(): void {
     });
   });
 
+  describe('Japan', () => {
+    ruleTest('Japan: the source states no rule for prefectures; silence forbids binding instruments and allows the others', () => {
+      covers('JP', 'silence');
+      expect(assess('JP', 'agreement', CROSS_BORDER_UNIT)).toMatchObject({ verdict: 'forbidden', rule: 'silence' });
+      expect(assess('JP', 'mou', CROSS_BORDER_UNIT)).toMatchObject({ verdict: 'allowed', rule: 'silence' });
+    });
+  });
+
   describe('USSR and Russia', () => {
     ruleTest('USSR: a Union republic may conclude treaties with other states, with no stated approval (1977 Const. art. 80)', () => {
       covers('SU', 'treaty-foreign-state');
@@ -37,6 +45,13 @@ export function defineOtherTests(): void {
     ruleTest('USSR: a Union republic may exchange diplomatic and consular representatives (1977 Const. art. 80)', () => {
       covers('SU', 'representation-foreign-state');
       expect(assess('SU', 'office', DISTANT_STATE)).toMatchObject({ verdict: 'allowed', rule: 'representation-foreign-state' });
+    });
+
+    ruleTest('USSR: a Union republic may take part in the work of international organisations: a seat, an office at the seat (1977 Const. art. 80)', () => {
+      covers('SU', 'international-organisations');
+      expect(assess('SU', 'membership', ['organisation'])).toMatchObject({ verdict: 'allowed', rule: 'international-organisations', steps: [] });
+      expect(assess('SU', 'office', ['organisation'])).toMatchObject({ verdict: 'allowed', rule: 'international-organisations' });
+      expect(assess('SU', 'treaty', ['organisation'])).toMatchObject({ verdict: 'forbidden', rule: 'silence' });
     });
 
     ruleTest('USSR: the source is silent on agreements with foreign regions; the default forbids binding instruments', () => {

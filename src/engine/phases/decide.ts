@@ -13,7 +13,7 @@ import type { WorldIndex } from '../world-index.ts';
 import { legalRegime } from './legal.ts';
 import { describeScore, scorerOf, siteFrame, slotTable, writeAttributes, type Scored, type Scorer } from './score.ts';
 import { emissionSharesOf } from './issues.ts';
-import { PARTY_NETWORK } from '../static-index.ts';
+import { PARTY_NETWORK, PARTY_ORGANISATION } from '../static-index.ts';
 
 export interface Alternative {
   action: string;
@@ -45,6 +45,18 @@ const LOBBY = -1;
 const LOCAL_LAW = -2;
 const MEMBERSHIP = INSTRUMENTS.indexOf('membership');
 const OFFICE = INSTRUMENTS.indexOf('office');
+const TWINNING = INSTRUMENTS.indexOf('twinning');
+
+/**
+ * Whether an instrument fits a kind of partner: a network takes only members; an organisation (issue 12) takes
+ * members (a seat), liaison offices at its seat and visits, MOUs, agreements, treaties, but no twinning (between
+ * localities); any other partner everything but membership.
+ */
+function fitsPartner(kind: number, partyKind: number): boolean {
+  if (partyKind === PARTY_NETWORK) return kind === MEMBERSHIP;
+  if (partyKind === PARTY_ORGANISATION) return kind !== TWINNING;
+  return kind !== MEMBERSHIP;
+}
 
 /**
  * The options one actor weighs, as numbers in buffers reused for every actor and tick: no object is made for
@@ -130,6 +142,7 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
   const k = Math.max(0, Math.floor(model.parameters['partnersPerTick'] ?? 4));
   const enabled = INSTRUMENTS.map((_, i) => i).filter((i) => model.instruments[INSTRUMENTS[i]!].enabled);
   const deliberates = deliberationChance(model);
+  const ownCapital = (model.parameters['ownCapitalOffices'] ?? 0) >= 1 && model.instruments.office.enabled;
   const regimes = new Map<Id, string>();
   const regimeOf = (central: Id): string => {
     let r = regimes.get(central);
@@ -144,6 +157,8 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
   const subs = idx.world.subnationals;
   for (let a = 0; a < subs.length; a++) {
     const actor = subs[a]!;
+    // A unit that became a state (a succession) acts no more as a unit.
+    if (st.retired[a] === 1) continue;
     // Decisions come at a rate per month, not one per tick, so day and month ticks decide alike.
     if (deliberates < 1 && streams.uniform('decide') >= deliberates) continue;
     const goals = st.goals[a]!;
@@ -156,17 +171,29 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
     for (let p = 0; p < m; p++) {
       const number = pool[p]!;
       const partner = st.ids[number]!;
-      const network = st.partyKind[number] === PARTY_NETWORK;
+      const partyKind = st.partyKind[number]!;
       let viewed = false;
       for (let e = 0; e < enabled.length; e++) {
         const kind = enabled[e]!;
-        if (network !== (kind === MEMBERSHIP)) continue;
+        if (!fitsPartner(kind, partyKind)) continue;
         if (lessons !== null && knownForbidden(idx, actor, lessons, kind, number, regimeOf)) continue;
-        if (kind === OFFICE && hasOffice(idx.activeAt(a), actor, partner)) continue;
+        if ((kind === OFFICE || (kind === MEMBERSHIP && partyKind === PARTY_ORGANISATION)) && holds(idx.activeAt(a), actor, kind, partner)) continue;
         if (!viewed) scorer.setPartner(idx, number), (viewed = true);
         scorer.drawNoise(streams, 'decide');
         scorer.scoreDrawn(kind);
         options.pushScored(scorer, kind, number);
+      }
+    }
+    // An office in the own capital (issue 12), weighed every time when parameter ownCapitalOffices is on: the
+    // own central is one host, never among the sampled partners (no other instrument is made with it).
+    if (ownCapital) {
+      const number = st.centralNumber[a]!;
+      const host = st.ids[number]!;
+      if (!(lessons !== null && knownForbidden(idx, actor, lessons, OFFICE, number, regimeOf)) && !holds(idx.activeAt(a), actor, OFFICE, host)) {
+        scorer.setPartner(idx, number);
+        scorer.drawNoise(streams, 'decide');
+        scorer.scoreDrawn(OFFICE);
+        options.pushScored(scorer, OFFICE, number);
       }
     }
     const issues = st.issueGoals[a]!;
@@ -269,11 +296,15 @@ function knownForbidden(idx: WorldIndex, actor: Subnational, lessons: readonly L
   return false;
 }
 
-/** A subnational keeps at most one office in a host place: one in force or awaiting approval there rules out another. */
-function hasOffice(active: readonly Instrument[], actor: Subnational, host: Id): boolean {
+/**
+ * A subnational keeps at most one office in a host place, and at most one seat in an organisation: one in force
+ * or awaiting approval there rules out another (instrument `kind`, its index in INSTRUMENTS).
+ */
+function holds(active: readonly Instrument[], actor: Subnational, kind: number, host: Id): boolean {
+  const name = INSTRUMENTS[kind]!;
   for (let i = 0; i < active.length; i++) {
     const inst = active[i]!;
-    if (inst.kind === 'office' && inst.initiator === actor.id && inst.parties.includes(host)) return true;
+    if (inst.kind === name && inst.initiator === actor.id && inst.parties.includes(host)) return true;
   }
   return false;
 }

@@ -249,6 +249,7 @@ describe('partnerStateScore: each variable', () => {
     s.subnationals[0].tradeTies = { G: 0.35, F: 0.9 };
     s.subnationals[0].position = { acid: -0.5 };
     s.subnationals[1].kin = ['F'];
+    s.centrals[2].kinSupport = { 'H-2': 0.6 };
   };
   const score = (formula: string, args: { actor?: string; issue?: string | null; proto?: boolean; binding?: boolean; noise?: number; state?: string } = {}, parameters: Record<string, number> = {}) => {
     const { model, world } = build({ formulas: { partnerState: formula }, parameters, edit });
@@ -262,6 +263,11 @@ describe('partnerStateScore: each variable', () => {
   it('kin is 1 only when the proposer counts the state as kin', () => {
     expect(score('kin')).toBe(1);
     expect(score('kin', { actor: 'H-2' })).toBe(0);
+  });
+  it("support is the state's own support for the proposer (its kinSupport), 0 for a unit it does not support", () => {
+    expect(score('support', { actor: 'H-2' })).toBe(0.6);
+    expect(score('support')).toBe(0);
+    expect(score('support', { actor: 'H-2', state: 'F' })).toBe(0);
   });
   it("tradeTie is the proposer's tie to that state, 0 without one", () => {
     expect(score('tradeTie')).toBe(0.35);
@@ -281,11 +287,17 @@ describe('partnerStateScore: each variable', () => {
   it('noise is the draw times parameter noise', () => {
     expect(score('noise', { noise: 0.5 }, { noise: 0.3 })).toBeCloseTo(0.15, 12);
   });
-  it('the default formula: goodwill, kinship, trade and alignment', () => {
+  it('the default formula: goodwill, kinship, trade and alignment; protodiplomacy costs what the state does not support', () => {
     const { model, world } = build({ edit });
     const v = partnerStateScore(model, central(world, 'G'), unit(world, 'H-1'), 'acid', true, true, 0);
-    // 0.2 + 0.5*0.7 + 0.5*1 + 0.3*0.35 + 0.5*(0.5-0.5) - 0.2*1 - 0.5*1*(1-1)
-    expect(v).toBeCloseTo(0.2 + 0.35 + 0.5 + 0.105 + 0 - 0.2 - 0, 12);
+    // 0.2 + 0.5*0.7 + 0.5*1 + 0.3*0.35 + 0.5*(0.5-0.5) - 0.2*1 - 0.5*1*(1-0) + 0: kinship alone does not excuse protodiplomacy
+    expect(v).toBeCloseTo(0.2 + 0.35 + 0.5 + 0.105 + 0 - 0.2 - 0.5 + 0, 12);
+    // H-2 (of country H too, not kin to G, no trade with it), supported by G at 0.6, no issue:
+    // 0.2 + 0.5*0.7 + 0.5*(1-0.5) - 0.2 - 0.5*(1-0.6) + 0.6
+    const w = partnerStateScore(model, central(world, 'G'), unit(world, 'H-2'), null, true, true, 0);
+    expect(w).toBeCloseTo(0.2 + 0.35 + 0.25 - 0.2 - 0.2 + 0.6, 12);
+    const notProto = partnerStateScore(model, central(world, 'G'), unit(world, 'H-2'), null, false, true, 0);
+    expect(notProto).toBeCloseTo(0.2 + 0.35 + 0.25 - 0.2 + 0.6, 12);
   });
 });
 

@@ -4,10 +4,10 @@
  * resolves at the deadline as the rule says: tacit consent or refusal); a legislature votes unless a
  * gatekeeper keeps the matter off the floor; a subnational's own legislature ratifies or not.
  */
-import { isBinding } from '../../model/vocabulary.ts';
+import { isBinding, type InstrumentKind } from '../../model/vocabulary.ts';
 import { findPower, selectRuleSet } from '../../rules/assess.ts';
 import { optionsFor } from './legal.ts';
-import type { ApprovalRecord, Central, Id, Instrument, Subnational } from '../../model/world.ts';
+import type { ApprovalRecord, Central, Id, Instrument, Organisation, Subnational } from '../../model/world.ts';
 import { chancePerTick, type Model } from '../model.ts';
 import type { Streams } from '../rng.ts';
 import { deadlineTick } from '../../model/calendar.ts';
@@ -34,16 +34,45 @@ export function respondToProposal(model: Model, idx: WorldIndex, streams: Stream
   const partnerUnit = idx.subnational(p.partner);
   const actor = idx.subnational(p.actor)!;
   if (partnerUnit) {
-    const scored = scoreExternal(model, idx, partnerUnit, p.actor, p.instrument, noise);
+    // The partner judges from its own side, but does not hold the instrument: it pays no running cost (the host
+    // of an office).
+    const scored = scoreExternal(model, idx, partnerUnit, p.actor, p.instrument, noise, undefined, false);
     const threshold = model.parameters['acceptThreshold'] ?? 0;
     return { accepted: scored.utility >= threshold, why: { goals: roundAll(scored.goals), score: round(scored.utility), threshold } };
   }
   const state = idx.central(p.partner);
+  if (state && state.id === actor.central) {
+    // An office in the own capital (issue 12): the own central judges it as it consents to its unit's action.
+    const score = consentScore(model, idx, state, actor, state.id, p.scored.issue, p.scored.lead === 'protodiplomatic', isBinding(p.instrument), noise);
+    return { accepted: score >= 0, why: { consent: round(score), threshold: 0 } };
+  }
   if (state) {
     const score = partnerStateScore(model, state, actor, p.scored.issue, p.scored.lead === 'protodiplomatic', isBinding(p.instrument), noise);
     return { accepted: score >= 0, why: { partnerState: round(score), threshold: 0 } };
   }
+  const organisation = idx.organisation(p.partner);
+  if (organisation) {
+    const score = organisationScore(model, organisation, actor, p.instrument, p.scored.lead === 'protodiplomatic', noise);
+    return { accepted: score >= 0, why: { organisation: round(score), threshold: 0 } };
+  }
   return { accepted: true, why: { network: 'open to members' } };
+}
+
+/**
+ * An international organisation judges a proposal made to it (issue 12): a liaison office at its seat, an MOU, a
+ * seat (membership), by the `organisation` formula: whether the proposer's state is a member, how far its
+ * charter admits constituent units, whether it is a seat, binding or protodiplomatic.
+ */
+export function organisationScore(model: Model, organisation: Organisation, actor: Subnational, instrument: InstrumentKind, protodiplomacy: boolean, noise: number): number {
+  // Stryker disable next-line StringLiteral: equivalent, any name no other call site uses gives this site its own scope
+  const scope = scratch(model, 'organisation');
+  scope['centralMember'] = organisation.members.includes(actor.central) ? 1 : 0;
+  scope['openToUnits'] = organisation.openToUnits;
+  scope['membership'] = instrument === 'membership' ? 1 : 0;
+  scope['protodiplomacy'] = protodiplomacy ? 1 : 0;
+  scope['binding'] = isBinding(instrument) ? 1 : 0;
+  scope['noise'] = noise * (model.parameters['noise'] ?? 0);
+  return model.formulas['organisation']!.evaluate(scope, organisation.id);
 }
 
 /**
@@ -56,6 +85,7 @@ export function partnerStateScore(model: Model, state: Central, actor: Subnation
   const scope = scratch(model, 'partnerState');
   scope['attitude'] = state.attitude[actor.central] ?? 0;
   scope['kin'] = actor.kin.includes(state.id) ? 1 : 0;
+  scope['support'] = state.kinSupport[actor.id] ?? 0;
   scope['tradeTie'] = actor.tradeTies[state.id] ?? 0;
   scope['alignment'] = issue ? 1 - Math.abs((state.executive.position[issue] ?? 0) - (actor.position[issue] ?? 0)) / 2 : 1;
   scope['protodiplomacy'] = protodiplomacy ? 1 : 0;
@@ -157,7 +187,7 @@ function decideStep(model: Model, idx: WorldIndex, inst: Instrument, step: Appro
   if (step.organ === 'own-legislature') {
     // The legislature weighs what the instrument is worth to its own unit: the unit's goal values of the tie.
     const counterpart = inst.parties.find((x) => x !== party.id) ?? party.id;
-    const total = scoreExternal(model, idx, party, counterpart, inst.kind, 0).total;
+    const total = scoreExternal(model, idx, party, counterpart, inst.kind, 0, undefined, party.id === inst.initiator).total;
     const scope = actorScope(model, party);
     scope['position'] = inst.issue ? (party.position[inst.issue] ?? 0) : 0;
     scope['salience'] = inst.issue ? idx.salience(inst.issue, party.id) : 0;

@@ -354,12 +354,16 @@ describe('partnerView: the typed-array reader agrees with the plain definition',
       capacity: actor.capacity,
       tradeTie: Math.max(actor.tradeTies[partner] ?? 0, actor.tradeTies[partnerCountry] ?? 0),
       kin: actor.kin.includes(partner) || actor.kin.includes(partnerCountry) ? 1 : 0,
-      partnerIsState: idx.central(partner) ? 1 : 0,
+      // A foreign state; the own central (an office in the own capital, issue 12) is ownState instead.
+      partnerIsState: idx.central(partner) && partner !== actor.central ? 1 : 0,
       partnerIsNetwork: idx.isNetwork(partner) ? 1 : 0,
       crossBorder: type === 'cross-border' ? 1 : 0,
       transregional: type === 'transregional' ? 1 : 0,
       global: type === 'global' ? 1 : 0,
       load: idx.activeOf(actor.id).length / actor.capacity,
+      partnerIsOrganisation: idx.isOrganisation(partner) ? 1 : 0,
+      ownState: partner === actor.central ? 1 : 0,
+      partnerSupport: idx.central(partner)?.kinSupport[actor.id] ?? 0,
     };
     const perGoal = goals.map(({ issue }) =>
       !issue
@@ -392,6 +396,8 @@ describe('partnerView: the typed-array reader agrees with the plain definition',
         if (i % 3 === 0) u.tradeTies = { ...u.tradeTies, [g.scenario.centrals[0]!.id]: 0.25 };
         // Names that are not in the world count for nothing.
         if (i % 4 === 1) (u.tradeTies = { ...u.tradeTies, NOWHERE: 1 }), (u.kin = [...u.kin, 'NOWHERE']);
+        // A kin state supporting every other unit, so the support list is read too.
+        if (i % 2 === 1) g.scenario.centrals[0]!.kinSupport = { ...g.scenario.centrals[0]!.kinSupport, [u.id]: 0.5 + i / 100 };
       });
       const { run } = simulate(g.scenario, g.ruleSets, g.seed, { ticks: 12 });
       const idx = new WorldIndex(run.world);

@@ -15,7 +15,8 @@ import { INSTRUMENTS, isBinding, type InstrumentKind } from '../../model/vocabul
 import type { Id, Instrument, Subnational } from '../../model/world.ts';
 import type { Model } from '../model.ts';
 import type { StreamName, Streams } from '../rng.ts';
-import { activeGoalsOf, PARTY_CENTRAL, PARTY_NETWORK, PARTY_SUBNATIONAL, type ActiveGoal, type StaticIndex } from '../static-index.ts';
+import { activeGoalsOf, PARTY_CENTRAL, PARTY_NETWORK, PARTY_ORGANISATION, PARTY_SUBNATIONAL, type ActiveGoal, type StaticIndex } from '../static-index.ts';
+import { budgetOf, spendingOf, usesBudgets } from '../budget.ts';
 import type { WorldIndex } from '../world-index.ts';
 
 export interface Scored {
@@ -69,7 +70,7 @@ export function activeGoals(idx: WorldIndex, actor: Subnational): ActiveGoal[] {
 }
 
 /** The partner fields, in the order the scope receives them. */
-export const PARTNER_FIELDS = ['capacity', 'tradeTie', 'kin', 'partnerIsState', 'partnerIsNetwork', 'crossBorder', 'transregional', 'global', 'load'] as const;
+export const PARTNER_FIELDS = ['capacity', 'tradeTie', 'kin', 'partnerIsState', 'partnerIsNetwork', 'crossBorder', 'transregional', 'global', 'load', 'partnerIsOrganisation', 'ownState', 'partnerSupport'] as const;
 /** The per-goal variables, in the order the scope receives them. */
 export const GOAL_FIELDS = ['salience', 'damage', 'partnerSalience', 'existingTies', 'position', 'centralPosition'] as const;
 const NF = PARTNER_FIELDS.length;
@@ -204,6 +205,9 @@ export class PartnerReader {
     }
     let kin = 0;
     for (let k = st.kinStart[a]!; k < st.kinStart[a + 1]!; k++) if (st.kinData[k] === partner || st.kinData[k] === country) kin = 1;
+    // A kin state's own support for the actor's identity and protodiplomatic goals (only a state gives it).
+    let support = 0;
+    if (kind === PARTY_CENTRAL) for (let k = st.supportStart[a]!; k < st.supportStart[a + 1]!; k++) if (st.supportData[k] === partner) support = st.supportWeight[k]!;
     // Duchacek's type (geography.ts `duchacek`), on numbers.
     let type = 0; // 0 none, 1 cross-border, 2 transregional, 3 global
     if (kind !== PARTY_NETWORK && country >= 0 && country !== own) {
@@ -219,11 +223,15 @@ export class PartnerReader {
     const x = this.fields;
     x[1] = tradeTie;
     x[2] = kin;
-    x[3] = kind === PARTY_CENTRAL ? 1 : 0;
+    // A state partner is a foreign one; the own central (an office in the own capital) is ownState instead.
+    x[3] = kind === PARTY_CENTRAL && partner !== own ? 1 : 0;
     x[4] = kind === PARTY_NETWORK ? 1 : 0;
+    x[9] = kind === PARTY_ORGANISATION ? 1 : 0;
+    x[10] = partner === own ? 1 : 0;
     x[5] = type === 1 ? 1 : 0;
     x[6] = type === 2 ? 1 : 0;
     x[7] = type === 3 ? 1 : 0;
+    x[11] = support;
     this.existingAll = existing;
     const pg = this.perGoal;
     const b = st.partyPosition[partner]!;
@@ -271,6 +279,11 @@ export class Scorer {
   private weights = new Float64Array(0);
   /** The goal contributing most in the last `score` (the first of equals), or -1 without goals. */
   lead = -1;
+  /**
+   * Whether the scored unit would hold the instrument and so pay its running cost (issue 12). A partner judging
+   * a proposal made to it, the host of an office, does not: its scores read runningCost 0.
+   */
+  holds = true;
   private goals: readonly ActiveGoal[] = [];
   private plan: GoalPlan = { kernel: () => undefined, fitsByKind: [], formulas: [] };
   private readonly plansByNames = new Map<string, GoalPlan>();
@@ -278,8 +291,9 @@ export class Scorer {
   private readonly attrSlots: Int32Array;
   private readonly fieldSlots: Int32Array;
   private readonly goalSlots: Int32Array;
-  private readonly at: Readonly<Record<'fit' | 'cost' | 'binding' | 'noise' | 'total' | 'existingTies', number>>;
+  private readonly at: Readonly<Record<'fit' | 'cost' | 'binding' | 'noise' | 'total' | 'existingTies' | 'runningCost' | 'budget' | 'spending', number>>;
   private readonly costs: Float64Array;
+  private readonly runningCosts: Float64Array;
   private readonly bindings: Float64Array;
   private readonly noiseScale: number;
   private readonly utility: SlotFormula;
@@ -293,8 +307,12 @@ export class Scorer {
     this.attrSlots = Int32Array.from(model.attributes.map(slot));
     this.fieldSlots = Int32Array.from(PARTNER_FIELDS.map(slot));
     this.goalSlots = Int32Array.from(GOAL_FIELDS.map(slot));
-    this.at = { fit: slot('fit'), cost: slot('cost'), binding: slot('binding'), noise: slot('noise'), total: slot('total'), existingTies: slot('existingTies') };
+    this.at = {
+      fit: slot('fit'), cost: slot('cost'), binding: slot('binding'), noise: slot('noise'), total: slot('total'), existingTies: slot('existingTies'),
+      runningCost: slot('runningCost'), budget: slot('budget'), spending: slot('spending'),
+    };
     this.costs = Float64Array.from(INSTRUMENTS.map((k) => model.instruments[k].cost));
+    this.runningCosts = Float64Array.from(INSTRUMENTS.map((k) => model.instruments[k].runningCost));
     this.bindings = Float64Array.from(INSTRUMENTS.map((k) => (isBinding(k) ? 1 : 0)));
     this.noiseScale = model.parameters['noise'] ?? 0;
     this.utility = table.formulas['utility']!;
@@ -304,6 +322,10 @@ export class Scorer {
     this.reader.setActor(idx, actor, goals, position);
     const f = this.frame;
     const st = idx.statics;
+    if (usesBudgets(this.model)) {
+      f[this.at.budget] = budgetOf(this.model, actor);
+      f[this.at.spending] = spendingOf(this.model, actor, position === undefined ? idx.activeOf(actor.id) : idx.activeAt(position));
+    }
     if (position !== undefined && goals === st.goals[position]) {
       // The decide loop: attributes and the goal plan from tables kept per static index.
       const t = this.actorTable(st);
@@ -462,6 +484,7 @@ export class Scorer {
     const f = this.frame;
     const at = this.at;
     f[at.cost] = this.costs[kind]!;
+    f[at.runningCost] = this.holds ? this.runningCosts[kind]! : 0;
     f[at.binding] = this.bindings[kind]!;
     f[at.existingTies] = this.reader.existingAll;
     const out = this.utilityOut;
@@ -625,9 +648,10 @@ export function partnerView(idx: WorldIndex, actor: Subnational, partner: Id, go
  * Scores one candidate external action (an explanation-grade call: respond's acceptance, the own
  * legislature's weighing). `view`, when given, replaces what the actor knows of the partner.
  */
-export function scoreExternal(model: Model, idx: WorldIndex, actor: Subnational, partner: Id, kind: InstrumentKind, noise: number, view?: PartnerView): Scored {
+export function scoreExternal(model: Model, idx: WorldIndex, actor: Subnational, partner: Id, kind: InstrumentKind, noise: number, view?: PartnerView, holds = true): Scored {
   const position = idx.statics.position.get(actor.id)!;
   const scorer = scorerOf(model, 'external').setActor(idx, actor, idx.statics.goals[position]!, position);
+  scorer.holds = holds;
   if (view) scorer.setView(view);
   else scorer.setPartner(idx, partner);
   const utility = scorer.score(INSTRUMENTS.indexOf(kind), noise);
