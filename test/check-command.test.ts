@@ -157,6 +157,25 @@ describe('paradip check', () => {
   });
 });
 
+describe('paradip check: targets that measure a record', () => {
+  it('years, match and dyads on the real acid-rain file, and a record that counts nothing is refused with its position', async () => {
+    const r = await cli('check', 'scenarios/acid-rain-1980s.yaml', '--seeds', '2', '--workers', '1', '--json');
+    const report = JSON.parse(r.out) as JsonReport;
+    const values = (id: string) => report.targets.find((t) => t.id === id)!.values;
+    for (const v of values('mou-years')) expect(typeof v === 'number' && v >= 0 && v < 3).toBe(true);
+    for (const v of values('mou-dyads-precision')) expect(typeof v === 'number' && v >= 0 && v <= 1).toBe(true);
+    for (const v of values('wa-bc') as string[][]) for (const pair of v) expect(pair).toMatch(/^CA-[A-Z]+\+US-[A-Z]+$/);
+    const text = readFileSync(join(root, 'scenarios/acid-rain-1980s.yaml'), 'utf8').replace('record: { "1982": 1, "1983": 2, "1984": 1, "1985": 3, "1986": 1 }', 'record: { "1982": 0 }');
+    const file = join(scratch, 'bad-record.yaml');
+    writeFileSync(file, text);
+    const line = text.split('\n').findIndex((l) => l.includes('record: { "1982": 0 }')) + 1;
+    const bad = await cli('check', file, '--seeds', '2');
+    expect(bad.code).toBe(2);
+    expect(bad.out).toBe('');
+    expect(bad.err).toMatch(new RegExp(`bad-record\\.yaml:${line}:\\d+: the record counts no event`));
+  });
+});
+
 describe('paradip list', () => {
   it('lists the shipped scenarios with their targets', async () => {
     const r = await cli('list');

@@ -93,6 +93,7 @@ export const EVENT_CSV_COLUMNS: readonly (readonly [string, CsvType])[] = [
   ['instruments', 'ids'],
   ['holder', 'string'],
   ['frame', 'string'],
+  ['against', 'boolean'],
 ];
 
 /** Fields of events.jsonl that are not columns of events.csv: nested records. */

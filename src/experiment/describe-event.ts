@@ -162,7 +162,7 @@ export function describeEvent(e: SimEvent, book: NameBook): string {
     case 'law.blocked':
       return `A national law on ${book.issue(String(e['issue']))} is stuck in ${n('by')}: ${blockedReason(e)}`;
     case 'lobby.delivered':
-      return `${n('by')} lobbies ${n('to')} on ${book.issue(String(e['issue']))}`;
+      return `${n('by')} lobbies ${n('to')} ${e['against'] === true ? 'against action ' : ''}on ${book.issue(String(e['issue']))}`;
     case 'position.changed':
       return `${n('by')}${e['leader'] ? ` (${String(e['leader'])})` : ''} moves on ${book.issue(String(e['issue']))}: ${signed(e['from'])} to ${signed(e['to'])}`;
     case 'relation.changed':

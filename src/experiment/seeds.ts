@@ -42,7 +42,7 @@ export function planFor(targets: readonly TargetSpec[], calendar: Calendar, extr
   const indicators: SeedPlan['indicators'] = [];
   for (const t of targets) {
     const m = t.measure;
-    for (const f of [m.count, m.first, m.parties, ...(m.order ?? []), m.lag?.from, m.lag?.to]) if (f) kinds.add(f.kind);
+    for (const f of [m.count, m.first, m.parties, ...(m.order ?? []), m.lag?.from, m.lag?.to, m.dyads, m.match, m.years]) if (f) kinds.add(f.kind);
     if (m.indicator) indicators.push({ id: m.indicator.id, tick: indicatorTick(calendar, m.indicator.at) });
   }
   return { kinds: [...kinds].sort(), indicators };

@@ -208,3 +208,42 @@ describe('across seeds', () => {
     expect(batches(seeds, 2)).toHaveLength(5);
   });
 });
+
+describe('record measures: dyads, match, years', () => {
+  const mou = { kind: 'instrument.signed', instrument: 'mou' as const, issue: 'acid-rain' };
+  const m = (measure: Record<string, unknown>) => value(measure as TargetSpec['measure']);
+
+  it('dyads lists each pair once, ids sorted within it, and includes compares pairs in either order', () => {
+    expect(m({ dyads: mou })).toEqual(['CA-ON+US-MN', 'CA-QC+US-NY']);
+    expect(passes({ dyads: mou }, { includes: ['US-NY+CA-QC'] })).toBe(true);
+    expect(passes({ dyads: mou }, { includes: ['US-WA+CA-BC'] })).toBe(false);
+    expect(passes({ dyads: mou }, { excludes: ['US-MN+CA-ON'] })).toBe(false);
+  });
+
+  it('match: precision and recall of pairs and of ids against the record', () => {
+    const record = ['US-NY+CA-QC', 'US-WA+CA-BC', 'US-MI+CA-ON'];
+    expect(m({ match: { ...mou, pairs: true, record, score: 'precision' } })).toBe(0.5);
+    expect(m({ match: { ...mou, pairs: true, record, score: 'recall' } })).toBeCloseTo(1 / 3, 12);
+    expect(m({ match: { kind: 'law.enacted', pairs: false, prefix: 'US-', record: ['US-NY', 'US-MN'], score: 'precision' } })).toBe(1);
+    expect(m({ match: { kind: 'law.enacted', pairs: false, prefix: 'US-', record: ['US-NY', 'US-MN'], score: 'recall' } })).toBe(0.5);
+    // Nothing matched: recall is 0, precision has no value (and fails).
+    expect(m({ match: { kind: 'none', pairs: false, record: ['US-NY'], score: 'recall' } })).toBe(0);
+    expect(m({ match: { kind: 'none', pairs: false, record: ['US-NY'], score: 'precision' } })).toBeNull();
+    expect(passes({ match: { ...mou, pairs: true, record, score: 'precision' } } as TargetSpec['measure'], { atLeast: 0.5 })).toBe(true);
+    expect(passes({ match: { ...mou, pairs: true, record, score: 'precision' } } as TargetSpec['measure'], { atLeast: 0.6 })).toBe(false);
+  });
+
+  it("years: the earth mover's distance in years from the record's shares", () => {
+    // Run: 1982 and 1983, one each. Record all in 1982: half the mass moves one year.
+    expect(m({ years: { ...mou, record: { '1982': 2 } } })).toBe(0.5);
+    expect(m({ years: { ...mou, record: { '1982': 1, '1983': 1 } } })).toBe(0);
+    // Record in 1985: the 1982 half moves three years, the 1983 half two.
+    expect(m({ years: { ...mou, record: { '1985': 4 } } })).toBe(2.5);
+    // A year outside the run's range on the early side.
+    expect(m({ years: { ...mou, record: { '1980': 1 } } })).toBe(2.5);
+    expect(m({ years: { kind: 'none', record: { '1982': 1 } } })).toBeNull();
+    expect(passes({ years: { ...mou, record: { '1982': 2 } } } as TargetSpec['measure'], { atMost: 0.4 })).toBe(false);
+    expect(passes({ years: { ...mou, record: { '1982': 2 } } } as TargetSpec['measure'], { atMost: 0.5 })).toBe(true);
+    expect(targetProblems(target({ years: { ...mou, record: { '1982': 1 } } } as TargetSpec['measure'], { includes: ['x'] })).map((p) => p.path)).toEqual([['expect', 'includes']]);
+  });
+});

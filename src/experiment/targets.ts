@@ -18,6 +18,14 @@
  *   `to` comes first), or null when either has no match.
  * - `indicator`: the indicator's value in the row of the tick dated `at`, or of the last tick before it;
  *   null when the run has no such row or the value is not a number.
+ * - `dyads`: the sorted distinct pairs of parties of matching events, each "A+B" with A < B (an event with
+ *   more than two parties adds every pair of them).
+ * - `match`: precision (the share of the run's ids, or pairs with `pairs: true`, that are in `record`) or
+ *   recall (the share of `record` the run has); pairs in `record` may name their ids in either order.
+ *   Precision is null when the run has none.
+ * - `years`: the earth mover's distance in years between the calendar years of matching events and
+ *   `record` (counts per year), each taken as shares of its own total (for years on a line, the sum over
+ *   years of the gap between the two cumulative shares); null when nothing matches.
  *
  * Expectations (all stated keys must hold): `between` (inclusive), `atLeast`, `atMost` and a numeric `equals`
  * apply to numbers (for `parties`, to the number of ids); `includes`/`excludes` to the ids; `after` means on or
@@ -50,11 +58,14 @@ export interface TargetResult {
   pass: boolean;
 }
 
-export type MeasureKind = 'count' | 'first' | 'parties' | 'order' | 'lag' | 'indicator';
+export type MeasureKind = 'count' | 'first' | 'parties' | 'order' | 'lag' | 'indicator' | 'dyads' | 'match' | 'years';
 
 /** Which measure a target uses (the scenario checker guarantees exactly one). */
 export function measureKind(target: TargetSpec): MeasureKind {
   const m = target.measure;
+  if (m.dyads) return 'dyads';
+  if (m.match) return 'match';
+  if (m.years) return 'years';
   return m.count ? 'count' : m.first ? 'first' : m.parties ? 'parties' : m.order ? 'order' : m.lag ? 'lag' : 'indicator';
 }
 
@@ -102,13 +113,22 @@ export function measureTarget(target: TargetSpec, events: readonly TargetEvent[]
   if (m.first) return firstMatch(m.first, events);
   if (m.parties) {
     const { prefix, of, ...filter } = m.parties;
-    const ids = new Set<string>();
-    for (const e of events) {
-      if (!matches(filter, e)) continue;
-      const parties = of !== 'actor' && Array.isArray(e['parties']) ? (e['parties'] as unknown[]) : [actorOf(e)];
-      for (const p of parties) if (typeof p === 'string' && (prefix === undefined || p.startsWith(prefix))) ids.add(p);
-    }
-    return [...ids].sort();
+    return partiesOf(filter, prefix, events, of);
+  }
+  if (m.dyads) return dyadsOf(m.dyads, events);
+  if (m.match) {
+    const { prefix, pairs, record, score, ...filter } = m.match;
+    const got = pairs ? dyadsOf(filter, events) : partiesOf(filter, prefix, events);
+    const want = new Set(pairs ? record.map(dyadKey) : record);
+    const hits = got.filter((x) => want.has(x)).length;
+    if (score === 'recall') return hits / want.size;
+    return got.length === 0 ? null : hits / got.length;
+  }
+  if (m.years) {
+    const { record, ...filter } = m.years;
+    const years = events.filter((e) => matches(filter, e)).map((e) => Number(e.date.slice(0, 4)));
+    const recorded = Object.entries(record).flatMap(([y, n]) => (n > 0 ? [[Number(y), n] as const] : []));
+    return years.length === 0 ? null : yearDistance(years.map((y) => [y, 1] as const), recorded);
   }
   if (m.order) {
     const dates = m.order.map((f) => firstMatch(f, events));
@@ -127,6 +147,56 @@ export function measureTarget(target: TargetSpec, events: readonly TargetEvent[]
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
+/** The sorted distinct ids over matching events' `parties` (or actor; only the actor with `of: actor`), those starting with `prefix` if given. */
+function partiesOf(filter: EventFilter, prefix: string | undefined, events: readonly TargetEvent[], of?: string): string[] {
+  const ids = new Set<string>();
+  for (const e of events) {
+    if (!matches(filter, e)) continue;
+    const parties = of !== 'actor' && Array.isArray(e['parties']) ? (e['parties'] as unknown[]) : [actorOf(e)];
+    for (const p of parties) if (typeof p === 'string' && (prefix === undefined || p.startsWith(prefix))) ids.add(p);
+  }
+  return [...ids].sort();
+}
+
+/** A pair of ids as one key, "A+B" with A < B, whatever order it is written in. */
+export function dyadKey(pair: string): string {
+  const [a = '', b = ''] = pair.split('+');
+  return a < b ? `${a}+${b}` : `${b}+${a}`;
+}
+
+/** The sorted distinct pairs of parties over matching events (every pair of an event's parties). */
+function dyadsOf(filter: EventFilter, events: readonly TargetEvent[]): string[] {
+  const out = new Set<string>();
+  for (const e of events) {
+    if (!matches(filter, e) || !Array.isArray(e['parties'])) continue;
+    const ps = (e['parties'] as unknown[]).filter((p): p is string => typeof p === 'string');
+    for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) if (ps[i] !== ps[j]) out.add(dyadKey(`${ps[i]}+${ps[j]}`));
+  }
+  return [...out].sort();
+}
+
+/**
+ * The earth mover's distance in years between two weighted sets of years, each normalised to shares: on a
+ * line it is the sum, over consecutive years, of the gap between the two cumulative shares.
+ */
+export function yearDistance(a: readonly (readonly [number, number])[], b: readonly (readonly [number, number])[]): number {
+  const total = (xs: readonly (readonly [number, number])[]): number => xs.reduce((s, [, n]) => s + n, 0);
+  const ta = total(a);
+  const tb = total(b);
+  const all = [...a, ...b].map(([y]) => y);
+  const lo = Math.min(...all);
+  const hi = Math.max(...all);
+  let ca = 0;
+  let cb = 0;
+  let d = 0;
+  for (let y = lo; y < hi; y++) {
+    for (const [x, n] of a) if (x === y) ca += n / ta;
+    for (const [x, n] of b) if (x === y) cb += n / tb;
+    d += Math.abs(ca - cb);
+  }
+  return d;
+}
+
 /** Whole calendar months from one ISO date to another (1990-11-15 to 1991-03-13: 4). */
 export function monthsBetween(from: string, to: string): number {
   return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
@@ -143,8 +213,10 @@ export function meetsExpectation(expect: Expectation, value: TargetValue): boole
   if (expect.atMost !== undefined) checks.push(n !== null && n <= expect.atMost);
   if (expect.after !== undefined) checks.push(date !== null && date.slice(0, expect.after.length) >= expect.after);
   if (expect.before !== undefined) checks.push(date !== null && date.slice(0, expect.before.length) < expect.before);
-  if (expect.includes) checks.push(Array.isArray(value) && expect.includes.every((id) => value.includes(id)));
-  if (expect.excludes) checks.push(Array.isArray(value) && !expect.excludes.some((id) => value.includes(id)));
+  // A pair ("US-WA+CA-BC") is compared as a dyad, whatever order it names its ids in.
+  const key = (id: string): string => (id.includes('+') ? dyadKey(id) : id);
+  if (expect.includes) checks.push(Array.isArray(value) && expect.includes.every((id) => value.includes(key(id))));
+  if (expect.excludes) checks.push(Array.isArray(value) && !expect.excludes.some((id) => value.includes(key(id))));
   if (expect.equals !== undefined) checks.push(typeof expect.equals === 'boolean' ? value === expect.equals : n === expect.equals);
   return checks.length > 0 && checks.every(Boolean);
 }
@@ -161,6 +233,9 @@ const APPLIES: Record<MeasureKind, readonly (keyof Expectation)[]> = {
   first: ['after', 'before'],
   order: ['equals'],
   lag: ['between', 'atLeast', 'atMost', 'equals'],
+  dyads: ['between', 'atLeast', 'atMost', 'equals', 'includes', 'excludes'],
+  match: ['between', 'atLeast', 'atMost'],
+  years: ['between', 'atLeast', 'atMost'],
 };
 
 /** A target whose expectation cannot be met by its measure, as a path under the target and a message. */

@@ -30,6 +30,7 @@ export function targetValue(target: TargetSpec, v: number): TargetValue | undefi
     case 'order':
       return none ? null : v === 1;
     case 'parties':
+    case 'dyads':
       if (target.expect.includes || target.expect.excludes) return undefined;
       return none ? null : Array.from({ length: v }, (_, i) => String(i));
     default:

@@ -167,6 +167,9 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
       ...(m.order ?? []).map((f, j): [EventFilter, Path] => [f, ['order', j]]),
       [m.lag?.from, ['lag', 'from']],
       [m.lag?.to, ['lag', 'to']],
+      [m.dyads, ['dyads']],
+      [m.match, ['match']],
+      [m.years, ['years']],
     ];
     filters.forEach(([f, at]) => {
       if (f?.from) checkDate(f.from, ['targets', i, 'measure', ...at, 'from']);
@@ -178,8 +181,9 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
       const known = ['in_force', 'awaiting_approval', 'laws', ...s.issues.map((x) => `salience_${x.id}`), ...s.indicators.map((ind) => ind.id)];
       if (!known.includes(m.indicator.id)) report('unknown-id', ['targets', i, 'measure', 'indicator', 'id'], `unknown indicator "${m.indicator.id}"`, known.join(', '));
     }
+    if (m.years && !Object.values(m.years.record).some((n) => n > 0)) report('invalid-value', ['targets', i, 'measure', 'years', 'record'], 'the record counts no event', 'a positive count in at least one year');
     const kinds = Object.keys(m).filter((k) => m[k as keyof typeof m] !== undefined);
-    if (kinds.length !== 1) report('invalid-value', ['targets', i, 'measure'], 'a measure has exactly one of count, first, parties, order, lag, indicator', 'one measure', kinds.join(', ') || 'none');
+    if (kinds.length !== 1) report('invalid-value', ['targets', i, 'measure'], 'a measure has exactly one of count, first, parties, order, lag, indicator, dyads, match, years', 'one measure', kinds.join(', ') || 'none');
     // What `check` refuses: an expectation that states nothing or does not apply to its measure.
     else for (const p of targetProblems(t)) report('invalid-value', ['targets', i, ...p.path], p.message, p.expected);
   });

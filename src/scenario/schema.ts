@@ -124,8 +124,24 @@ const issue = z.strictObject({
   name: z.string(),
   domain: z.string(),
   description: z.string().default(''),
-  /** Deposition at a receptor is the sum over sources of emission * exp(-distance / lengthScale). */
-  transfer: z.strictObject({ lengthScale: z.number().positive() }).default({ lengthScale: 500 }),
+  /**
+   * Deposition at a receptor is the sum over sources of emission * exp(-distance / L). L is `lengthScale`, or
+   * with a prevailing `wind` it depends on where the receptor lies from the source: `downwind` km straight
+   * downwind, `upwind` km straight upwind, in between by the cosine of the angle (Fay, Golomb and Kumar 1985).
+   */
+  transfer: z
+    .strictObject({
+      lengthScale: z.number().positive(),
+      wind: z
+        .strictObject({
+          /** The direction the prevailing wind blows towards, degrees clockwise from north (east is 90). */
+          towards: z.number().min(0).max(360),
+          downwind: z.number().positive(),
+          upwind: z.number().positive(),
+        })
+        .optional(),
+    })
+    .default({ lengthScale: 500 }),
   units: z
     .record(z.string(), z.strictObject({ emission: z.number().min(0).default(0), sensitivity: z.number().min(0).default(0) }))
     .default({}),
@@ -283,6 +299,21 @@ const target = z.strictObject({
     /** Whole months from the first match of `from` to the first match of `to` (negative if `to` comes first). */
     lag: z.strictObject({ from: filter, to: filter }).optional(),
     indicator: z.strictObject({ id: z.string(), at: dateText }).optional(),
+    /** The sorted distinct pairs of parties over matching events, each as "A+B" (ids in sorted order). */
+    dyads: filter.optional(),
+    /**
+     * How well the ids (`parties`, with `prefix`) or pairs (`pairs: true`, as `dyads`) over matching events
+     * match a `record`: `precision` (share of the run's that are in the record) or `recall` (share of the
+     * record's that the run has).
+     */
+    match: filter
+      .extend({ prefix: z.string().optional(), pairs: z.boolean().default(false), record: z.array(z.string()).min(1), score: z.enum(['precision', 'recall']) })
+      .optional(),
+    /**
+     * The earth mover's distance, in years, between the years of matching events and a `record` of counts per
+     * year (each as shares of its total): how far the run's timing is from the record's.
+     */
+    years: filter.extend({ record: z.record(z.string().regex(/^\d{4}$/, 'a year, e.g. 1985'), z.number().nonnegative()) }).optional(),
   }),
   expect: expectation,
 });

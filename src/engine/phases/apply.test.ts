@@ -163,6 +163,28 @@ describe('apply: domestic proposals', () => {
     expect(world.pressure['H']).toEqual({ env: 0.5 + 0.25 });
   });
 
+  it('with lobbyAgainst, a unit below its central lobbies against: its pressure counts negative and the event says so', () => {
+    const lobby = (actor: string) => ({ proposal: { type: 'lobby' as const, actor, issue: 'env', why: WHY }, verdict: null, veto: null, response: null });
+    const { model, world } = setup({ parameters: { lobbyPressure: 0.25, lobbyAgainst: 1 } });
+    world.centrals.find((c) => c.id === 'H')!.executive.position['env'] = 0.5;
+    world.subnationals.find((u) => u.id === 'H-1')!.position['env'] = 0.2; // capacity 2, behind its central
+    world.subnationals.find((u) => u.id === 'H-2')!.position['env'] = 0.5; // level with it: for action
+    world.pressure['H'] = {};
+    const events = run(model, world, 0, { proposals: [lobby('H-1'), lobby('H-2')] });
+    expect(world.pressure['H']).toEqual({ env: -0.25 * 2 + 0.25 });
+    expect(events).toEqual([
+      { kind: 'lobby.delivered', by: 'H-1', to: 'H', issue: 'env', against: true, why: WHY },
+      { kind: 'lobby.delivered', by: 'H-2', to: 'H', issue: 'env', why: WHY },
+    ]);
+    // Without lobbyAgainst (the default) the same lobbying all counts for action.
+    const plain = setup({ parameters: { lobbyPressure: 0.25 } });
+    plain.world.centrals.find((c) => c.id === 'H')!.executive.position['env'] = 0.5;
+    plain.world.subnationals.find((u) => u.id === 'H-1')!.position['env'] = 0.2;
+    plain.world.pressure['H'] = {};
+    expect(run(plain.model, plain.world, 0, { proposals: [lobby('H-1')] })).toEqual([{ kind: 'lobby.delivered', by: 'H-1', to: 'H', issue: 'env', why: WHY }]);
+    expect(plain.world.pressure['H']).toEqual({ env: 0.25 * 2 });
+  });
+
   it('a local law is recorded on the actor and on the issue, with the tick', () => {
     const { model, world } = setup();
     const law = (issue: string) => ({ proposal: { type: 'local-law' as const, actor: 'H-2', issue, why: WHY }, verdict: null, veto: null, response: null });

@@ -36,8 +36,12 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
     const actor = idx.subnational(proposal.actor)!;
     if (proposal.type === 'lobby') {
       const pressure = (w.pressure[actor.central] ??= {});
-      pressure[proposal.issue] = (pressure[proposal.issue] ?? 0) + (p['lobbyPressure'] ?? 0.1) * actor.capacity;
-      log.emit('lobby.delivered', { by: actor.id, to: actor.central, issue: proposal.issue, why: proposal.why });
+      // With lobbyAgainst, a unit behind its central (a source state under a President for cuts) lobbies
+      // against action and its pressure counts negative: the counter-coalition.
+      const central = idx.central(actor.central);
+      const against = (p['lobbyAgainst'] ?? 0) > 0 && (actor.position[proposal.issue] ?? 0) < (central?.executive.position[proposal.issue] ?? 0);
+      pressure[proposal.issue] = (pressure[proposal.issue] ?? 0) + (against ? -1 : 1) * (p['lobbyPressure'] ?? 0.1) * actor.capacity;
+      log.emit('lobby.delivered', { by: actor.id, to: actor.central, issue: proposal.issue, ...(against ? { against: true } : {}), why: proposal.why });
       continue;
     }
     if (proposal.type === 'local-law') {

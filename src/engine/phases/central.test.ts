@@ -146,6 +146,15 @@ describe('central: executive positions', () => {
     expect(decide(model, world).positions.find((p) => p.central === 'A' && p.issue === 'env')!.value).toBeCloseTo(value, 12);
   });
 
+  it('centralPosition reads law: 1 once the central itself has enacted a law on the issue (a unit\'s law does not count)', () => {
+    const { model, world } = setup({ formulas: { centralPosition: 'law' } });
+    const law = () => Object.fromEntries(decide(model, world).positions.filter((p) => p.issue === 'env').map((p) => [p.central, p.value]));
+    issue(world, 'env').laws.push({ by: 'A-1', tick: 0 });
+    expect(law()).toEqual({ A: 0, B: 0, C: 0 });
+    issue(world, 'env').laws.push({ by: 'A', tick: 0 });
+    expect(law()).toEqual({ A: 1, B: 0, C: 0 });
+  });
+
   it('foreign is the highest other position, and never below 0', () => {
     const { model, world } = setup({ formulas: { centralPosition: 'foreign' } });
     const pos = (o: Record<string, number>) => {
@@ -353,6 +362,19 @@ describe('central: agreements between centrals', () => {
     expect(decide(model, world, 0, new Script([0])).agreements).toEqual([]);
     delete c(world, 'B').executive.position['env'];
     expect(decide(model, world, 0, new Script([0])).agreements).toEqual([]);
+  });
+
+  it('agreementSpan: the chance is agreementChance times the overlap above agreementMin over the span, at most 1', () => {
+    // Positions A 0.4, B 0.5: the overlap above 0.3 is 0.1, so with a span of 0.4 the chance is a quarter.
+    const { model, world } = agreeSetup({ parameters: { agreementChance: 0.8, agreementMin: 0.3, agreementSpan: 0.4 } });
+    expect(decide(model, world, 0, new Script([0.2 - 1e-9])).agreements).toHaveLength(1);
+    expect(decide(model, world, 0, new Script([0.2 + 1e-9])).agreements).toEqual([]);
+    c(world, 'A').executive.position['env'] = 0.9; // B's 0.5 is now the lower: an overlap of 0.2, half the span
+    expect(decide(model, world, 0, new Script([0.4 - 1e-9])).agreements).toHaveLength(1);
+    expect(decide(model, world, 0, new Script([0.4 + 1e-9])).agreements).toEqual([]);
+    c(world, 'B').executive.position['env'] = 0.95; // beyond the span: the full chance
+    expect(decide(model, world, 0, new Script([0.8 - 1e-9])).agreements).toHaveLength(1);
+    expect(decide(model, world, 0, new Script([0.8 + 1e-9])).agreements).toEqual([]);
   });
 
   it('the default agreementMin is 0.3', () => {

@@ -48,6 +48,7 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
       scope['ties'] = idx.ties(x, c.id);
       scope['laws'] = idx.unitLaws(x, c.id);
       scope['foreign'] = foreignPosition(x, c.id);
+      scope['law'] = idx.centralHasLaw(x, c.id) ? 1 : 0;
       const position = model.formulas['centralPosition']!.evaluate(scope, c.id);
       const inputs = { stance: scope['stance']!, pressure: scope['pressure']!, salience: scope['salience']!, ties: scope['ties']!, laws: scope['laws']!, foreign: scope['foreign']! };
       out.positions.push({ central: c.id, issue: x, value: position, why: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, round(v)])) });
@@ -81,8 +82,12 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
     const [ca, cb] = a.between.map((id) => idx.central(id)!);
     const positions = { [ca!.id]: round(ca!.executive.position[issue.id] ?? 0), [cb!.id]: round(cb!.executive.position[issue.id] ?? 0) };
     const lawsInPlace = a.requiresLaw.every((id) => idx.centralHasLaw(issue.id, id));
-    const overlap = Object.values(positions).every((v) => v >= (p['agreementMin'] ?? 0.3));
+    const min = p['agreementMin'] ?? 0.3;
+    const overlap = Object.values(positions).every((v) => v >= min);
     if (!lawsInPlace || !overlap) continue;
+    // With a span, the chance grows with the overlap: the bargain comes sooner the further both are for action.
+    const span = p['agreementSpan'] ?? 0;
+    const share = span > 0 ? Math.min(1, (Math.min(...Object.values(positions)) - min) / span) : 1;
     // A duty to consult (Germany) comes "in sufficient time, before concluding": the central consults its
     // affected units when an agreement is within reach and concludes no earlier than consultMonths later.
     let waiting = false;
@@ -99,7 +104,7 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
         waiting = true;
       } else if (w.tick < deadlineTick(model.calendar, consulted, durationOf(p['consultMonths'] ?? 3, 'month') ?? { amount: 3, unit: 'month' })) waiting = true;
     }
-    if (!waiting && draw < chancePerTick(model, p['agreementChance'] ?? 0.15)) {
+    if (!waiting && draw < chancePerTick(model, (p['agreementChance'] ?? 0.15) * share)) {
       out.agreements.push({ between: [ca!.id, cb!.id], issue: issue.id, instrument: a.instrument, why: { positions, agreementMin: p['agreementMin'], lawsInPlace: a.requiresLaw } });
     }
   }

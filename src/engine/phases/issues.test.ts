@@ -10,7 +10,7 @@ import { scenarioSchema, type IssueSpec } from '../../scenario/schema.ts';
 import { initialWorld } from '../initial-world.ts';
 import { buildModel, type Model } from '../model.ts';
 import { Streams } from '../rng.ts';
-import { issues, seriesFactor } from './issues.ts';
+import { issues, seriesFactor, transferWeight } from './issues.ts';
 import { silentRuleSets } from '../../../test/support/silent-rule-sets.ts';
 
 const RULES: RuleSet[] = silentRuleSets(['HX', 'FX']);
@@ -291,5 +291,24 @@ describe('seriesFactor', () => {
     expect(seriesFactor(s, 'H', '2002-07-02')).toBeCloseTo(1 - t('2000-01-01', '2005-01-01', '2002-07-02'), 12);
     expect(seriesFactor(s, 'H', '2007-07-02')).toBeCloseTo(2 * t('2005-01-01', '2010-01-01', '2007-07-02'), 12);
     expect(seriesFactor(spec({ H: { '2000-02': 4, '2000-01': 0 } }), 'H', '2000-01-16')).toBeCloseTo((15 / 31) * 4, 12);
+  });
+});
+
+describe('prevailing wind', () => {
+  const wind = { lengthScale: 700, wind: { towards: 90, downwind: 1100, upwind: 400 } };
+  it('carries farther downwind than upwind, and across the wind at the mean scale', () => {
+    expect(transferWeight(wind, 500, 0)).toBeCloseTo(Math.exp(-500 / 1100), 12); // receptor east: downwind
+    expect(transferWeight(wind, -500, 0)).toBeCloseTo(Math.exp(-500 / 400), 12); // receptor west: upwind
+    expect(transferWeight(wind, 0, 500)).toBeCloseTo(Math.exp(-500 / 750), 12); // north: across
+    expect(transferWeight(wind, 0, -500)).toBeCloseTo(Math.exp(-500 / 750), 12);
+    // 45 degrees off the wind: the mean plus half the difference times cos 45.
+    expect(transferWeight(wind, 300, 300)).toBeCloseTo(Math.exp(-Math.hypot(300, 300) / (750 + 350 * Math.SQRT1_2)), 12);
+  });
+  it('turns with the wind and is isotropic without one', () => {
+    const north = { lengthScale: 700, wind: { towards: 0, downwind: 1100, upwind: 400 } };
+    expect(transferWeight(north, 0, 500)).toBeCloseTo(Math.exp(-500 / 1100), 12);
+    expect(transferWeight(north, 500, 0)).toBeCloseTo(Math.exp(-500 / 750), 12);
+    expect(transferWeight({ lengthScale: 700 }, 300, -400)).toBeCloseTo(Math.exp(-500 / 700), 12);
+    expect(transferWeight(wind, 0, 0)).toBe(1);
   });
 });

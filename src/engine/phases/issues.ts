@@ -139,7 +139,6 @@ function transferOf(spec: IssueSpec, world: World): Transfer {
   const state = world.issues.find((x) => x.id === spec.id)!;
   const sources = units.map((_, i) => i).filter((i) => (spec.units[units[i]!.id]?.emission ?? 0) > 0);
   const isSource = new Set(sources);
-  const L = spec.transfer.lengthScale;
   const start = new Int32Array(units.length + 1);
   const from: number[] = [];
   const weight: number[] = [];
@@ -149,7 +148,7 @@ function transferOf(spec: IssueSpec, world: World): Transfer {
     for (const si of sources) {
       const s = units[si]!;
       if (si === ri) from.push(si), weight.push(1);
-      else if (s.location && r.location) from.push(si), weight.push(Math.exp(-Math.hypot(s.location[0] - r.location[0], s.location[1] - r.location[1]) / L));
+      else if (s.location && r.location) from.push(si), weight.push(transferWeight(spec.transfer, r.location[0] - s.location[0], r.location[1] - s.location[1]));
     }
   });
   start[units.length] = from.length;
@@ -165,6 +164,22 @@ function transferOf(spec: IssueSpec, world: World): Transfer {
   };
   byWorld.set(world, t);
   return t;
+}
+
+/**
+ * The share of a source's emission deposited at a receptor dx km east and dy km north of it: exp(-d / L), where L
+ * is the length scale, or under a prevailing wind the mean of the downwind and upwind scales plus half their
+ * difference times the cosine of the angle between the wind and the source-to-receptor direction (downwind
+ * scale straight downwind, upwind scale straight upwind, the mean across the wind).
+ */
+export function transferWeight(transfer: IssueSpec['transfer'], dx: number, dy: number): number {
+  const d = Math.hypot(dx, dy);
+  const wind = transfer.wind;
+  if (!wind || d === 0) return Math.exp(-d / transfer.lengthScale);
+  const rad = (wind.towards * Math.PI) / 180;
+  const cos = (dx * Math.sin(rad) + dy * Math.cos(rad)) / d;
+  const L = (wind.downwind + wind.upwind) / 2 + ((wind.downwind - wind.upwind) / 2) * cos;
+  return Math.exp(-d / L);
 }
 
 /** Each unit's emission share of an issue, by its place in world.subnationals (fixed for a run). */
