@@ -4,11 +4,12 @@
  * and 2 real worker threads, and bad input (exit 2, nothing on stdout).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
+import { AGENT_TICKS_PER_THREAD, defaultWorkers } from '../src/cli/check-command.ts';
 
 const root = join(import.meta.dirname, '..');
 const fixture = 'test/fixtures/check-small.yaml';
@@ -188,5 +189,18 @@ describe('paradip list', () => {
     const r = await cli('list', '--seeds', '3');
     expect(r.code).toBe(2);
     expect(r.err).toContain('--seeds and --workers go with --check');
+  });
+});
+
+describe('defaultWorkers', () => {
+  const cores = availableParallelism();
+  it('starts one thread per 1.5 million agent-ticks at most, one per core and one per seed at most', () => {
+    // 100 acid-rain seeds: 25 units x 192 ticks each, 480,000 agent-ticks: one thread.
+    expect(defaultWorkers(100, 25 * 192)).toBe(1);
+    expect(defaultWorkers(1000, 25 * 192)).toBe(Math.min(cores, 3));
+    expect(defaultWorkers(2, 10_000_000)).toBe(Math.min(cores, 2));
+    expect(defaultWorkers(1, 10_000_000)).toBe(1);
+    expect(defaultWorkers(64)).toBe(Math.min(cores, 64));
+    expect(defaultWorkers(312, AGENT_TICKS_PER_THREAD / 100)).toBe(Math.min(cores, 3));
   });
 });

@@ -14,6 +14,7 @@ import { parseArgs } from './args.ts';
 import { readText } from './files.ts';
 import { EXIT, print, type Io } from './io.ts';
 import { prepareRun } from './prepare-run.ts';
+import { lastTick } from '../engine/run.ts';
 import { runTasks } from './worker-pool.ts';
 
 export const CHECK_USAGE = `paradip check <scenario.yaml> [--seeds <n>] [--first-seed <s>] [--variant <name>]
@@ -34,8 +35,8 @@ export interface CheckRequest {
   firstSeed: number;
   variant: string | null;
   sets: string[];
-  /** Worker threads; 1 runs in this thread. */
-  workers: number;
+  /** Threads (this one included); 1 runs in this thread; null: `defaultWorkers` for the scenario's size. */
+  workers: number | null;
   cwd: string;
 }
 
@@ -48,9 +49,17 @@ export interface CheckReport {
 /** The report, and the overrides it ran with (typed as parsed: `--set x=0.4` is the number 0.4). */
 export type Checked = { ok: true; report: CheckReport; overrides: Override[] } | { ok: false; problems: Problem[] };
 
-/** Default workers: one per core, never more than seeds. */
-export function defaultWorkers(seeds: number): number {
-  return Math.max(1, Math.min(availableParallelism(), seeds));
+/**
+ * Agent-ticks a thread must have to be worth starting. Each thread warms up the JIT on its own, which costs
+ * about as much as a few hundred thousand agent-ticks: measured on 2 cores, 100 acid-rain seeds (480,000
+ * agent-ticks) ran slower on 2 threads than on 1, 1,000 seeds (4.8 million) 1.4x faster (docs/performance.md).
+ */
+export const AGENT_TICKS_PER_THREAD = 1_500_000;
+
+/** Default threads: one per core for long jobs, fewer for short ones, never more than seeds. */
+export function defaultWorkers(seeds: number, agentTicksPerSeed = Number.POSITIVE_INFINITY): number {
+  const worth = Math.max(1, Math.floor((seeds * agentTicksPerSeed) / AGENT_TICKS_PER_THREAD));
+  return Math.max(1, Math.min(availableParallelism(), seeds, worth));
 }
 
 /** Loads the scenario as `run` does, checks its targets, runs the seeds; no targets gives an empty report. */
@@ -77,8 +86,9 @@ export async function checkTargets(req: CheckRequest): Promise<Checked> {
   // Batches are placed by index, so the results are in seed order whatever the number of workers.
   // Small batches (about 32 per thread; one or two seeds for 100 seeds on 2 threads) keep every thread busy to
   // the end, and keep the main thread, which runs its share between handing out tasks, quick to answer.
-  const tasks = batches(seedList(req.firstSeed, req.seeds), req.workers * 8);
-  const results = (await runTasks<number[], SeedResult[]>({ kind: 'seeds', job }, tasks, req.workers, (seeds) => runSeeds(job, seeds))).flat();
+  const workers = req.workers ?? defaultWorkers(req.seeds, prep.prepared.run.world.subnationals.length * (lastTick(model) + 1));
+  const tasks = batches(seedList(req.firstSeed, req.seeds), workers * 8);
+  const results = (await runTasks<number[], SeedResult[]>({ kind: 'seeds', job }, tasks, workers, (seeds) => runSeeds(job, seeds))).flat();
   return { ok: true, report: { ...report, targets: targetsOverSeeds(targets, results, model.calendar) }, overrides: meta.overrides };
 }
 
@@ -91,8 +101,8 @@ export async function checkCommand(io: Io, argv: string[]): Promise<number> {
   const firstSeed = (flags['first-seed'] as number | undefined) ?? 1;
   if (seeds < 1 || seeds > 1_000_000) return usage(io, `--seeds needs a whole number from 1 to 1000000, found ${seeds}`);
   if (firstSeed < 0 || !Number.isSafeInteger(firstSeed + seeds)) return usage(io, `--first-seed needs a whole number >= 0, found ${firstSeed}`);
-  const workers = (flags['workers'] as number | undefined) ?? defaultWorkers(seeds);
-  if (workers < 1 || workers > 256) return usage(io, `--workers needs a whole number from 1 to 256, found ${workers}`);
+  const workers = (flags['workers'] as number | undefined) ?? null;
+  if (workers !== null && (workers < 1 || workers > 256)) return usage(io, `--workers needs a whole number from 1 to 256, found ${workers}`);
   const variant = (flags['variant'] as string | undefined) ?? null;
   const file = positionals[0]!;
   const checked = await checkTargets({ scenario: file, seeds, firstSeed, variant, sets: (flags['set'] as string[] | undefined) ?? [], workers, cwd: io.cwd });

@@ -55,7 +55,7 @@ export const COMMANDS: Record<string, CommandHelp> = {
       ['--first-seed <s>', 'first seed (default 1)'],
       ['--variant <name>', 'apply a named variant declared in the scenario'],
       SET,
-      ['--workers <n>', 'worker threads (default one per core; results do not depend on it)'],
+      ['--workers <n>', 'threads, this one included (default: one per core, fewer for a short check; results do not depend on it)'],
       ['--json', 'print one JSON object with every seed\'s value instead of the table'],
     ],
     examples: ['paradip check scenarios/acid-rain-1980s.yaml --seeds 20'],

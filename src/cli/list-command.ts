@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { formatProblem } from '../scenario/problem.ts';
 import { parseArgs } from './args.ts';
-import { checkTargets, defaultWorkers } from './check-command.ts';
+import { checkTargets } from './check-command.ts';
 import { packageRoot } from './files.ts';
 import { EXIT, print, type Io } from './io.ts';
 import { prepareRun } from './prepare-run.ts';
@@ -39,8 +39,8 @@ export async function listCommand(io: Io, argv: string[]): Promise<number> {
   const seeds = (flags['seeds'] as number | undefined) ?? 10;
   if (!check && (flags['seeds'] !== undefined || flags['workers'] !== undefined)) return usage(io, '--seeds and --workers go with --check');
   if (seeds < 1 || seeds > 1_000_000) return usage(io, `--seeds needs a whole number from 1 to 1000000, found ${seeds}`);
-  const workers = (flags['workers'] as number | undefined) ?? defaultWorkers(seeds);
-  if (workers < 1 || workers > 256) return usage(io, `--workers needs a whole number from 1 to 256, found ${workers}`);
+  const workers = (flags['workers'] as number | undefined) ?? null;
+  if (workers !== null && (workers < 1 || workers > 256)) return usage(io, `--workers needs a whole number from 1 to 256, found ${workers}`);
 
   const root = packageRoot();
   let bad = 0;
