@@ -10,6 +10,10 @@ import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
 import { AGENT_TICKS_PER_THREAD, defaultWorkers } from '../src/cli/check-command.ts';
+import { agentTicksPerRun } from '../src/cli/sweep-command.ts';
+import { loadRuleSets } from '../src/cli/files.ts';
+import { prepareRun } from '../src/cli/prepare-run.ts';
+import { lastTick } from '../src/engine/run.ts';
 
 const root = join(import.meta.dirname, '..');
 const fixture = 'test/fixtures/check-small.yaml';
@@ -202,5 +206,22 @@ describe('defaultWorkers', () => {
     expect(defaultWorkers(1, 10_000_000)).toBe(1);
     expect(defaultWorkers(64)).toBe(Math.min(cores, 64));
     expect(defaultWorkers(312, AGENT_TICKS_PER_THREAD / 100)).toBe(Math.min(cores, 3));
+  });
+});
+
+describe('agentTicksPerRun (the size a sweep picks its default threads by)', () => {
+  it('is the scenario\'s subnationals times its ticks, with the experiment\'s variant and fixed settings', () => {
+    const file = 'scenarios/acid-rain-1980s.yaml';
+    const text = readFileSync(join(import.meta.dirname, '..', file), 'utf8');
+    const lib = loadRuleSets(null);
+    if (!lib.ok) throw new Error('rule sets');
+    const prep = prepareRun({ scenario: file, seed: 1, variant: null, sets: [], until: null, from: null, cwd: join(import.meta.dirname, '..') });
+    if (!prep.ok) throw new Error('scenario');
+    const run = prep.prepared.run;
+    const experiment = (fixed: { path: string; value: unknown }[]) => ({ scenarioText: text, scenarioFile: file, library: lib.ruleSets, spec: { variant: null }, fixed }) as unknown as Parameters<typeof agentTicksPerRun>[0];
+    expect(agentTicksPerRun(experiment([]))).toBe(run.world.subnationals.length * (lastTick(run.model) + 1));
+    expect(agentTicksPerRun(experiment([{ path: 'calendar.end', value: '1979-12' }]))).toBe(run.world.subnationals.length * 36);
+    // 100 runs of acid rain (about 5,000 agent-ticks each) are too short for a second thread.
+    expect(defaultWorkers(100, agentTicksPerRun(experiment([])))).toBe(1);
   });
 });

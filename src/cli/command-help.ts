@@ -93,7 +93,7 @@ export const COMMANDS: Record<string, CommandHelp> = {
     usage: SWEEP_USAGE,
     options: [
       ['--out <dir>', 'the result directory (runs.csv, runs.parquet, experiment.json)'],
-      ['--workers <n>', 'worker threads (results do not depend on it)'],
+      ['--workers <n>', 'threads, this one included (default: one per core, fewer for a short sweep; results do not depend on it)'],
       ['--shard <i>/<n>', 'run one deterministic slice (0-based) of the runs, for a job array; join with merge'],
       ['--seeds <n>', 'seeds per design point'],
       ['--first-seed <s>', 'first seed'],
