@@ -4,29 +4,18 @@
  * US state and a province, the US law, the US-Canada treaty, all on acid rain), its variants load and run, and
  * its timeline holds inputs only: no timeline entry touches an instrument or a law.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkTargets } from '../src/cli/check-command.ts';
+import { prepareScenario, ROOT as root, runScenario, targetsOver } from './support/shipped-scenario.ts';
 import { prepareRun } from '../src/cli/prepare-run.ts';
 import type { SimEvent } from '../src/engine/events.ts';
 import { runTicks } from '../src/engine/run.ts';
 
-const root = join(import.meta.dirname, '..');
 const FILE = 'scenarios/acid-rain-1980s.yaml';
 const SEEDS = 20;
 
-function prepare(variant: string | null = null, seed = 1) {
-  const r = prepareRun({ scenario: FILE, seed, variant, sets: [], until: null, from: null, cwd: root });
-  if (!r.ok) throw new Error(r.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`).join('\n'));
-  return r.prepared;
-}
+const prepare = (variant: string | null = null, seed = 1) => prepareScenario(FILE, variant, seed);
 
-function events(variant: string | null = null, seed = 1): SimEvent[] {
-  const p = prepare(variant, seed);
-  const out: SimEvent[] = [];
-  for (const t of runTicks(p.run, p.last)) out.push(...t.events);
-  return out;
-}
+const events = (variant: string | null = null, seed = 1): SimEvent[] => runScenario(FILE, variant, seed).events;
 
 describe('acid rain 1977-1992', () => {
   // The record's targets the model does not reach (docs/scenarios/acid-rain.md, section 4): the
@@ -37,9 +26,7 @@ describe('acid rain 1977-1992', () => {
   const MISSED = ['mou-parties-states', 'wa-bc'];
 
   it(`every declared target but the known misses meets its pass rate over seeds 1-${SEEDS}`, async () => {
-    const checked = await checkTargets({ scenario: FILE, seeds: SEEDS, firstSeed: 1, variant: null, sets: [], workers: 2, cwd: root });
-    if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
-    const { targets } = checked.report;
+    const targets = await targetsOver(FILE, SEEDS);
     expect(targets.map((t) => t.target.id)).toEqual([
       'mous', 'mou-parties-states', 'mou-parties-provinces', 'state-laws', 'no-early-law', 'federal-law', 'agreement', 'order',
       'mou-years', 'mou-dyads-precision', 'mou-dyads-recall', 'wa-bc', 'state-laws-precision', 'law-mn', 'law-ny', 'law-wi',

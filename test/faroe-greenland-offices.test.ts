@@ -9,27 +9,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkTargets } from '../src/cli/check-command.ts';
-import { prepareRun } from '../src/cli/prepare-run.ts';
-import type { SimEvent } from '../src/engine/events.ts';
-import { runTicks } from '../src/engine/run.ts';
+import { prepareScenario, ROOT as root, runScenario, targetsOver } from './support/shipped-scenario.ts';
 
-const root = join(import.meta.dirname, '..');
 const FILE = 'scenarios/faroe-greenland-offices.yaml';
 const SEEDS = 20;
 
-function prepare(variant: string | null = null, seed = 1) {
-  const r = prepareRun({ scenario: FILE, seed, variant, sets: [], until: null, from: null, cwd: root });
-  if (!r.ok) throw new Error(r.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`).join('\n'));
-  return r.prepared;
-}
+const prepare = (variant: string | null = null, seed = 1) => prepareScenario(FILE, variant, seed);
 
-function run(variant: string | null = null, seed = 1) {
-  const p = prepare(variant, seed);
-  const events: SimEvent[] = [];
-  for (const t of runTicks(p.run, p.last)) events.push(...t.events);
-  return { events, world: p.run.world };
-}
+const run = (variant: string | null = null, seed = 1) => runScenario(FILE, variant, seed);
 
 /** The hosts of a unit's offices in force at the end. */
 const hosts = (world: ReturnType<typeof run>['world'], unit: string): string[] =>
@@ -37,10 +24,9 @@ const hosts = (world: ReturnType<typeof run>['world'], unit: string): string[] =
 
 describe('S10: Faroe, Greenland and Scotland offices', () => {
   it(`every declared target meets its pass rate over seeds 1-${SEEDS}`, async () => {
-    const checked = await checkTargets({ scenario: FILE, seeds: SEEDS, firstSeed: 1, variant: null, sets: [], workers: 2, cwd: root });
-    if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
-    for (const t of checked.report.targets) expect(t.passRate, `${t.target.id}: ${t.passRate} of seeds, ${t.target.passRate} required`).toBeGreaterThanOrEqual(t.target.passRate);
-    expect(checked.report.targets.length).toBe(18);
+    const targets = await targetsOver(FILE, SEEDS);
+    for (const t of targets) expect(t.passRate, `${t.target.id}: ${t.passRate} of seeds, ${t.target.passRate} required`).toBeGreaterThanOrEqual(t.target.passRate);
+    expect(targets.length).toBe(18);
   });
 
   it("seed 1: the record's office sets, Brussels offices at the EU without a Duchacek type, every office but Copenhagen's opened by a decision", () => {

@@ -8,37 +8,26 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { checkTargets } from '../src/cli/check-command.ts';
-import { prepareRun } from '../src/cli/prepare-run.ts';
-import type { SimEvent } from '../src/engine/events.ts';
-import { runTicks } from '../src/engine/run.ts';
+import { indicatorNames } from '../src/engine/phases/observe.ts';
+import { prepareScenario, ROOT as root, runScenario, targetsOver } from './support/shipped-scenario.ts';
 
-const root = join(import.meta.dirname, '..');
 const FILE = 'scenarios/provinces-states-spending.yaml';
 const SEEDS = 20;
 
-function prepare(variant: string | null = null, seed = 1, until: string | null = null) {
-  const r = prepareRun({ scenario: FILE, seed, variant, sets: [], until, from: null, cwd: root });
-  if (!r.ok) throw new Error(r.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`).join('\n'));
-  return r.prepared;
-}
+const prepare = (variant: string | null = null, seed = 1, until: string | null = null) => prepareScenario(FILE, variant, seed, until);
 
 /** Events, and the indicator row of the last tick run, by name. */
 function run(variant: string | null = null, seed = 1, until: string | null = null) {
-  const p = prepare(variant, seed, until);
-  const events: SimEvent[] = [];
-  let last: number[] = [];
-  for (const t of runTicks(p.run, p.last)) events.push(...t.events), (last = t.indicators);
-  const names = ['in_force', 'awaiting_approval', 'laws', ...p.run.model.scenario.indicators.map((i) => i.id)];
-  return { events, world: p.run.world, at: (id: string) => last[names.indexOf(id)]! };
+  const r = runScenario(FILE, variant, seed, until);
+  const names = indicatorNames(r.prepared.run.model);
+  return { events: r.events, world: r.world, at: (id: string) => r.lastIndicators[names.indexOf(id)]! };
 }
 
 describe('S11: Canadian provinces and US states, the spending puzzle', () => {
   it(`every declared target meets its pass rate over seeds 1-${SEEDS}`, async () => {
-    const checked = await checkTargets({ scenario: FILE, seeds: SEEDS, firstSeed: 1, variant: null, sets: [], workers: 2, cwd: root });
-    if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
-    expect(checked.report.targets.length).toBe(12);
-    for (const t of checked.report.targets) expect(t.passRate, `${t.target.id}: ${t.passRate} of seeds, ${t.target.passRate} required`).toBeGreaterThanOrEqual(t.target.passRate);
+    const targets = await targetsOver(FILE, SEEDS);
+    expect(targets.length).toBe(12);
+    for (const t of targets) expect(t.passRate, `${t.target.id}: ${t.passRate} of seeds, ${t.target.passRate} required`).toBeGreaterThanOrEqual(t.target.passRate);
   }, 120_000);
 
   it('the data blocks are what scripts/provinces-states-data.mjs writes from its cited figures', () => {

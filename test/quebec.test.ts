@@ -4,37 +4,22 @@
  * the timeline, which holds inputs only (who governs, their programme, France's line); its counterfactuals
  * load and change what they should.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkTargets } from '../src/cli/check-command.ts';
-import { prepareRun } from '../src/cli/prepare-run.ts';
+import { prepareScenario, runScenario, targetsOver } from './support/shipped-scenario.ts';
 import type { SimEvent } from '../src/engine/events.ts';
-import { runTicks } from '../src/engine/run.ts';
 
-const root = join(import.meta.dirname, '..');
 const FILE = 'scenarios/quebec-1970s.yaml';
 const SEEDS = 20;
 
-function prepare(variant: string | null = null, seed = 1) {
-  const r = prepareRun({ scenario: FILE, seed, variant, sets: [], until: null, from: null, cwd: root });
-  if (!r.ok) throw new Error(r.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`).join('\n'));
-  return r.prepared;
-}
+const prepare = (variant: string | null = null, seed = 1) => prepareScenario(FILE, variant, seed);
 
-function events(variant: string | null = null, seed = 1): SimEvent[] {
-  const p = prepare(variant, seed);
-  const out: SimEvent[] = [];
-  for (const t of runTicks(p.run, p.last)) out.push(...t.events);
-  return out;
-}
+const events = (variant: string | null = null, seed = 1): SimEvent[] => runScenario(FILE, variant, seed).events;
 
 const protodiplomatic = (evs: readonly SimEvent[]) => evs.filter((e) => e.kind === 'action.proposed' && e['protodiplomacy'] === true);
 
 describe('Quebec in the 1970s', () => {
   it(`every declared target meets its pass rate over seeds 1-${SEEDS}`, async () => {
-    const checked = await checkTargets({ scenario: FILE, seeds: SEEDS, firstSeed: 1, variant: null, sets: [], workers: 2, cwd: root });
-    if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
-    const { targets } = checked.report;
+    const targets = await targetsOver(FILE, SEEDS);
     expect(targets.map((t) => t.target.id)).toEqual(['one-province', 'under-the-pq', 'france-support', 'quebec-relation', 'not-before', 'others-stay', 'others-economic']);
     for (const t of targets) expect(t.passRate, `${t.target.id}: ${t.passRate} of seeds, ${t.target.passRate} required`).toBeGreaterThanOrEqual(t.target.passRate);
   });

@@ -4,35 +4,19 @@
  * the charter refuses; the 1991 successions carry the seats to Ukraine and Belarus); each change of rule set is an
  * event with its legal basis; the timeline holds inputs only; the counterfactuals change what they should.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkTargets } from '../src/cli/check-command.ts';
-import { prepareRun } from '../src/cli/prepare-run.ts';
-import type { SimEvent } from '../src/engine/events.ts';
-import { runTicks } from '../src/engine/run.ts';
+import { prepareScenario, runScenario, targetsOver } from './support/shipped-scenario.ts';
 
-const root = join(import.meta.dirname, '..');
 const FILE = 'scenarios/soviet-union-russia.yaml';
 const SEEDS = 20;
 
-function prepare(variant: string | null = null, seed = 1) {
-  const r = prepareRun({ scenario: FILE, seed, variant, sets: [], until: null, from: null, cwd: root });
-  if (!r.ok) throw new Error(r.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`).join('\n'));
-  return r.prepared;
-}
+const prepare = (variant: string | null = null, seed = 1) => prepareScenario(FILE, variant, seed);
 
-function run(variant: string | null = null, seed = 1) {
-  const p = prepare(variant, seed);
-  const events: SimEvent[] = [];
-  for (const t of runTicks(p.run, p.last)) events.push(...t.events);
-  return { events, world: p.run.world };
-}
+const run = (variant: string | null = null, seed = 1) => runScenario(FILE, variant, seed);
 
 describe('the Soviet Union and Russia 1945-1999', () => {
   it(`every declared target meets its pass rate over seeds 1-${SEEDS}`, async () => {
-    const checked = await checkTargets({ scenario: FILE, seeds: SEEDS, firstSeed: 1, variant: null, sets: [], workers: 2, cwd: root });
-    if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
-    const { targets } = checked.report;
+    const targets = await targetsOver(FILE, SEEDS);
     expect(targets.map((t) => t.target.id)).toEqual(['two-seats', 'until-dissolution', 'seats-end', 'none-elsewhere', 'art-80', 'russia-1993', 'central-proxy', 'russia-japan', 'not-before']);
     for (const t of targets) expect(t.passRate, `${t.target.id}: ${t.passRate} of seeds, ${t.target.passRate} required`).toBeGreaterThanOrEqual(t.target.passRate);
   });
