@@ -10,8 +10,9 @@ import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
 import { AGENT_TICKS_PER_THREAD, defaultWorkers } from '../src/cli/check-command.ts';
-import { agentTicksPerRun } from '../src/cli/sweep-command.ts';
-import { loadRuleSets } from '../src/cli/files.ts';
+import { buildExperiment } from '../src/experiment/load-experiment.ts';
+import { experimentSchema } from '../src/experiment/experiment-schema.ts';
+import { loadRuleSets, readText } from '../src/cli/files.ts';
 import { prepareRun } from '../src/cli/prepare-run.ts';
 import { lastTick } from '../src/engine/run.ts';
 
@@ -209,19 +210,22 @@ describe('defaultWorkers', () => {
   });
 });
 
-describe('agentTicksPerRun (the size a sweep picks its default threads by)', () => {
-  it('is the scenario\'s subnationals times its ticks, with the experiment\'s variant and fixed settings', () => {
+describe('an experiment\'s agentTicksPerRun (the size a sweep picks its default threads by)', () => {
+  it('is the scenario\'s subnationals times its ticks, with the experiment\'s fixed settings', () => {
     const file = 'scenarios/acid-rain-1980s.yaml';
-    const text = readFileSync(join(import.meta.dirname, '..', file), 'utf8');
-    const lib = loadRuleSets(null);
-    if (!lib.ok) throw new Error('rule sets');
-    const prep = prepareRun({ scenario: file, seed: 1, variant: null, sets: [], until: null, from: null, cwd: join(import.meta.dirname, '..') });
+    const cwd = join(import.meta.dirname, '..');
+    const prep = prepareRun({ scenario: file, seed: 1, variant: null, sets: [], until: null, from: null, cwd });
     if (!prep.ok) throw new Error('scenario');
     const run = prep.prepared.run;
-    const experiment = (fixed: { path: string; value: unknown }[]) => ({ scenarioText: text, scenarioFile: file, library: lib.ruleSets, spec: { variant: null }, fixed }) as unknown as Parameters<typeof agentTicksPerRun>[0];
-    expect(agentTicksPerRun(experiment([]))).toBe(run.world.subnationals.length * (lastTick(run.model) + 1));
-    expect(agentTicksPerRun(experiment([{ path: 'calendar.end', value: '1979-12' }]))).toBe(run.world.subnationals.length * 36);
+    const size = (set: Record<string, string>): number => {
+      const spec = experimentSchema.parse({ experiment: 1, id: 'size', scenario: join(cwd, file), variant: null, set, parameters: [{ path: 'behaviour.parameters.actThreshold', values: [0.2, 0.3] }], design: { kind: 'grid' }, seeds: { count: 1, first: 1 }, measures: [{ name: 'signed', description: 'signed', count: { kind: 'instrument.signed' } }] });
+      const built = buildExperiment(spec, null, null, cwd, { readText, loadRuleSets });
+      if (!built.ok) throw new Error(JSON.stringify(built.problems));
+      return built.experiment.agentTicksPerRun;
+    };
+    expect(size({})).toBe(run.world.subnationals.length * (lastTick(run.model) + 1));
+    expect(size({ 'calendar.end': '1979-12' })).toBe(run.world.subnationals.length * 36);
     // 100 runs of acid rain (about 5,000 agent-ticks each) are too short for a second thread.
-    expect(defaultWorkers(100, agentTicksPerRun(experiment([])))).toBe(1);
+    expect(defaultWorkers(100, size({}))).toBe(1);
   });
 });

@@ -22,9 +22,6 @@ import { SweepDir } from './sweep-dir.ts';
 import { sweepProgress } from './sweep-progress.ts';
 import { runTasks } from './worker-pool.ts';
 import { defaultWorkers } from './check-command.ts';
-import { buildModel } from '../engine/model.ts';
-import { lastTick } from '../engine/run.ts';
-import { loadScenario } from '../scenario/load-scenario.ts';
 
 export const SWEEP_USAGE = `paradip sweep <experiment.yaml> [--out <dir>] [--workers <n>] [--shard <i>/<n>] [--seeds <n>] [--first-seed <s>] [--quiet]
        paradip sweep <scenario.yaml> --vary <path>=<a>,<b>,...|<min>:<max> [--design grid|lhs|sobol|morris] [--samples <n>]
@@ -124,17 +121,6 @@ function experimentFrom(io: Io, file: string, flags: Record<string, unknown>): {
   return buildExperiment(r.data, null, null, io.cwd, reader);
 }
 
-/**
- * Agent-ticks of one run of the experiment's scenario (subnationals x ticks), for the default number of threads
- * (`defaultWorkers`: a thread is worth starting only for about 1.5 million agent-ticks). Every point was checked
- * when the experiment was built, so the scenario loads; if it did not, any size will do.
- */
-export function agentTicksPerRun(e: Experiment): number {
-  const l = loadScenario(e.scenarioText, e.scenarioFile, { ruleSets: e.library, variant: e.spec.variant, overrides: e.fixed });
-  if (!l.ok) return Number.POSITIVE_INFINITY;
-  return l.scenario.subnationals.length * (lastTick(buildModel(l.scenario, l.ruleSets)) + 1);
-}
-
 export async function sweepCommand(io: Io, argv: string[]): Promise<number> {
   const parsed = parseArgs(argv, FLAGS);
   if (!parsed.ok) return usage(io, parsed.error);
@@ -160,7 +146,7 @@ export async function sweepCommand(io: Io, argv: string[]): Promise<number> {
   const e = built.experiment;
   const total = runCount(e);
   const mine = shardRuns(total, shard);
-  const workers = (flags['workers'] as number | undefined) ?? defaultWorkers(mine.length, agentTicksPerRun(e));
+  const workers = (flags['workers'] as number | undefined) ?? defaultWorkers(mine.length, e.agentTicksPerRun);
   if (workers < 1 || workers > 256) return usage(io, `--workers needs a whole number from 1 to 256, found ${workers}`);
   const versions: Versions = { paradip: version(), node: process.version, v8: process.versions.v8, gitCommit: gitCommit() };
   const hash = sweepHash(e, versions.paradip);

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { indicatorNames } from '../engine/phases/observe.ts';
 import { buildModel } from '../engine/model.ts';
+import { lastTick } from '../engine/run.ts';
 import type { RuleSet } from '../rules/rule-set.ts';
 import { COMMAND_LINE, loadScenario } from '../scenario/load-scenario.ts';
 import type { Override } from '../scenario/overrides.ts';
@@ -32,6 +33,8 @@ export interface Experiment {
   /** The experiment's fixed overrides (`set`), applied to every run before the point's values. */
   fixed: Override[];
   points: DesignPoint[];
+  /** Subnationals x ticks of one run (with the fixed settings): what the default number of threads goes by. */
+  agentTicksPerRun: number;
 }
 
 export type Built = { ok: true; experiment: Experiment } | { ok: false; problems: Problem[] };
@@ -141,6 +144,7 @@ export function buildExperiment(spec: ExperimentSpec, file: string | null, sourc
     spec, file, scenarioFile, scenarioPath, scenarioText: read.text,
     scenarioSha256: createHash('sha256').update(read.text).digest('hex'),
     library: lib.ruleSets, fixed, points,
+    agentTicksPerRun: loaded.scenario.subnationals.length * (lastTick(model) + 1),
   };
   return { ok: true, experiment };
 }
