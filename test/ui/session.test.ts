@@ -110,15 +110,21 @@ function headless(seed = 1): { lines: string[]; indicators: number[][]; events: 
   return { lines, indicators, events, p };
 }
 
+/** A live session of seed 1 at full speed, run on a fake clock until it finished. */
+function finishedSession(): { rec: Recorded; s: LiveSession } {
+  const rec: Recorded = { lines: [], results: [], ended: [] };
+  const clock = new FakeClock(1);
+  const s = new LiveSession(host(), opened(prepare(), rec), { seed: 1, variant: null, ruleSets: {} }, { clock });
+  for (let i = 0; i < 8; i++) s.faster();
+  s.start();
+  for (let i = 0; i < 1000 && s.frame().status !== 'finished'; i++) clock.advance(33);
+  expect(s.frame().status).toBe('finished');
+  return { rec, s };
+}
+
 describe('a live session', () => {
   it('hands the sink the same ticks and events as a headless run, then ends it once', () => {
-    const rec: Recorded = { lines: [], results: [], ended: [] };
-    const clock = new FakeClock(1);
-    const s = new LiveSession(host(), opened(prepare(), rec), { seed: 1, variant: null, ruleSets: {} }, { clock });
-    for (let i = 0; i < 8; i++) s.faster();
-    s.start();
-    for (let i = 0; i < 1000 && s.frame().status !== 'finished'; i++) clock.advance(33);
-    expect(s.frame().status).toBe('finished');
+    const { rec, s } = finishedSession();
     const h = headless();
     expect(rec.lines).toEqual(h.lines);
     expect(rec.results.map((r) => r.indicators)).toEqual(h.indicators);
@@ -215,13 +221,7 @@ describe('a live session', () => {
   });
 
   it('Ctrl-C after the run finished is a plain quit: nothing was interrupted', async () => {
-    const rec: Recorded = { lines: [], results: [], ended: [] };
-    const clock = new FakeClock(1);
-    const s = new LiveSession(host(), opened(prepare(), rec), { seed: 1, variant: null, ruleSets: {} }, { clock });
-    for (let i = 0; i < 8; i++) s.faster();
-    s.start();
-    for (let i = 0; i < 1000 && s.frame().status !== 'finished'; i++) clock.advance(33);
-    expect(s.frame().status).toBe('finished');
+    const { rec, s } = finishedSession();
     s.quit('interrupt');
     expect(rec.ended).toEqual([false]);
     await expect(s.done).resolves.toBe('quit');
