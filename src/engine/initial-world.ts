@@ -110,6 +110,7 @@ export function initialWorld(model: Model, seed: number | string): World {
  * Numbered in the file's order after sorting by holder, partner and kind, so the file's order cannot matter.
  */
 function holdings(model: Model, world: World): Instrument[] {
+  if (model.scenario.holdings.length === 0) return [];
   const subs = new Map(world.subnationals.map((u) => [u.id, u]));
   const cs = new Map(world.centrals.map((c) => [c.id, c]));
   const nets = new Set(world.networks.map((n) => n.id));
