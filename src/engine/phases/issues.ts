@@ -3,7 +3,7 @@
  * emission (base x data series x laws in force), deposition through a transfer that decays with distance
  * (Fay, Golomb and Kumar 1985: exponential in distance), damage, salience, and the unit's position.
  */
-import type { Id, IssueUnitState, Subnational, World } from '../../model/world.ts';
+import type { Id, IssueUnitState, World } from '../../model/world.ts';
 import type { IssueSpec } from '../../scenario/schema.ts';
 import type { Model } from '../model.ts';
 import type { Streams } from '../rng.ts';
@@ -139,40 +139,28 @@ function transferOf(spec: IssueSpec, world: World): Transfer {
   const state = world.issues.find((x) => x.id === spec.id)!;
   const sources = units.map((_, i) => i).filter((i) => (spec.units[units[i]!.id]?.emission ?? 0) > 0);
   const isSource = new Set(sources);
-  // Two passes (count, then fill typed arrays): receptors x sources entries (a million at 100,000 units and 10
-  // sources) grown as lists would be promoted garbage, twice the size of the arrays kept.
-  const receives = (r: Subnational, ri: number): boolean => (spec.units[r.id]?.sensitivity ?? 0) > 0 || isSource.has(ri);
-  let size = 0;
-  units.forEach((r, ri) => {
-    if (!receives(r, ri)) return;
-    for (const si of sources) if (si === ri || (units[si]!.location && r.location)) size++;
-  });
   const start = new Int32Array(units.length + 1);
-  const from = new Int32Array(size);
-  const weight = new Float64Array(size);
-  let k = 0;
+  const from: number[] = [];
+  const weight: number[] = [];
   units.forEach((r, ri) => {
-    start[ri] = k;
-    if (!receives(r, ri)) return;
+    start[ri] = from.length;
+    if ((spec.units[r.id]?.sensitivity ?? 0) <= 0 && !isSource.has(ri)) return;
     for (const si of sources) {
       const s = units[si]!;
-      if (si === ri) (from[k] = si), (weight[k++] = 1);
-      else if (s.location && r.location) (from[k] = si), (weight[k++] = transferWeight(spec.transfer, r.location[0] - s.location[0], r.location[1] - s.location[1]));
+      if (si === ri) from.push(si), weight.push(1);
+      else if (s.location && r.location) from.push(si), weight.push(transferWeight(spec.transfer, r.location[0] - s.location[0], r.location[1] - s.location[1]));
     }
   });
-  start[units.length] = k;
-  const sensitivity = new Float64Array(units.length);
-  const emissionShares = new Float64Array(units.length);
-  units.forEach((u, i) => ((sensitivity[i] = spec.units[u.id]?.sensitivity ?? 0), (emissionShares[i] = emissionShare(spec, u.id))));
+  start[units.length] = from.length;
   t = {
     sources: Int32Array.from(sources),
     start,
-    from,
-    weight,
+    from: Int32Array.from(from),
+    weight: Float64Array.from(weight),
     states: units.map((u) => state.units[u.id]!),
     baseEmission: Float64Array.from(sources, (i) => spec.units[units[i]!.id]!.emission),
-    sensitivity,
-    emissionShare: emissionShares,
+    sensitivity: Float64Array.from(units.map((u) => spec.units[u.id]?.sensitivity ?? 0)),
+    emissionShare: Float64Array.from(units.map((u) => emissionShare(spec, u.id))),
   };
   byWorld.set(world, t);
   return t;
