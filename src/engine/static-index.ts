@@ -31,8 +31,15 @@ export function activeGoalsOf(goals: Readonly<Record<string, number>>, issueIds:
     .map((goal) => ({ goal, weight: goals[goal]!, issue: issueIds.has(goal) ? goal : null }));
 }
 
+/** What the engine asks of a map by id: a value, or whether there is one. */
+export interface Lookup<T> {
+  get(id: Id): T | undefined;
+  has(id: Id): boolean;
+}
+
 export class StaticIndex {
-  readonly subById = new Map<Id, Subnational>();
+  /** A subnational by id (answered through its number, not a map of its own). */
+  readonly subById: Lookup<Subnational>;
   readonly centralById = new Map<Id, Central>();
   readonly networkIds = new Set<Id>();
   readonly organisationIds = new Set<Id>();
@@ -40,7 +47,7 @@ export class StaticIndex {
   /** A central's subnationals, in id order. */
   readonly unitsOf = new Map<Id, Subnational[]>();
   /** A subnational's place in world.subnationals. */
-  readonly position = new Map<Id, number>();
+  readonly position: Lookup<number>;
   readonly issueIds: ReadonlySet<Id>;
   /** Every party id (subnationals, centrals, networks), sorted: a party's number is its place here. */
   readonly ids: readonly Id[];
@@ -98,13 +105,28 @@ export class StaticIndex {
     this.retired = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const u = subs[i]!;
-      this.position.set(u.id, i);
-      this.subById.set(u.id, u);
       this.unitsOf.get(u.central)?.push(u);
       if (Object.hasOwn(successions, u.id)) this.retired[i] = 1;
     }
     for (const x of world.networks) this.networkIds.add(x.id);
     for (const o of world.organisations) this.organisationIds.add(o.id), this.organisationById.set(o.id, o);
+    // Answered through the party numbers and partyPosition: a subnational's id is a key of `number` already,
+    // and two more maps of every subnational would hold 7 MB at 100,000.
+    this.position = {
+      get: (id) => {
+        const k = this.number.get(id);
+        const p = k === undefined ? -1 : this.partyPosition[k]!;
+        return p < 0 ? undefined : p;
+      },
+      has: (id) => this.position.get(id) !== undefined,
+    };
+    this.subById = {
+      get: (id) => {
+        const p = this.position.get(id);
+        return p === undefined ? undefined : subs[p];
+      },
+      has: (id) => this.position.get(id) !== undefined,
+    };
     this.issueIds = new Set(world.issues.map((x) => x.id));
     this.centralOf = subs.map((u) => this.centralById.get(u.central)!);
     for (const x of world.issues) this.issueStates.set(x.id, subs.map((u) => x.units[u.id]!));
