@@ -30,6 +30,9 @@ describe('StaticIndex', () => {
     }
     expect(st.position.has('no-such-id')).toBe(false);
     expect(st.subById.get('no-such-id')).toBeUndefined();
+    expect([...st.position]).toEqual(run.world.subnationals.map((u, a) => [u.id, a]));
+    expect([...st.subById.values()]).toEqual(run.world.subnationals);
+    expect(st.subById.size).toBe(run.world.subnationals.length);
     run.world.subnationals.forEach((u, a) => {
       expect(st.position.get(u.id), u.id).toBe(a);
       expect(st.position.has(u.id), u.id).toBe(true);

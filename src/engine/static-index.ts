@@ -31,15 +31,47 @@ export function activeGoalsOf(goals: Readonly<Record<string, number>>, issueIds:
     .map((goal) => ({ goal, weight: goals[goal]!, issue: issueIds.has(goal) ? goal : null }));
 }
 
-/** What the engine asks of a map by id: a value, or whether there is one. */
-export interface Lookup<T> {
-  get(id: Id): T | undefined;
-  has(id: Id): boolean;
+/**
+ * A read-only map over the subnationals, by id, answered through their party numbers: a subnational's id is a
+ * key of `number` already, and two more maps of every subnational (place, record) would hold 7 MB at 100,000.
+ * Iterates in world order, as the maps it replaces did.
+ */
+export class SubnationalMap<T> implements ReadonlyMap<Id, T> {
+  constructor(
+    private readonly subs: readonly Subnational[],
+    private readonly placeOf: (id: Id) => number | undefined,
+    private readonly valueAt: (place: number) => T,
+  ) {}
+  get(id: Id): T | undefined {
+    const p = this.placeOf(id);
+    return p === undefined ? undefined : this.valueAt(p);
+  }
+  has(id: Id): boolean {
+    return this.placeOf(id) !== undefined;
+  }
+  get size(): number {
+    return this.subs.length;
+  }
+  *entries(): MapIterator<[Id, T]> {
+    for (let p = 0; p < this.subs.length; p++) yield [this.subs[p]!.id, this.valueAt(p)];
+  }
+  *keys(): MapIterator<Id> {
+    for (const u of this.subs) yield u.id;
+  }
+  *values(): MapIterator<T> {
+    for (let p = 0; p < this.subs.length; p++) yield this.valueAt(p);
+  }
+  [Symbol.iterator](): MapIterator<[Id, T]> {
+    return this.entries();
+  }
+  forEach(f: (value: T, key: Id, map: ReadonlyMap<Id, T>) => void): void {
+    for (let p = 0; p < this.subs.length; p++) f(this.valueAt(p), this.subs[p]!.id, this);
+  }
 }
 
 export class StaticIndex {
   /** A subnational by id (answered through its number, not a map of its own). */
-  readonly subById: Lookup<Subnational>;
+  readonly subById: SubnationalMap<Subnational>;
   readonly centralById = new Map<Id, Central>();
   readonly networkIds = new Set<Id>();
   readonly organisationIds = new Set<Id>();
@@ -47,7 +79,7 @@ export class StaticIndex {
   /** A central's subnationals, in id order. */
   readonly unitsOf = new Map<Id, Subnational[]>();
   /** A subnational's place in world.subnationals. */
-  readonly position: Lookup<number>;
+  readonly position: SubnationalMap<number>;
   readonly issueIds: ReadonlySet<Id>;
   /** Every party id (subnationals, centrals, networks), sorted: a party's number is its place here. */
   readonly ids: readonly Id[];
@@ -110,23 +142,13 @@ export class StaticIndex {
     }
     for (const x of world.networks) this.networkIds.add(x.id);
     for (const o of world.organisations) this.organisationIds.add(o.id), this.organisationById.set(o.id, o);
-    // Answered through the party numbers and partyPosition: a subnational's id is a key of `number` already,
-    // and two more maps of every subnational would hold 7 MB at 100,000.
-    this.position = {
-      get: (id) => {
-        const k = this.number.get(id);
-        const p = k === undefined ? -1 : this.partyPosition[k]!;
-        return p < 0 ? undefined : p;
-      },
-      has: (id) => this.position.get(id) !== undefined,
+    const placeOf = (id: Id): number | undefined => {
+      const k = this.number.get(id);
+      const p = k === undefined ? -1 : this.partyPosition[k]!;
+      return p < 0 ? undefined : p;
     };
-    this.subById = {
-      get: (id) => {
-        const p = this.position.get(id);
-        return p === undefined ? undefined : subs[p];
-      },
-      has: (id) => this.position.get(id) !== undefined,
-    };
+    this.position = new SubnationalMap(subs, placeOf, (p) => p);
+    this.subById = new SubnationalMap(subs, placeOf, (p) => subs[p]!);
     this.issueIds = new Set(world.issues.map((x) => x.id));
     this.centralOf = subs.map((u) => this.centralById.get(u.central)!);
     for (const x of world.issues) this.issueStates.set(x.id, subs.map((u) => x.units[u.id]!));

@@ -5,7 +5,7 @@
  */
 import type { Geography } from '../model/geography.ts';
 import type { Central, Id, Instrument, IssueState, Organisation, Subnational, World } from '../model/world.ts';
-import { StaticIndex, type Lookup } from './static-index.ts';
+import { StaticIndex } from './static-index.ts';
 
 /** Units whose salience of an issue is above this are candidate partners for issue-driven ties. */
 const CO_AFFECTED_SALIENCE = 0.05;
@@ -15,7 +15,7 @@ export const CO_AFFECTED_POOL = 64;
 const NONE: readonly Instrument[] = Object.freeze([]);
 
 export class WorldIndex implements Geography {
-  readonly subById: Lookup<Subnational>;
+  readonly subById: ReadonlyMap<Id, Subnational>;
   readonly centralById: ReadonlyMap<Id, Central>;
   readonly networkIds: ReadonlySet<Id>;
   readonly unitsOf: ReadonlyMap<Id, Subnational[]>;
