@@ -51,7 +51,7 @@ export function setPath(world: World, path: string, value: unknown): { ok: true 
     const isNumberMap = parent?.ok && typeof parent.value === 'object' && parent.value !== null && !Array.isArray(parent.value) &&
       Object.values(parent.value).every((v) => typeof v === 'number');
     if (!parent?.ok || !isNumberMap || typeof value !== 'number') return found;
-    const map = { ...(parent.value as Record<string, number>) };
+    const map = sharedRecord(path.slice(0, dot)) ? { ...(parent.value as Record<string, number>) } : (parent.value as Record<string, number>);
     map[path.slice(dot + 1)] = value;
     (parent.parent as Record<string | number, unknown>)[parent.key] = map;
     return { ok: true };
@@ -59,21 +59,24 @@ export function setPath(world: World, path: string, value: unknown): { ok: true 
   if (typeof found.value !== typeof value || (typeof found.value === 'object' && found.value !== null)) {
     return { ok: false, error: `${path} holds ${describe(found.value)}, not ${describe(value)}` };
   }
-  ownCopy(found)[found.key] = value;
+  let record = found.parent as Record<string | number, unknown>;
+  if (found.holder !== null && sharedRecord(path.slice(0, path.lastIndexOf('.')))) {
+    record = { ...record };
+    (found.holder as Record<string | number, unknown>)[found.holderKey] = record;
+  }
+  record[found.key] = value;
   return { ok: true };
 }
 
 /**
- * The record a value is written into. A record held under a name (goals, attributes, trade ties, an executive)
- * is written as a copy put in its place: the world shares the records the engine only reads with the scenario
- * (initial-world.ts), and a timeline input must change this world, not the scenario every run starts from. A
- * government or other record found by id in a list is written in place (indexes hold it by identity).
+ * Whether the record at `path` is one of a subnational's own records (`subnationals.<id>.goals`, `.attributes`,
+ * `.tradeTies`, ...), which the world shares with the scenario (initial-world.ts): a timeline writes into a copy
+ * put in its place, so it changes this world and not the scenario every run starts from. Every other record is
+ * written in place: the engine's indexes hold them by identity (the issue phase holds each unit's issue state).
  */
-function ownCopy(found: Extract<Found, { ok: true }>): Record<string | number, unknown> {
-  if (found.holder === null || Array.isArray(found.holder) || Array.isArray(found.parent)) return found.parent as Record<string | number, unknown>;
-  const copy = { ...found.parent };
-  found.holder[found.holderKey as string] = copy;
-  return copy;
+function sharedRecord(path: string): boolean {
+  const segments = path.split('.');
+  return segments.length === 3 && segments[0] === 'subnationals';
 }
 
 export function getNumber(world: World, path: string): number | null {

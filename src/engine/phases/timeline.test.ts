@@ -112,6 +112,18 @@ describe('timeline', () => {
     expect(next.attributes['autonomyAspiration']).toBe(0.1);
     expect(next.goals['env']).toBeUndefined();
   });
+
+  it('an input into a record the engine holds by identity (a unit\'s issue state, an executive) writes it in place', () => {
+    const set = { 'issues.env.units.H-1.emission': 3, 'centrals.H.executive.leader': 'Bo' };
+    const { model, world } = setup([{ id: 'input', date: '2000-01', set }]);
+    const state = world.issues[0]!.units['H-1']!;
+    const executive = H(world).executive;
+    run(model, world, 0);
+    expect(world.issues[0]!.units['H-1']).toBe(state);
+    expect(state.emission).toBe(3);
+    expect(H(world).executive).toBe(executive);
+    expect(executive.leader).toBe('Bo');
+  });
 });
 
 describe('checkTimeline', () => {
