@@ -23,7 +23,20 @@ describe('StaticIndex', () => {
       const kind = run.world.subnationals.some((u) => u.id === id) ? PARTY_SUBNATIONAL : run.world.centrals.some((c) => c.id === id) ? PARTY_CENTRAL : PARTY_NETWORK;
       expect(st.partyKind[i], id).toBe(kind);
     }
+    // A subnational's place and record by id come from its number; a central or an unknown id has neither.
+    for (const c of run.world.centrals) {
+      expect(st.position.get(c.id), c.id).toBeUndefined();
+      expect(st.subById.has(c.id), c.id).toBe(false);
+    }
+    expect(st.position.has('no-such-id')).toBe(false);
+    expect(st.subById.get('no-such-id')).toBeUndefined();
+    expect([...st.position]).toEqual(run.world.subnationals.map((u, a) => [u.id, a]));
+    expect([...st.subById.values()]).toEqual(run.world.subnationals);
+    expect(st.subById.size).toBe(run.world.subnationals.length);
     run.world.subnationals.forEach((u, a) => {
+      expect(st.position.get(u.id), u.id).toBe(a);
+      expect(st.position.has(u.id), u.id).toBe(true);
+      expect(st.subById.get(u.id), u.id).toBe(u);
       const pool = [...st.poolData.subarray(st.poolStart[a]!, st.poolStart[a + 1]!)].map((k) => st.ids[k]!);
       expect(pool, u.id).not.toContain(u.id);
       expect(pool, u.id).not.toContain(u.central);

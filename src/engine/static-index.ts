@@ -31,8 +31,47 @@ export function activeGoalsOf(goals: Readonly<Record<string, number>>, issueIds:
     .map((goal) => ({ goal, weight: goals[goal]!, issue: issueIds.has(goal) ? goal : null }));
 }
 
+/**
+ * A read-only map over the subnationals, by id, answered through their party numbers: a subnational's id is a
+ * key of `number` already, and two more maps of every subnational (place, record) would hold 7 MB at 100,000.
+ * Iterates in world order, as the maps it replaces did.
+ */
+export class SubnationalMap<T> implements ReadonlyMap<Id, T> {
+  constructor(
+    private readonly subs: readonly Subnational[],
+    private readonly placeOf: (id: Id) => number | undefined,
+    private readonly valueAt: (place: number) => T,
+  ) {}
+  get(id: Id): T | undefined {
+    const p = this.placeOf(id);
+    return p === undefined ? undefined : this.valueAt(p);
+  }
+  has(id: Id): boolean {
+    return this.placeOf(id) !== undefined;
+  }
+  get size(): number {
+    return this.subs.length;
+  }
+  *entries(): MapIterator<[Id, T]> {
+    for (let p = 0; p < this.subs.length; p++) yield [this.subs[p]!.id, this.valueAt(p)];
+  }
+  *keys(): MapIterator<Id> {
+    for (const u of this.subs) yield u.id;
+  }
+  *values(): MapIterator<T> {
+    for (let p = 0; p < this.subs.length; p++) yield this.valueAt(p);
+  }
+  [Symbol.iterator](): MapIterator<[Id, T]> {
+    return this.entries();
+  }
+  forEach(f: (value: T, key: Id, map: ReadonlyMap<Id, T>) => void): void {
+    for (let p = 0; p < this.subs.length; p++) f(this.valueAt(p), this.subs[p]!.id, this);
+  }
+}
+
 export class StaticIndex {
-  readonly subById = new Map<Id, Subnational>();
+  /** A subnational by id (answered through its number, not a map of its own). */
+  readonly subById: SubnationalMap<Subnational>;
   readonly centralById = new Map<Id, Central>();
   readonly networkIds = new Set<Id>();
   readonly organisationIds = new Set<Id>();
@@ -40,7 +79,7 @@ export class StaticIndex {
   /** A central's subnationals, in id order. */
   readonly unitsOf = new Map<Id, Subnational[]>();
   /** A subnational's place in world.subnationals. */
-  readonly position = new Map<Id, number>();
+  readonly position: SubnationalMap<number>;
   readonly issueIds: ReadonlySet<Id>;
   /** Every party id (subnationals, centrals, networks), sorted: a party's number is its place here. */
   readonly ids: readonly Id[];
@@ -86,72 +125,111 @@ export class StaticIndex {
   readonly goalSignature: Int32Array;
 
   constructor(readonly world: World) {
+    // Built with as little garbage as possible: at 100,000 subnationals every intermediate list per unit would
+    // survive a few young collections and be promoted, and the old generation it fills is the run's peak memory.
+    const subs = world.subnationals;
+    const n = subs.length;
     for (const c of world.centrals) {
       this.centralById.set(c.id, c);
       this.unitsOf.set(c.id, []);
     }
-    world.subnationals.forEach((u, i) => this.position.set(u.id, i));
-    for (const u of world.subnationals) {
-      this.subById.set(u.id, u);
+    const successions = world.successions ?? {};
+    this.retired = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const u = subs[i]!;
       this.unitsOf.get(u.central)?.push(u);
+      if (Object.hasOwn(successions, u.id)) this.retired[i] = 1;
     }
-    for (const n of world.networks) this.networkIds.add(n.id);
+    for (const x of world.networks) this.networkIds.add(x.id);
     for (const o of world.organisations) this.organisationIds.add(o.id), this.organisationById.set(o.id, o);
+    const placeOf = (id: Id): number | undefined => {
+      const k = this.number.get(id);
+      const p = k === undefined ? -1 : this.partyPosition[k]!;
+      return p < 0 ? undefined : p;
+    };
+    this.position = new SubnationalMap(subs, placeOf, (p) => p);
+    this.subById = new SubnationalMap(subs, placeOf, (p) => subs[p]!);
     this.issueIds = new Set(world.issues.map((x) => x.id));
-    this.centralOf = world.subnationals.map((u) => this.centralById.get(u.central)!);
-    this.retired = Uint8Array.from(world.subnationals.map((u) => (Object.hasOwn(world.successions ?? {}, u.id) ? 1 : 0)));
-    for (const x of world.issues) this.issueStates.set(x.id, world.subnationals.map((u) => x.units[u.id]!));
+    this.centralOf = subs.map((u) => this.centralById.get(u.central)!);
+    for (const x of world.issues) this.issueStates.set(x.id, subs.map((u) => x.units[u.id]!));
 
-    const all: [Id, number][] = [
-      ...world.subnationals.map((u) => [u.id, PARTY_SUBNATIONAL] as [Id, number]),
-      ...world.centrals.map((c) => [c.id, PARTY_CENTRAL] as [Id, number]),
-      ...world.networks.map((n) => [n.id, PARTY_NETWORK] as [Id, number]),
-      ...world.organisations.map((o) => [o.id, PARTY_ORGANISATION] as [Id, number]),
-    ].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    this.ids = all.map(([id]) => id);
-    this.partyKind = Uint8Array.from(all.map(([, k]) => k));
-    all.forEach(([id], i) => this.number.set(id, i));
+    // Every party's id and kind, numbered in id order.
+    const names: Id[] = [];
+    const kinds: number[] = [];
+    const party = (id: Id, kind: number): void => void (names.push(id), kinds.push(kind));
+    for (const u of subs) party(u.id, PARTY_SUBNATIONAL);
+    for (const c of world.centrals) party(c.id, PARTY_CENTRAL);
+    for (const x of world.networks) party(x.id, PARTY_NETWORK);
+    for (const o of world.organisations) party(o.id, PARTY_ORGANISATION);
+    const order = names.map((_, k) => k).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+    this.ids = order.map((k) => names[k]!);
+    this.partyKind = new Uint8Array(order.length);
+    order.forEach((k, i) => ((this.partyKind[i] = kinds[k]!), this.number.set(names[k]!, i)));
 
-    const n = world.subnationals.length;
     this.subNumber = new Int32Array(n);
     this.centralNumber = new Int32Array(n);
-    this.poolStart = new Int32Array(n + 1);
     // Networks and organisations are open to every unit: in every pool.
     const networks = [...this.networkIds, ...this.organisationIds].map((id) => this.number.get(id)!);
-    const pools: number[] = [];
+    // Per unit, its candidates (networks, neighbours, trade ties, kin) written straight into one buffer sized
+    // for all of them, then sorted and made distinct in place, without the unit and its central.
+    let room = 0;
+    for (const u of subs) {
+      room += networks.length + u.neighbours.length + u.kin.length;
+      for (const _ in u.tradeTies) room++;
+    }
+    const pools = new Int32Array(room);
+    this.poolStart = new Int32Array(n + 1);
+    let end = 0;
     const goals: ActiveGoal[][] = [];
     const issueGoals: Id[][] = [];
-    world.subnationals.forEach((u, i) => {
+    const sharedIssueGoals = new Map<string, Id[]>();
+    const signatures = new Map<string, number>();
+    this.goalSignature = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const u = subs[i]!;
       const self = this.number.get(u.id)!;
       const own = this.number.get(u.central) ?? -1;
       this.subNumber[i] = self;
       this.centralNumber[i] = own;
-      const pool = new Set<number>(networks);
-      const add = (id: Id): void => {
-        const k = this.number.get(id);
-        if (k !== undefined && k !== self && k !== own) pool.add(k);
+      const from = end;
+      const add = (k: number | undefined): void => {
+        if (k !== undefined && k !== self && k !== own) pools[end++] = k;
       };
-      for (const id of u.neighbours) add(id);
-      for (const id in u.tradeTies) add(id);
-      for (const id of u.kin) add(id);
-      pool.delete(self);
-      pool.delete(own);
-      this.poolStart[i] = pools.length;
-      pools.push(...[...pool].sort((a, b) => a - b));
+      for (const k of networks) add(k);
+      for (const id of u.neighbours) add(this.number.get(id));
+      for (const id in u.tradeTies) add(this.number.get(id));
+      for (const id of u.kin) add(this.number.get(id));
+      pools.subarray(from, end).sort();
+      let distinct = from;
+      for (let j = from; j < end; j++) if (j === from || pools[j] !== pools[distinct - 1]) pools[distinct++] = pools[j]!;
+      end = distinct;
+      this.poolStart[i] = from;
       const active = activeGoalsOf(u.goals, this.issueIds);
       goals.push(active);
-      issueGoals.push(active.filter((g) => g.issue !== null).map((g) => g.goal));
-    });
-    this.poolStart[n] = pools.length;
-    this.poolData = Int32Array.from(pools);
+      // Units with the same issue goals share one list, and equal lists of goal names share a number.
+      let names = '';
+      let issues = '';
+      for (const g of active) {
+        names = names === '' ? g.goal : `${names}\u0000${g.goal}`;
+        if (g.issue !== null) issues = issues === '' ? g.goal : `${issues}\u0000${g.goal}`;
+      }
+      let list = sharedIssueGoals.get(issues);
+      if (list === undefined) sharedIssueGoals.set(issues, (list = active.filter((g) => g.issue !== null).map((g) => g.goal)));
+      issueGoals.push(list);
+      let signature = signatures.get(names);
+      if (signature === undefined) signatures.set(names, (signature = signatures.size));
+      this.goalSignature[i] = signature;
+    }
+    this.poolStart[n] = end;
+    this.poolData = end === room ? pools : pools.slice(0, end);
 
     const P = this.ids.length;
     this.partyPosition = new Int32Array(P).fill(-1);
     this.partyCountry = new Int32Array(P).fill(-1);
-    world.subnationals.forEach((_, i) => {
+    for (let i = 0; i < n; i++) {
       this.partyPosition[this.subNumber[i]!] = i;
       this.partyCountry[this.subNumber[i]!] = this.centralNumber[i]!;
-    });
+    }
     for (const c of world.centrals) {
       const a = this.number.get(c.id)!;
       this.partyCountry[a] = a;
@@ -161,39 +239,58 @@ export class StaticIndex {
         this.countriesBorder.add(a * P + b).add(b * P + a);
       }
     }
-    const csr = (lists: number[][]): [Int32Array, Int32Array] => {
-      const start = new Int32Array(lists.length + 1);
+    // Known parties only (a trade tie may name a country or an id that is not in the world), in the unit's order.
+    const csr = (lengthOf: (u: Subnational) => number, each: (u: Subnational, put: (id: Id) => void) => void): [Int32Array, Int32Array] => {
+      const start = new Int32Array(n + 1);
+      let total = 0;
+      for (const u of subs) total += lengthOf(u);
+      const data = new Int32Array(total);
       let k = 0;
-      lists.forEach((l, i) => ((start[i] = k), (k += l.length)));
-      start[lists.length] = k;
-      return [start, Int32Array.from(lists.flat())];
+      const put = (id: Id): void => {
+        const x = this.number.get(id);
+        if (x !== undefined) data[k++] = x;
+      };
+      subs.forEach((u, i) => ((start[i] = k), each(u, put)));
+      start[n] = k;
+      return [start, k === total ? data : data.slice(0, k)];
     };
-    // Known parties only (a trade tie may name a country or an id that is not in the world); order does not matter.
-    const known = (ids: Iterable<Id>): number[] => [...ids].map((id) => this.number.get(id)).filter((x): x is number => x !== undefined);
-    [this.neighbourStart, this.neighbourData] = csr(world.subnationals.map((u) => known(u.neighbours)));
-    [this.kinStart, this.kinData] = csr(world.subnationals.map((u) => known(u.kin)));
-    const trade = world.subnationals.map((u) => known(Object.keys(u.tradeTies)));
-    [this.tradeStart, this.tradeData] = csr(trade);
-    this.tradeWeight = Float64Array.from(world.subnationals.flatMap((u, i) => trade[i]!.map((k) => u.tradeTies[this.ids[k]!]!)));
+    const ties = (u: Subnational): number => {
+      let c = 0;
+      for (const _ in u.tradeTies) c++;
+      return c;
+    };
+    [this.neighbourStart, this.neighbourData] = csr((u) => u.neighbours.length, (u, put) => u.neighbours.forEach(put));
+    [this.kinStart, this.kinData] = csr((u) => u.kin.length, (u, put) => u.kin.forEach(put));
+    [this.tradeStart, this.tradeData] = csr(ties, (u, put) => {
+      for (const id in u.tradeTies) put(id);
+    });
+    this.tradeWeight = new Float64Array(this.tradeData.length);
+    for (let i = 0; i < n; i++) {
+      const u = subs[i]!;
+      for (let j = this.tradeStart[i]!; j < this.tradeStart[i + 1]!; j++) this.tradeWeight[j] = u.tradeTies[this.ids[this.tradeData[j]!]!]!;
+    }
     // Kin states' support, read by unit: centrals in id order, so each unit's list is in party-number order.
-    const support: [number, number][][] = world.subnationals.map(() => []);
+    const support: { unit: number; state: number; value: number }[] = [];
     for (const c of [...world.centrals].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
       for (const [unit, value] of Object.entries(c.kinSupport ?? {})) {
         const i = this.position.get(unit);
-        if (i !== undefined && value > 0) support[i]!.push([this.number.get(c.id)!, value]);
+        if (i !== undefined && value > 0) support.push({ unit: i, state: this.number.get(c.id)!, value });
       }
     }
-    [this.supportStart, this.supportData] = csr(support.map((l) => l.map(([k]) => k)));
-    this.supportWeight = Float64Array.from(support.flatMap((l) => l.map(([, v]) => v)));
+    // Counting sort by unit: stable, so each unit's states stay in id order.
+    this.supportStart = new Int32Array(n + 1);
+    for (const x of support) this.supportStart[x.unit + 1]!++;
+    for (let i = 0; i < n; i++) this.supportStart[i + 1]! += this.supportStart[i]!;
+    this.supportData = new Int32Array(support.length);
+    this.supportWeight = new Float64Array(support.length);
+    const next = this.supportStart.slice(0, n);
+    for (const x of support) {
+      const at = next[x.unit]!++;
+      this.supportData[at] = x.state;
+      this.supportWeight[at] = x.value;
+    }
     this.goals = goals;
     this.issueGoals = issueGoals;
-    const signatures = new Map<string, number>();
-    this.goalSignature = Int32Array.from(goals.map((g) => {
-      const key = g.map((x) => x.goal).join('\u0000');
-      let k = signatures.get(key);
-      if (k === undefined) signatures.set(key, (k = signatures.size));
-      return k;
-    }));
   }
 
   private attributeTable: { names: readonly string[]; values: Float64Array } | null = null;

@@ -5,14 +5,22 @@
  */
 import type { World } from '../model/world.ts';
 
-type Found = { ok: true; parent: Record<string, unknown> | unknown[]; key: string | number; value: unknown } | { ok: false; error: string };
+type Container = Record<string, unknown> | unknown[];
+/** `parent[key]` is the value; `parent` is `holder[holderKey]` (the world itself has no holder). */
+type Found =
+  | { ok: true; parent: Container; key: string | number; value: unknown; holder: Container | null; holderKey: string | number }
+  | { ok: false; error: string };
 
 export function resolvePath(world: World, path: string): Found {
   const segments = path.split('.');
   let node: unknown = world;
-  let parent: Record<string, unknown> | unknown[] | null = null;
+  let parent: Container | null = null;
   let key: string | number = '';
+  let holder: Container | null = null;
+  let holderKey: string | number = '';
   for (const seg of segments) {
+    holder = parent;
+    holderKey = key;
     if (Array.isArray(node)) {
       const i = node.findIndex((item) => typeof item === 'object' && item !== null && (item as { id?: unknown }).id === seg);
       if (i < 0) return { ok: false, error: `no "${seg}" in ${path}` };
@@ -28,7 +36,7 @@ export function resolvePath(world: World, path: string): Found {
     }
   }
   if (parent === null) return { ok: false, error: 'empty path' };
-  return { ok: true, parent, key, value: node };
+  return { ok: true, parent, key, value: node, holder, holderKey };
 }
 
 /**
@@ -36,22 +44,39 @@ export function resolvePath(world: World, path: string): Found {
  * declared issue or country, since "no stance yet" and "stance 0" mean the same.
  */
 export function setPath(world: World, path: string, value: unknown): { ok: true } | { ok: false; error: string } {
-  let found = resolvePath(world, path);
+  const found = resolvePath(world, path);
   if (!found.ok) {
     const dot = path.lastIndexOf('.');
     const parent = dot > 0 ? resolvePath(world, path.slice(0, dot)) : null;
     const isNumberMap = parent?.ok && typeof parent.value === 'object' && parent.value !== null && !Array.isArray(parent.value) &&
       Object.values(parent.value).every((v) => typeof v === 'number');
     if (!parent?.ok || !isNumberMap || typeof value !== 'number') return found;
-    (parent.value as Record<string, number>)[path.slice(dot + 1)] = value;
+    const map = sharedRecord(path.slice(0, dot)) ? { ...(parent.value as Record<string, number>) } : (parent.value as Record<string, number>);
+    map[path.slice(dot + 1)] = value;
+    (parent.parent as Record<string | number, unknown>)[parent.key] = map;
     return { ok: true };
   }
   if (typeof found.value !== typeof value || (typeof found.value === 'object' && found.value !== null)) {
     return { ok: false, error: `${path} holds ${describe(found.value)}, not ${describe(value)}` };
   }
-  (found.parent as Record<string | number, unknown>)[found.key] = value;
-  found = resolvePath(world, path);
+  let record = found.parent as Record<string | number, unknown>;
+  if (found.holder !== null && sharedRecord(path.slice(0, path.lastIndexOf('.')))) {
+    record = { ...record };
+    (found.holder as Record<string | number, unknown>)[found.holderKey] = record;
+  }
+  record[found.key] = value;
   return { ok: true };
+}
+
+/**
+ * Whether the record at `path` is one of a subnational's own records (`subnationals.<id>.goals`, `.attributes`,
+ * `.tradeTies`, ...), which the world shares with the scenario (initial-world.ts): a timeline writes into a copy
+ * put in its place, so it changes this world and not the scenario every run starts from. Every other record is
+ * written in place: the engine's indexes hold them by identity (the issue phase holds each unit's issue state).
+ */
+function sharedRecord(path: string): boolean {
+  const segments = path.split('.');
+  return segments.length === 3 && segments[0] === 'subnationals';
 }
 
 export function getNumber(world: World, path: string): number | null {

@@ -107,7 +107,8 @@ const subnational = z.strictObject({
   tradeTies: z.record(z.string(), unit).default({}),
   kin: z.array(idSchema).default([]),
   attributes: z.record(z.string(), z.number()).default({}),
-  location: z.tuple([z.number(), z.number()]).nullable().default(null),
+  // Rebuilt as a two-element literal: the parsed tuple is grown by push, with room for 17 (180 bytes, not 64, per unit).
+  location: z.tuple([z.number(), z.number()]).overwrite(([x, y]) => [x, y]).nullable().default(null),
   relation: z.enum(RELATIONS).default('complementarity'),
   position: positions,
 });

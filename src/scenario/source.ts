@@ -76,7 +76,17 @@ export function parseYaml(text: string, file: string, options: { maxAliases?: nu
     }
     throw e;
   }
+  // The document (about 700 bytes per value: 140 MB for a file of 5,000 units) is needed again only to point at
+  // a problem. Held weakly, so a run does not keep it; parsed again from the same text, with the same positions,
+  // if it was collected by then.
+  let held = new WeakRef(doc);
+  const docNow = (): Document => {
+    let d = held.deref();
+    if (d === undefined) held = new WeakRef((d = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true })));
+    return d;
+  };
   const nodeAt = (path: readonly (string | number)[]): Node | null => {
+    const doc = docNow();
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n), true) as Node | undefined;
       if (node && typeof node === 'object' && 'range' in node && node.range) return node;
@@ -92,14 +102,14 @@ export function parseYaml(text: string, file: string, options: { maxAliases?: nu
       return node?.range ? lineCol(node.range[0]) : { line: 1, column: 1 };
     },
     locateKey(path) {
-      const parent = path.length > 0 ? doc.getIn(path.slice(0, -1) as (string | number)[], true) : null;
+      const parent = path.length > 0 ? docNow().getIn(path.slice(0, -1) as (string | number)[], true) : null;
       const last = String(path[path.length - 1]);
       const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && String(p.key.value) === last) : undefined;
       const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
       return range ? lineCol(range[0]) : source.locate(path);
     },
     scalarStart(path) {
-      const node = doc.getIn(path as (string | number)[], true);
+      const node = docNow().getIn(path as (string | number)[], true);
       if (!isScalar(node) || !node.range) return null;
       const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
       return node.range[0] + (quoted ? 1 : 0);

@@ -43,9 +43,12 @@ function applySuccession(world: World, from: Id, to: Id, id: string, note: strin
     if (u.neighbours.includes(from)) u.neighbours = u.neighbours.filter((x) => x !== from);
     if (u.kin.includes(from)) u.kin = swap(u.kin);
     if (Object.hasOwn(u.tradeTies, from)) {
-      const t = u.tradeTies[from]!;
-      delete u.tradeTies[from];
-      u.tradeTies[to] = Math.max(u.tradeTies[to] ?? 0, t);
+      // A new record, not an edit: the world shares a unit's trade ties with the scenario (initial-world.ts).
+      const ties = { ...u.tradeTies };
+      const t = ties[from]!;
+      delete ties[from];
+      ties[to] = Math.max(ties[to] ?? 0, t);
+      u.tradeTies = ties;
     }
   }
   for (const c of world.centrals) {

@@ -94,6 +94,36 @@ describe('timeline', () => {
     const unnamed = setup([{ date: '2000-01', set: { 'centrals.H.executive.leader': 1 } }]);
     expect(() => run(unnamed.model, unnamed.world, 0)).toThrow('timeline entry 0: centrals.H.executive.leader holds a string, not a number');
   });
+
+  it('an input changes this run\'s world, never the scenario the world shares its records with, so the next run starts as loaded', () => {
+    const set = { 'subnationals.H-1.attributes.autonomyAspiration': 0.9, 'subnationals.H-1.goals.env': 0.6, 'subnationals.H-1.capacity': 3 };
+    const { model, world } = setup([{ id: 'input', date: '2000-01', set }]);
+    const loaded = model.scenario.subnationals[0]!;
+    // The world reads the scenario's own records until an input writes into one (initial-world.ts).
+    expect(world.subnationals[0]!.attributes).toBe(loaded.attributes);
+    run(model, world, 0);
+    expect(world.subnationals[0]!.attributes['autonomyAspiration']).toBe(0.9);
+    expect(world.subnationals[0]!.goals['env']).toBe(0.6);
+    expect(world.subnationals[0]!.capacity).toBe(3);
+    expect(loaded.attributes['autonomyAspiration']).toBe(0.1);
+    expect(Object.hasOwn(loaded.goals, 'env')).toBe(false);
+    expect(loaded.capacity).toBe(1);
+    const next = initialWorld(model, 1).subnationals[0]!;
+    expect(next.attributes['autonomyAspiration']).toBe(0.1);
+    expect(next.goals['env']).toBeUndefined();
+  });
+
+  it('an input into a record the engine holds by identity (a unit\'s issue state, an executive) writes it in place', () => {
+    const set = { 'issues.env.units.H-1.emission': 3, 'centrals.H.executive.leader': 'Bo' };
+    const { model, world } = setup([{ id: 'input', date: '2000-01', set }]);
+    const state = world.issues[0]!.units['H-1']!;
+    const executive = H(world).executive;
+    run(model, world, 0);
+    expect(world.issues[0]!.units['H-1']).toBe(state);
+    expect(state.emission).toBe(3);
+    expect(H(world).executive).toBe(executive);
+    expect(executive.leader).toBe('Bo');
+  });
 });
 
 describe('checkTimeline', () => {
