@@ -97,6 +97,34 @@ describe('acid rain 1977-1992', () => {
     expect(early(['behaviour.parameters.monitoringRate=0'])).toBeLessThanOrEqual(1);
   });
 
+  it('the national-debate variant: Washington and British Columbia sign when they hear the national debate, never without it', () => {
+    // Seeds 1-10: runs with a Washington-British Columbia acid-rain MOU. The calibrated model (awareness 0, their
+    // damage a twentieth of New York's) has none; the variant (awareness 1, both units' sensitivity 1) has some,
+    // and with its sensitivities but awareness 0 none: the national debate is what moves them.
+    const pairs = (variant: string | null, sets: string[] = []): number => {
+      let n = 0;
+      for (let seed = 1; seed <= 10; seed++) {
+        const r = prepareRun({ scenario: FILE, seed, variant, sets, until: null, from: null, cwd: root });
+        if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+        let signed = false;
+        for (const t of runTicks(r.prepared.run, r.prepared.last))
+          for (const e of t.events)
+            if (e.kind === 'instrument.signed' && e['instrument'] === 'mou' && e['issue'] === 'acid-rain' && [...(e['parties'] as string[])].sort().join('+') === 'CA-BC+US-WA') signed = true;
+        if (signed) n++;
+      }
+      return n;
+    };
+    const { scenario } = prepare('national-debate').run.model;
+    expect(scenario.behaviour.parameters['awareness']).toBe(1);
+    expect(scenario.issues[0]!.units['US-WA']!.sensitivity).toBe(1);
+    expect(scenario.issues[0]!.units['CA-BC']!.sensitivity).toBe(1);
+    expect(prepare().run.model.scenario.behaviour.parameters['awareness']).toBe(0);
+    expect(pairs(null)).toBe(0);
+    // 6 of 10 today (51% of seeds 1-100).
+    expect(pairs('national-debate')).toBeGreaterThanOrEqual(4);
+    expect(pairs('national-debate', ['behaviour.parameters.awareness=0'])).toBe(0);
+  });
+
   it('the no-paradiplomacy variant disables every instrument and still runs (no MOU, laws and lobbying remain)', () => {
     const p = prepare('no-paradiplomacy');
     expect(Object.values(p.run.model.instruments).every((i) => !i.enabled)).toBe(true);
