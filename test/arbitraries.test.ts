@@ -103,7 +103,7 @@ describe('shippedScenarios()', () => {
   it('every shipped scenario and variant, loaded', () => {
     const names = shippedScenarios().map((s) => s.name);
     expect(names).toEqual([
-      'acid-rain-1980s', 'acid-rain-1980s --variant no-paradiplomacy', 'acid-rain-1980s --variant no-1989-window', 'acid-rain-1980s --variant national-debate', 'acid-rain-1980s --variant strict-compact-clause',
+      'acid-rain-1980s', 'acid-rain-1980s --variant no-paradiplomacy', 'acid-rain-1980s --variant no-1989-window', 'acid-rain-1980s --variant strict-compact-clause',
       'constitutional-comparison', ...['austria', 'germany', 'belgium', 'switzerland', 'united-states', 'argentina'].map((v) => `constitutional-comparison --variant ${v}`),
       'faroe-greenland-offices', ...['central-reading', 'no-own-capital'].map((v) => `faroe-greenland-offices --variant ${v}`),
       'provinces-states-spending', ...['central-reading', 'no-free-trade', 'no-quebec-nationalism'].map((v) => `provinces-states-spending --variant ${v}`),

@@ -51,7 +51,7 @@ function check(name: string, events: readonly string[], indicators: readonly str
 }
 
 const SHIPPED: [string, (string | null)[]][] = [
-  ['scenarios/acid-rain-1980s.yaml', [null, 'no-paradiplomacy', 'no-1989-window', 'national-debate', 'strict-compact-clause']],
+  ['scenarios/acid-rain-1980s.yaml', [null, 'no-paradiplomacy', 'no-1989-window', 'strict-compact-clause']],
   ['scenarios/constitutional-comparison.yaml', [null, 'austria', 'germany', 'belgium', 'switzerland', 'united-states', 'argentina']],
   ['scenarios/quebec-1970s.yaml', [null, 'no-france-support', 'no-pq']],
   ['scenarios/republika-srpska.yaml', [null, 'flat-economy', 'moderate-government', 'dayton-forbids-offices', 'no-kin-support']],

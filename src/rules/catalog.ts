@@ -205,7 +205,6 @@ export const FORMULAS = {
       laws: 'laws enacted on the issue anywhere so far',
       noise: 'as above',
       sensitivity: "the unit's sensitivity to the issue (its lakes and soils at risk), 0..1",
-      centralSalience: "the mean salience of the issue among the units of the unit's central that feel it (damage > 0), as the tick began: the national debate",
     },
     // salienceRate is a share per month; the random walk's variance grows with time, so its step with sqrt(dt).
     default: 'clamp(salience + (1 - (1 - salienceRate) ^ dt) * (damage - salience) + 0.01 * ties * dt + 0.01 * noise * sqrt(dt), 0, 1)',

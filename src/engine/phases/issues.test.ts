@@ -208,32 +208,6 @@ describe('salience', () => {
     expect(state()['H-1']!.salience).toBe(0);
   });
 
-  it("reads its central's mean salience among the central's units that feel the issue, as the tick began", () => {
-    // H-2 (damage 0.2, salience 0.4) and H-1 (damage 0, salience 0.9: not counted) in H; F-1 (0.6) and F-2
-    // (0.4) in F, both with damage; F-3 is not named by the issue (damage 0). Over both centrals the mean would
-    // be 0.467.
-    const setup = (w: World): void => {
-      const u = w.issues[0]!.units;
-      u['H-1']!.salience = 0.9;
-      u['H-2']!.damage = 0.2;
-      u['H-2']!.salience = 0.4;
-      u['F-1']!.damage = 0.5;
-      u['F-1']!.salience = 0.6;
-      u['F-2']!.damage = 0.1;
-      u['F-2']!.salience = 0.4;
-    };
-    const { state } = run({ formulas: { salience: 'centralSalience' } }, setup);
-    expect(state()['H-1']!.salience).toBeCloseTo(0.4, 12);
-    expect(state()['H-3']!.salience).toBeCloseTo(0.4, 12);
-    expect(state()['F-1']!.salience).toBeCloseTo(0.5, 12);
-    expect(state()['F-3']!.salience).toBeCloseTo(0.5, 12);
-    // The updates of this tick are not read: F-2, after F-1 took 0.5, still hears the mean of 0.6 and 0.4.
-    expect(state()['F-2']!.salience).toBeCloseTo(0.5, 12);
-    // No unit of a central feels the issue: 0.
-    const none = run({ formulas: { salience: 'centralSalience' } }, (w) => (w.issues[0]!.units['H-1']!.salience = 0.9)).state;
-    expect(none()['H-1']!.salience).toBe(0);
-  });
-
   it('one standard normal draw per unit, in unit order', () => {
     const { state, streams } = run({ formulas: { salience: 'noise' } });
     const s = Streams.fromSeed(1);

@@ -13,7 +13,7 @@ import { staticIndexOf } from '../static-index.ts';
 export function issues(model: Model, world: World, streams: Streams, date: string): void {
   const units = world.subnationals;
   const table = slotTable(model);
-  const site = siteFrame(model, 'issues', ['deposition', 'sensitivity', 'salience', 'damage', 'ties', 'laws', 'noise', 'position', 'emissionShare', 'centralSalience'] as const);
+  const site = siteFrame(model, 'issues', ['deposition', 'sensitivity', 'salience', 'damage', 'ties', 'laws', 'noise', 'position', 'emissionShare'] as const);
   const { frame: f, at } = site;
   const statics = staticIndexOf(world);
   const damageFormula = table.formulas['damage']!;
@@ -36,7 +36,6 @@ export function issues(model: Model, world: World, streams: Streams, date: strin
       t.states[t.sources[k]!]!.emission = t.baseEmission[k]! * seriesNow * factor;
     }
     const ties = tiesByUnit(world, spec.id);
-    const national = centralSalienceOf(world, t.states);
     const noiseSd = 1;
     for (let r = 0; r < units.length; r++) {
       const u = units[r]!;
@@ -52,7 +51,6 @@ export function issues(model: Model, world: World, streams: Streams, date: strin
       f[at.damage] = unit.damage;
       f[at.ties] = ties.get(u.id) ?? 0;
       f[at.laws] = state.laws.length;
-      f[at.centralSalience] = national.get(u.central) ?? 0;
       f[at.noise] = noiseSd * streams.normal('issues');
       unit.salience = salienceFormula.evaluate(f, u.id);
       f[at.position] = u.position[spec.id] ?? 0;
@@ -103,26 +101,6 @@ function seriesPoints(spec: IssueSpec, central: Id): SeriesPoint[] | null {
     byCentral.set(central, points);
   }
   return points;
-}
-
-/**
- * Each central's mean salience of the issue among its units that feel it at all (damage > 0), as the tick began
- * (the previous tick's values, so no unit reads another's update of this tick): the national debate a unit
- * hears whatever its own damage (variable centralSalience of the salience formula). The central phase's
- * `salience` is the same mean, read after this phase.
- */
-function centralSalienceOf(world: World, states: readonly IssueUnitState[]): Map<Id, number> {
-  const sum = new Map<Id, number>();
-  const count = new Map<Id, number>();
-  world.subnationals.forEach((u, r) => {
-    const s = states[r]!;
-    if (s.damage <= 0) return;
-    sum.set(u.central, (sum.get(u.central) ?? 0) + s.salience);
-    count.set(u.central, (count.get(u.central) ?? 0) + 1);
-  });
-  const out = new Map<Id, number>();
-  for (const [c, n] of count) out.set(c, sum.get(c)! / n);
-  return out;
 }
 
 function tiesByUnit(world: World, issue: Id): Map<Id, number> {
