@@ -4,7 +4,7 @@
  * dyad's share of runs, state laws (precision, share of runs and median year per state, the three record
  * states within a year), the federal law and the agreement within six months of their dates, and the order
  * MOU -> law -> agreement. `check` judges each run; this pools them.
- *   npx tsx scripts/acid-rain-record.ts [seeds=100] [path=value ...]
+ *   npx tsx scripts/acid-rain-record.ts [seeds=100] [--variant id] [path=value ...]
  */
 import { join } from 'node:path';
 import { prepareRun } from '../src/cli/prepare-run.ts';
@@ -13,7 +13,10 @@ import { yearDistance } from '../src/experiment/targets.ts';
 
 const root = join(import.meta.dirname, '..');
 const seeds = Number(process.argv[2] ?? 100);
-const sets = process.argv.slice(3);
+const rest = process.argv.slice(3);
+const at = rest.indexOf('--variant');
+const variant = at >= 0 ? (rest[at + 1] ?? null) : null;
+const sets = at >= 0 ? [...rest.slice(0, at), ...rest.slice(at + 2)] : rest;
 const MOU_RECORD: Record<number, number> = { 1982: 1, 1983: 2, 1984: 1, 1985: 3, 1986: 1 };
 const DYADS = ['CA-QC+US-NY', 'CA-ON+US-NY', 'CA-ON+US-MN', 'CA-ON+US-MI', 'CA-QC+US-WI', 'CA-BC+US-WA'];
 /** Each record state's law, and the window "within a year" of it the scenario's targets use (from, before). */
@@ -27,7 +30,7 @@ let precision = 0, recall = 0, precisionRuns = 0, lawPrecision = 0, lawPrecision
 let fedOk = 0, agrOk = 0, order = 0, perRunEmd = 0;
 const fed: string[] = [], agr: string[] = [];
 for (let seed = 1; seed <= seeds; seed++) {
-  const r = prepareRun({ scenario: 'scenarios/acid-rain-1980s.yaml', seed, variant: null, sets, until: null, from: null, cwd: root });
+  const r = prepareRun({ scenario: 'scenarios/acid-rain-1980s.yaml', seed, variant, sets, until: null, from: null, cwd: root });
   if (!r.ok) throw new Error(r.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`).join('\n'));
   const mous: { date: string; dyad: string }[] = [];
   const laws = new Map<string, string>();
@@ -62,7 +65,7 @@ for (let seed = 1; seed <= seeds; seed++) {
 const pct = (n: number): string => `${Math.round((100 * n) / seeds)}%`;
 const median = (xs: string[]): string => [...xs].sort()[Math.floor((xs.length - 1) / 2)]?.slice(0, 7) ?? 'none';
 const ys = [...perYear.keys()].sort();
-console.log(`seeds 1..${seeds}${sets.length ? ` with ${sets.join(' ')}` : ''}`);
+console.log(`seeds 1..${seeds}${variant ? ` --variant ${variant}` : ''}${sets.length ? ` with ${sets.join(' ')}` : ''}`);
 console.log(`MOUs per run by year: ${ys.map((y) => `${y} ${(perYear.get(y)! / seeds).toFixed(2)}`).join(', ')}`);
 const mean = (pairs: [number, number][]): number => pairs.reduce((s, [y, n]) => s + y * n, 0) / pairs.reduce((s, [, n]) => s + n, 0);
 console.log(`  mean year ${mean(ys.map((y) => [y, perYear.get(y)!])).toFixed(2)} (record ${mean(Object.entries(MOU_RECORD).map(([y, n]) => [Number(y), n])).toFixed(2)}); pooled EMD ${yearDistance(ys.map((y) => [y, perYear.get(y)!] as const), Object.entries(MOU_RECORD).map(([y, n]) => [Number(y), n] as const)).toFixed(2)} years; mean per-run EMD ${(perRunEmd / seeds).toFixed(2)}`);

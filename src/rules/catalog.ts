@@ -204,6 +204,7 @@ export const FORMULAS = {
       ties: "the unit's instruments in force on the issue",
       laws: 'laws enacted on the issue anywhere so far',
       noise: 'as above',
+      sensitivity: "the unit's sensitivity to the issue (its lakes and soils at risk), 0..1",
     },
     // salienceRate is a share per month; the random walk's variance grows with time, so its step with sqrt(dt).
     default: 'clamp(salience + (1 - (1 - salienceRate) ^ dt) * (damage - salience) + 0.01 * ties * dt + 0.01 * noise * sqrt(dt), 0, 1)',

@@ -201,6 +201,13 @@ describe('salience', () => {
     expect(laws()['F-2']!.salience).toBe(2);
   });
 
+  it("reads the unit's sensitivity", () => {
+    const { state } = run({ formulas: { salience: 'sensitivity' } });
+    expect(state()['H-2']!.salience).toBe(0.5);
+    expect(state()['F-1']!.salience).toBe(1);
+    expect(state()['H-1']!.salience).toBe(0);
+  });
+
   it('one standard normal draw per unit, in unit order', () => {
     const { state, streams } = run({ formulas: { salience: 'noise' } });
     const s = Streams.fromSeed(1);
