@@ -155,12 +155,13 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
   if (!buf) buffers.set(model, (buf = { options: new Options(), pool: new Int32Array(256), spare: new Int32Array(256) }));
   const options = buf.options;
   const subs = idx.world.subnationals;
+  const rng = streams.generator('decide');
   for (let a = 0; a < subs.length; a++) {
     const actor = subs[a]!;
     // A unit that became a state (a succession) acts no more as a unit.
     if (st.retired[a] === 1) continue;
     // Decisions come at a rate per month, not one per tick, so day and month ticks decide alike.
-    if (deliberates < 1 && streams.uniform('decide') >= deliberates) continue;
+    if (deliberates < 1 && rng.double() >= deliberates) continue;
     const goals = st.goals[a]!;
     scorer.setActor(idx, actor, goals, a);
     options.reset(goals.length);
@@ -179,7 +180,7 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
         if (lessons !== null && knownForbidden(idx, actor, lessons, kind, number, regimeOf)) continue;
         if ((kind === OFFICE || (kind === MEMBERSHIP && partyKind === PARTY_ORGANISATION)) && holds(idx.activeAt(a), actor, kind, partner)) continue;
         if (!viewed) scorer.setPartner(idx, number), (viewed = true);
-        scorer.drawNoise(streams, 'decide');
+        scorer.drawNoise(rng);
         scorer.scoreDrawn(kind);
         options.pushScored(scorer, kind, number);
       }
@@ -191,7 +192,7 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
       const host = st.ids[number]!;
       if (!(lessons !== null && knownForbidden(idx, actor, lessons, OFFICE, number, regimeOf)) && !holds(idx.activeAt(a), actor, OFFICE, host)) {
         scorer.setPartner(idx, number);
-        scorer.drawNoise(streams, 'decide');
+        scorer.drawNoise(rng);
         scorer.scoreDrawn(OFFICE);
         options.pushScored(scorer, OFFICE, number);
       }

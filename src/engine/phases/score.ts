@@ -14,7 +14,7 @@ import { generateFunction, type CompiledFormula, type SlotFormula } from '../../
 import { INSTRUMENTS, isBinding, type InstrumentKind } from '../../model/vocabulary.ts';
 import type { Id, Instrument, Subnational } from '../../model/world.ts';
 import type { Model } from '../model.ts';
-import type { StreamName, Streams } from '../rng.ts';
+import type { Alea } from '../rng.ts';
 import { activeGoalsOf, PARTY_CENTRAL, PARTY_NETWORK, PARTY_ORGANISATION, PARTY_SUBNATIONAL, type ActiveGoal, type StaticIndex } from '../static-index.ts';
 import { budgetOf, spendingOf, usesBudgets } from '../budget.ts';
 import type { WorldIndex } from '../world-index.ts';
@@ -463,9 +463,9 @@ export class Scorer {
     return this.utilityOut[0]!;
   }
 
-  /** Draws the noise of the next `scoreDrawn` from `stream` (a standard normal, as `score` takes). */
-  drawNoise(streams: Streams, stream: StreamName): void {
-    streams.normalInto(stream, this.frame, this.at.noise);
+  /** Draws the noise of the next `scoreDrawn` from a stream's generator (a standard normal, as `score` takes). */
+  drawNoise(rng: Alea): void {
+    rng.normalInto(this.frame, this.at.noise);
   }
 
   /**
