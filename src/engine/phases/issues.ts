@@ -33,15 +33,18 @@ export function issues(model: Model, world: World, streams: Streams, date: strin
       if (lawBy.has(u.central)) factor *= 1 - cut;
       let seriesNow = series.get(u.central);
       if (seriesNow === undefined) series.set(u.central, (seriesNow = seriesFactor(spec, u.central, date)));
-      t.states[t.sources[k]!]!.emission = t.baseEmission[k]! * seriesNow * factor;
+      const emission = t.baseEmission[k]! * seriesNow * factor;
+      t.states[t.sources[k]!]!.emission = emission;
+      t.emission[t.sources[k]!] = emission;
     }
-    const ties = tiesByUnit(world, spec.id);
+    const ties = tiesByPlace(world, spec.id, statics.position);
     const noiseSd = 1;
+    const rng = streams.generator('issues');
     for (let r = 0; r < units.length; r++) {
       const u = units[r]!;
       const unit = t.states[r]!;
       let deposition = 0;
-      for (let k = t.start[r]!; k < t.start[r + 1]!; k++) deposition += t.states[t.from[k]!]!.emission * t.weight[k]!;
+      for (let k = t.start[r]!; k < t.start[r + 1]!; k++) deposition += t.emission[t.from[k]!]! * t.weight[k]!;
       unit.deposition = deposition;
       writeAttributes(model, site, statics, r);
       f[at.deposition] = deposition;
@@ -49,9 +52,10 @@ export function issues(model: Model, world: World, streams: Streams, date: strin
       unit.damage = damageFormula.evaluate(f, u.id);
       f[at.salience] = unit.salience;
       f[at.damage] = unit.damage;
-      f[at.ties] = ties.get(u.id) ?? 0;
+      f[at.ties] = ties[r]!;
       f[at.laws] = state.laws.length;
-      f[at.noise] = noiseSd * streams.normal('issues');
+      rng.normalInto(f, at.noise);
+      f[at.noise] = noiseSd * f[at.noise]!;
       unit.salience = salienceFormula.evaluate(f, u.id);
       f[at.position] = u.position[spec.id] ?? 0;
       f[at.salience] = unit.salience;
@@ -103,11 +107,15 @@ function seriesPoints(spec: IssueSpec, central: Id): SeriesPoint[] | null {
   return points;
 }
 
-function tiesByUnit(world: World, issue: Id): Map<Id, number> {
-  const out = new Map<Id, number>();
+/** Per subnational (its place in world.subnationals): its instruments in force on the issue. */
+function tiesByPlace(world: World, issue: Id, position: ReadonlyMap<Id, number>): Int32Array {
+  const out = new Int32Array(world.subnationals.length);
   for (const i of world.instruments) {
     if (i.status !== 'in-force' || i.issue !== issue) continue;
-    for (const p of i.parties) out.set(p, (out.get(p) ?? 0) + 1);
+    for (const p of i.parties) {
+      const r = position.get(p);
+      if (r !== undefined) out[r]!++;
+    }
   }
   return out;
 }
@@ -126,6 +134,8 @@ interface Transfer {
   states: IssueUnitState[];
   /** Each source's emission in the scenario (sources' order). */
   baseEmission: Float64Array;
+  /** Each source's emission this tick, by its place in world.subnationals (what its state object holds). */
+  emission: Float64Array;
   sensitivity: Float64Array;
   emissionShare: Float64Array;
 }
@@ -159,6 +169,7 @@ function transferOf(spec: IssueSpec, world: World): Transfer {
     weight: Float64Array.from(weight),
     states: units.map((u) => state.units[u.id]!),
     baseEmission: Float64Array.from(sources, (i) => spec.units[units[i]!.id]!.emission),
+    emission: Float64Array.from(units, (u) => state.units[u.id]?.emission ?? 0),
     sensitivity: Float64Array.from(units.map((u) => spec.units[u.id]?.sensitivity ?? 0)),
     emissionShare: Float64Array.from(units.map((u) => emissionShare(spec, u.id))),
   };
