@@ -6,12 +6,12 @@
  */
 import { INSTRUMENTS, type InstrumentKind } from '../../model/vocabulary.ts';
 import type { Id, Instrument, Subnational } from '../../model/world.ts';
-import type { IssueSpec } from '../../scenario/schema.ts';
 import { deliberationChance, type Model } from '../model.ts';
-import type { Streams } from '../rng.ts';
+import type { Alea, Streams } from '../rng.ts';
 import type { WorldIndex } from '../world-index.ts';
 import { legalRegime } from './legal.ts';
-import { describeScore, scorerOf, siteFrame, slotTable, writeAttributes, type Scored, type Scorer } from './score.ts';
+import { describeScore, scorerOf, siteFrame, slotTable, writeAttributes, type Scored, type Scorer, type SiteFrame } from './score.ts';
+import type { SlotFormula } from '../../rules/formula.ts';
 import { emissionSharesOf } from './issues.ts';
 import { PARTY_NETWORK, PARTY_ORGANISATION } from '../static-index.ts';
 
@@ -156,6 +156,8 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
   const options = buf.options;
   const subs = idx.world.subnationals;
   const rng = streams.generator('decide');
+  const domestic = domesticSitesOf(model);
+  const views = issueViews(model, idx);
   for (let a = 0; a < subs.length; a++) {
     const actor = subs[a]!;
     // A unit that became a state (a succession) acts no more as a unit.
@@ -200,9 +202,10 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
     const issues = st.issueGoals[a]!;
     for (let x = 0; x < issues.length; x++) {
       const issue = issues[x]!;
-      domesticScore(model, idx, actor, issue, 'lobby', streams, a, options, x);
+      const view = views.get(issue)!;
+      domesticScore(model, idx, actor, issue, view, domestic.lobby, domestic.noise, rng, a, options, x);
       if (actor.laws.includes(issue)) continue;
-      domesticScore(model, idx, actor, issue, 'local-law', streams, a, options, x);
+      domesticScore(model, idx, actor, issue, view, domestic.law, domestic.noise, rng, a, options, x);
     }
     let best = -1;
     for (let i = 0; i < options.count; i++) if (best < 0 || options.score[i]! > options.score[best]!) best = i;
@@ -365,40 +368,71 @@ function mergeUnique(a: Int32Array, n: number, b: Int32Array, skip: number, out:
 /** The variables of the domestic actions' formulas (lobby, localLaw), and where their value is left. */
 const DOMESTIC = ['weight', 'salience', 'damage', 'position', 'centralPosition', 'capacity', 'load', 'noise', 'emissionShare', 'centralLaw', '$result'] as const;
 
-/** A model's issues by id, found once (a domestic option asks for its issue's spec every time). */
-const issueSpecs = new WeakMap<Model, Map<Id, IssueSpec>>();
-function issueSpecOf(model: Model, issue: Id): IssueSpec {
-  let specs = issueSpecs.get(model);
-  if (!specs) issueSpecs.set(model, (specs = new Map(model.scenario.issues.map((x) => [x.id, x]))));
-  return specs.get(issue)!;
+/** A domestic action's frame (its own, so neither action reads the other's values) and formula. */
+interface DomesticSite {
+  site: SiteFrame<(typeof DOMESTIC)[number]>;
+  formula: SlotFormula;
+  code: number;
+}
+/** Both domestic actions of a model and the noise scale, found once per model. */
+interface DomesticSites {
+  lobby: DomesticSite;
+  law: DomesticSite;
+  noise: number;
+}
+const domesticSites = new WeakMap<Model, DomesticSites>();
+function domesticSitesOf(model: Model): DomesticSites {
+  let d = domesticSites.get(model);
+  if (!d) {
+    const formulas = slotTable(model).formulas;
+    d = {
+      lobby: { site: siteFrame(model, 'lobby', DOMESTIC), formula: formulas['lobby']!, code: LOBBY },
+      law: { site: siteFrame(model, 'local-law', DOMESTIC), formula: formulas['localLaw']!, code: LOCAL_LAW },
+      noise: model.parameters['noise'] ?? 0,
+    };
+    domesticSites.set(model, d);
+  }
+  return d;
+}
+
+/** What the domestic actions read of one issue this tick, by unit place: found once per tick, not per option. */
+interface IssueView {
+  salience: Float64Array | undefined;
+  damage: Float64Array | undefined;
+  emissionShare: Float64Array;
+}
+function issueViews(model: Model, idx: WorldIndex): Map<Id, IssueView> {
+  const views = new Map<Id, IssueView>();
+  for (const spec of model.scenario.issues) {
+    views.set(spec.id, { salience: idx.salienceOf.get(spec.id), damage: idx.damageOf.get(spec.id), emissionShare: emissionSharesOf(spec, idx.world) });
+  }
+  return views;
 }
 
 /**
  * Scores a domestic action (lobbying the own central, or an own law) on `issue`, with a noise draw, and adds it
- * to the options; the actor is the a-th subnational of the world. Each action has its own frame, so neither
- * reads the other's values.
+ * to the options; the actor is the a-th subnational of the world.
  */
-function domesticScore(model: Model, idx: WorldIndex, actor: Subnational, issue: Id, action: 'lobby' | 'local-law', streams: Streams, a: number, options: Options, x: number): void {
-  const lobby = action === 'lobby';
-  const site = siteFrame(model, action, DOMESTIC);
+function domesticScore(model: Model, idx: WorldIndex, actor: Subnational, issue: Id, view: IssueView, d: DomesticSite, noiseScale: number, rng: Alea, a: number, options: Options, x: number): void {
+  const site = d.site;
   const { frame: f, at } = site;
   writeAttributes(model, site, idx.statics, a);
   f[at.weight] = actor.goals[issue] ?? 0;
   // Stryker disable next-line OptionalChaining: equivalent, every issue has a state for every unit (initialWorld)
-  f[at.salience] = idx.salienceOf.get(issue)?.[a] ?? 0;
+  f[at.salience] = view.salience?.[a] ?? 0;
   // Stryker disable next-line OptionalChaining: equivalent, as above
-  f[at.damage] = idx.damageOf.get(issue)?.[a] ?? 0;
+  f[at.damage] = view.damage?.[a] ?? 0;
   f[at.position] = actor.position[issue] ?? 0;
   // Stryker disable next-line OptionalChaining: equivalent, every unit's central is in the world
   f[at.centralPosition] = idx.statics.centralOf[a]?.executive.position[issue] ?? 0;
   f[at.capacity] = actor.capacity;
   f[at.load] = idx.activeAt(a).length / actor.capacity;
-  streams.normalInto('decide', f, at.noise);
-  f[at.noise] = f[at.noise]! * (model.parameters['noise'] ?? 0);
-  f[at.emissionShare] = emissionSharesOf(issueSpecOf(model, issue), idx.world)[a]!;
+  rng.normalInto(f, at.noise);
+  f[at.noise] = f[at.noise]! * noiseScale;
+  f[at.emissionShare] = view.emissionShare[a]!;
   f[at.centralLaw] = idx.centralHasLaw(issue, actor.central) ? 1 : 0;
-  slotTable(model).formulas[lobby ? 'lobby' : 'localLaw']!.evaluate(f, actor.id);
-  options.pushDomestic(f, at.$result, lobby ? LOBBY : LOCAL_LAW, x);
+  d.formula.evaluate(f, actor.id);
+  options.pushDomestic(f, at.$result, d.code, x);
 }
 
 

@@ -266,12 +266,15 @@ const meanSalienceTables = new WeakMap<WorldIndex, Map<Id, Float64Array>>();
  * question (the decide loop asks for every state partner).
  */
 export function meanSalienceByParty(idx: WorldIndex, issue: Id): Float64Array {
+  return meanSalienceTables.get(idx)?.get(issue) ?? meanSalienceMade(idx, issue);
+}
+
+/** meanSalienceByParty the first time in a tick (apart, so the lookup above stays small and optimised). */
+function meanSalienceMade(idx: WorldIndex, issue: Id): Float64Array {
   let byIssue = meanSalienceTables.get(idx);
   if (!byIssue) meanSalienceTables.set(idx, (byIssue = new Map()));
-  let means = byIssue.get(issue);
-  if (means) return means;
   const st = idx.statics;
-  means = new Float64Array(st.ids.length);
+  const means = new Float64Array(st.ids.length);
   const count = new Int32Array(st.ids.length);
   const salience = idx.salienceOf.get(issue);
   const damage = idx.damageOf.get(issue);
