@@ -146,32 +146,51 @@ function transferOf(spec: IssueSpec, world: World): Transfer {
   let t = byWorld.get(world);
   if (t) return t;
   const units = world.subnationals;
+  const n = units.length;
   const state = world.issues.find((x) => x.id === spec.id)!;
-  const sources = units.map((_, i) => i).filter((i) => (spec.units[units[i]!.id]?.emission ?? 0) > 0);
-  const isSource = new Set(sources);
-  const start = new Int32Array(units.length + 1);
-  const from: number[] = [];
-  const weight: number[] = [];
-  units.forEach((r, ri) => {
-    start[ri] = from.length;
-    if ((spec.units[r.id]?.sensitivity ?? 0) <= 0 && !isSource.has(ri)) return;
+  // Each unit's record in the issue looked up once (the scenario keys them by id: 100,000 keys at the bench's
+  // largest size), the transfer counted and then written into typed arrays.
+  const specUnits = units.map((u) => spec.units[u.id]);
+  const emissionIn = Float64Array.from(specUnits, (x) => x?.emission ?? 0);
+  const sensitivity = Float64Array.from(specUnits, (x) => x?.sensitivity ?? 0);
+  const sources: number[] = [];
+  for (let i = 0; i < n; i++) if (emissionIn[i]! > 0) sources.push(i);
+  const isSource = new Uint8Array(n);
+  for (const si of sources) isSource[si] = 1;
+  const receives = (ri: number): boolean => !(sensitivity[ri]! <= 0) || isSource[ri] === 1;
+  const start = new Int32Array(n + 1);
+  let size = 0;
+  for (let ri = 0; ri < n; ri++) {
+    start[ri] = size;
+    if (!receives(ri)) continue;
+    const r = units[ri]!;
+    for (const si of sources) if (si === ri || (units[si]!.location && r.location)) size++;
+  }
+  start[n] = size;
+  const from = new Int32Array(size);
+  const weight = new Float64Array(size);
+  let k = 0;
+  for (let ri = 0; ri < n; ri++) {
+    if (!receives(ri)) continue;
+    const r = units[ri]!;
     for (const si of sources) {
       const s = units[si]!;
-      if (si === ri) from.push(si), weight.push(1);
-      else if (s.location && r.location) from.push(si), weight.push(transferWeight(spec.transfer, r.location[0] - s.location[0], r.location[1] - s.location[1]));
+      if (si === ri) (from[k] = si), (weight[k++] = 1);
+      else if (s.location && r.location) (from[k] = si), (weight[k++] = transferWeight(spec.transfer, r.location[0] - s.location[0], r.location[1] - s.location[1]));
     }
-  });
-  start[units.length] = from.length;
+  }
+  const max = maxEmissionOf(spec);
   t = {
     sources: Int32Array.from(sources),
     start,
-    from: Int32Array.from(from),
-    weight: Float64Array.from(weight),
+    from,
+    weight,
     states: units.map((u) => state.units[u.id]!),
-    baseEmission: Float64Array.from(sources, (i) => spec.units[units[i]!.id]!.emission),
-    emission: Float64Array.from(units, (u) => state.units[u.id]?.emission ?? 0),
-    sensitivity: Float64Array.from(units.map((u) => spec.units[u.id]?.sensitivity ?? 0)),
-    emissionShare: Float64Array.from(units.map((u) => emissionShare(spec, u.id))),
+    baseEmission: Float64Array.from(sources, (i) => emissionIn[i]!),
+    emission: Float64Array.from(units, (u, i) => (isSource[i] ? (state.units[u.id]?.emission ?? 0) : 0)),
+    sensitivity,
+    // As emissionShare(spec, id) does: the unit's emission over the largest.
+    emissionShare: Float64Array.from(emissionIn, (e) => (max > 0 ? e / max : 0)),
   };
   byWorld.set(world, t);
   return t;
@@ -201,12 +220,18 @@ export function emissionSharesOf(spec: IssueSpec, world: World): Float64Array {
 /** A unit's base emission relative to the largest emitter of the issue (0..1). */
 export function emissionShare(spec: IssueSpec | undefined, unit: Id): number {
   if (!spec) return 0;
+  const max = maxEmissionOf(spec);
+  return max > 0 ? (spec.units[unit]?.emission ?? 0) / max : 0;
+}
+
+/** The largest base emission of an issue's units (0 if none emits). */
+function maxEmissionOf(spec: IssueSpec): number {
   let max = maxEmission.get(spec);
   if (max === undefined) {
     max = 0;
     for (const u of Object.values(spec.units)) max = Math.max(max, u.emission);
     maxEmission.set(spec, max);
   }
-  return max > 0 ? (spec.units[unit]?.emission ?? 0) / max : 0;
+  return max;
 }
 const maxEmission = new WeakMap<object, number>();

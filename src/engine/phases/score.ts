@@ -331,6 +331,8 @@ export class Scorer {
   private readonly runningCosts: Float64Array;
   private readonly bindings: Float64Array;
   private readonly noiseScale: number;
+  /** Whether the model has budgets (issue 12), found once. */
+  private readonly budgets: boolean;
   private readonly utility: SlotFormula;
 
   constructor(
@@ -350,6 +352,7 @@ export class Scorer {
     this.runningCosts = Float64Array.from(INSTRUMENTS.map((k) => model.instruments[k].runningCost));
     this.bindings = Float64Array.from(INSTRUMENTS.map((k) => (isBinding(k) ? 1 : 0)));
     this.noiseScale = model.parameters['noise'] ?? 0;
+    this.budgets = usesBudgets(model);
     this.utility = table.formulas['utility']!;
   }
 
@@ -357,7 +360,7 @@ export class Scorer {
     this.reader.setActor(idx, actor, goals, position);
     const f = this.frame;
     const st = idx.statics;
-    if (usesBudgets(this.model)) {
+    if (this.budgets) {
       f[this.at.budget] = budgetOf(this.model, actor);
       f[this.at.spending] = spendingOf(this.model, actor, position === undefined ? idx.activeOf(actor.id) : idx.activeAt(position));
     }
