@@ -221,6 +221,10 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
     const subs = w.subnationals;
     const centralOf = idx.statics.centralOf;
     const issueGoals = idx.statics.issueGoals;
+    // autonomyAspiration from the attribute table (the same value, read without the unit's attributes object) when the model lists it.
+    const attributes = idx.statics.attributeValues(model.attributes);
+    const A = model.attributes.length;
+    const autonomyAt = model.attributes.indexOf('autonomyAspiration');
     const thresholds = { support: p['relationSupport'] ?? 0.6, complementarity: p['relationComplementarity'] ?? 0.2, competition: p['relationCompetition'] ?? -0.2 };
     for (let i = 0; i < subs.length; i++) {
       const u = subs[i]!;
@@ -235,7 +239,7 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
       }
       writeAttributes(model, site, idx.statics, i);
       f[at.alignment] = alignment;
-      f[at.autonomyAspiration] = u.attributes['autonomyAspiration'] ?? 0;
+      f[at.autonomyAspiration] = autonomyAt >= 0 ? attributes[i * A + autonomyAt]! : (u.attributes['autonomyAspiration'] ?? 0);
       f[at.protodiplomaticTies] = proto.size === 0 ? 0 : (proto.get(u.id) ?? 0);
       f[at.sanctions] = u.sanctions;
       f[at.refusals] = refusals.size === 0 ? 0 : (refusals.get(u.id) ?? 0);

@@ -156,6 +156,8 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
   const options = buf.options;
   const subs = idx.world.subnationals;
   const rng = streams.generator('decide');
+  const frame = scorer.frame;
+  const noiseSlot = scorer.noiseSlot;
   const domestic = domesticSitesOf(model);
   const views = issueViews(model, idx);
   for (let a = 0; a < subs.length; a++) {
@@ -182,7 +184,8 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
         if (lessons !== null && knownForbidden(idx, actor, lessons, kind, number, regimeOf)) continue;
         if ((kind === OFFICE || (kind === MEMBERSHIP && partyKind === PARTY_ORGANISATION)) && holds(idx.activeAt(a), actor, kind, partner)) continue;
         if (!viewed) scorer.setPartner(idx, number), (viewed = true);
-        scorer.drawNoise(rng);
+        // scorer.drawNoise(rng), one call less in the loop that draws most.
+        rng.normalInto(frame, noiseSlot);
         scorer.scoreDrawn(kind);
         options.pushScored(scorer, kind, number);
       }
@@ -210,13 +213,13 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
     let best = -1;
     for (let i = 0; i < options.count; i++) if (best < 0 || options.score[i]! > options.score[best]!) best = i;
     if (best < 0 || options.score[best]! < threshold) continue;
-    proposals.push(chosen(model, idx, actor, options, best, threshold, st.ids, issues));
+    proposals.push(chosen(model, idx, actor, a, scorer, options, best, threshold, st.ids, issues));
   }
   return proposals;
 }
 
 /** The proposal for option `best`, with the best of the other options as its alternatives. */
-function chosen(model: Model, idx: WorldIndex, actor: Subnational, o: Options, best: number, threshold: number, ids: readonly Id[], issues: readonly Id[]): Proposal {
+function chosen(model: Model, idx: WorldIndex, actor: Subnational, a: number, scorer: Scorer, o: Options, best: number, threshold: number, ids: readonly Id[], issues: readonly Id[]): Proposal {
   const alternative = (i: number): Alternative => {
     const code = o.code[i]!;
     const score = round(o.score[i]!);
@@ -238,12 +241,12 @@ function chosen(model: Model, idx: WorldIndex, actor: Subnational, o: Options, b
   const score = o.score[best]!;
   const code = o.code[best]!;
   if (code >= 0) {
-    const goals = idx.statics.goals[idx.statics.position.get(actor.id)!]!;
+    const goals = idx.statics.goals[a]!;
     const contrib = o.contrib.subarray(best * o.goals, (best + 1) * o.goals);
     const scored = describeScore(model, idx, goals, contrib, o.total[best]!, score, o.lead[best]!);
     // Read before `terms` rescores the option on the scorer's buffers.
     const goalValues = roundAll(scored.goals);
-    const t = scorerOf(model, 'decide').terms(idx, o.target[best]!, code, o.noise[best]!);
+    const t = scorer.terms(idx, o.target[best]!, code, o.noise[best]!);
     const terms: Record<string, number> = { cost: round(t.cost), load: round(t.load), noise: round(t.noise) };
     if (round(t.other) !== 0) terms['other'] = round(t.other);
     const why: DecisionWhy = { goals: goalValues, terms, score: round(score), threshold, alternatives };

@@ -173,7 +173,10 @@ export class PartnerReader {
       const issue = goals[g]!.issue;
       const o = g * 4;
       if (!issue) {
-        this.own.fill(0, o, o + 4);
+        this.own[o] = 0;
+        this.own[o + 1] = 0;
+        this.own[o + 2] = 0;
+        this.own[o + 3] = 0;
         continue;
       }
       // Stryker disable next-line OptionalChaining: equivalent, an issue goal's issue is in the index and every issue has a state for every unit (initialWorld)
@@ -499,6 +502,11 @@ export class Scorer {
     this.frame[this.at.noise] = noise;
     this.scoreDrawn(kind);
     return this.utilityOut[0]!;
+  }
+
+  /** The frame slot `scoreDrawn` reads the standard normal noise from (drawNoise writes it). */
+  get noiseSlot(): number {
+    return this.at.noise;
   }
 
   /** Draws the noise of the next `scoreDrawn` from a stream's generator (a standard normal, as `score` takes). */
