@@ -217,6 +217,7 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
     const site = siteFrame(model, 'relation', ['alignment', 'autonomyAspiration', 'protodiplomaticTies', 'sanctions', 'refusals'] as const);
     const { frame: f, at } = site;
     const formula = table.formulas['relation']!;
+    const result = table.slots.get('$result')!;
     const rel = out.relations;
     const subs = w.subnationals;
     const centralOf = idx.statics.centralOf;
@@ -243,7 +244,8 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
       f[at.protodiplomaticTies] = proto.size === 0 ? 0 : (proto.get(u.id) ?? 0);
       f[at.sanctions] = u.sanctions;
       f[at.refusals] = refusals.size === 0 ? 0 : (refusals.get(u.id) ?? 0);
-      const score = formula.evaluate(f, u.id);
+      formula.evaluateInto(f, u.id);
+      const score = f[result]!;
       const mode = relationIndex(score, thresholds);
       rel.score[i] = score;
       rel.mode[i] = mode;

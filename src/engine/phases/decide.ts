@@ -434,7 +434,7 @@ function domesticScore(model: Model, idx: WorldIndex, actor: Subnational, issue:
   f[at.noise] = f[at.noise]! * noiseScale;
   f[at.emissionShare] = view.emissionShare[a]!;
   f[at.centralLaw] = idx.centralHasLaw(issue, actor.central) ? 1 : 0;
-  d.formula.evaluate(f, actor.id);
+  d.formula.evaluateInto(f, actor.id);
   options.pushDomestic(f, at.$result, d.code, x);
 }
 

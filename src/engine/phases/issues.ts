@@ -19,6 +19,7 @@ export function issues(model: Model, world: World, streams: Streams, date: strin
   const damageFormula = table.formulas['damage']!;
   const salienceFormula = table.formulas['salience']!;
   const positionFormula = table.formulas['subnationalPosition']!;
+  const result = table.slots.get('$result')!;
   for (const spec of model.scenario.issues) {
     const state = world.issues.find((x) => x.id === spec.id)!;
     const t = transferOf(spec, world);
@@ -49,18 +50,21 @@ export function issues(model: Model, world: World, streams: Streams, date: strin
       writeAttributes(model, site, statics, r);
       f[at.deposition] = deposition;
       f[at.sensitivity] = t.sensitivity[r]!;
-      unit.damage = damageFormula.evaluate(f, u.id);
+      damageFormula.evaluateInto(f, u.id);
+      unit.damage = f[result]!;
       f[at.salience] = unit.salience;
       f[at.damage] = unit.damage;
       f[at.ties] = ties[r]!;
       f[at.laws] = state.laws.length;
       rng.normalInto(f, at.noise);
       f[at.noise] = noiseSd * f[at.noise]!;
-      unit.salience = salienceFormula.evaluate(f, u.id);
+      salienceFormula.evaluateInto(f, u.id);
+      unit.salience = f[result]!;
       f[at.position] = u.position[spec.id] ?? 0;
       f[at.salience] = unit.salience;
       f[at.emissionShare] = t.emissionShare[r]!;
-      u.position[spec.id] = positionFormula.evaluate(f, u.id);
+      positionFormula.evaluateInto(f, u.id);
+      u.position[spec.id] = f[result]!;
     }
   }
 }
