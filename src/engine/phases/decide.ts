@@ -68,30 +68,23 @@ class Options {
   code = new Int32Array(64);
   /** The partner's number (external) or the issue's place in the actor's issue goals (domestic). */
   target = new Int32Array(64);
-  total = new Float64Array(64);
-  lead = new Int32Array(64);
-  /** The scaled noise each option's score read (to split the chosen one's score into terms). */
+  /**
+   * The scaled noise each option's score read: with the option, it is all `chosen` needs to score the chosen
+   * option again (the goals' contributions, the lead goal and the terms), so no option keeps more.
+   */
   noise = new Float64Array(64);
-  /** Goal contributions of option i: contrib[i * goals .. (i + 1) * goals). */
-  contrib = new Float64Array(256);
-  goals = 0;
 
-  reset(goals: number): void {
+  reset(): void {
     this.count = 0;
-    this.goals = goals;
   }
 
   /** The scorer's last score, for instrument `kind` with the partner numbered `partner`. */
   pushScored(scorer: Scorer, kind: number, partner: number): void {
     const i = this.next();
-    if ((i + 1) * this.goals > this.contrib.length) this.contrib = grown(this.contrib, (i + 1) * this.goals * 2);
     this.score[i] = scorer.utilityOut[0]!;
     this.code[i] = kind;
     this.target[i] = partner;
-    this.total[i] = scorer.utilityOut[1]!;
-    this.lead[i] = scorer.lead;
     this.noise[i] = scorer.noise;
-    for (let g = 0; g < this.goals; g++) this.contrib[i * this.goals + g] = scorer.contrib[g]!;
   }
 
   /** A domestic action (LOBBY or LOCAL_LAW) on the actor's x-th issue goal, its score in frame[slot]. */
@@ -100,8 +93,6 @@ class Options {
     this.score[i] = frame[slot]!;
     this.code[i] = code;
     this.target[i] = x;
-    this.total[i] = 0;
-    this.lead[i] = -1;
     this.noise[i] = 0;
   }
 
@@ -116,8 +107,6 @@ class Options {
     this.score = grown(this.score, n);
     this.code = grown(this.code, n);
     this.target = grown(this.target, n);
-    this.total = grown(this.total, n);
-    this.lead = grown(this.lead, n);
     this.noise = grown(this.noise, n);
   }
 }
@@ -168,7 +157,7 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
     if (deliberates < 1 && rng.double() >= deliberates) continue;
     const goals = st.goals[a]!;
     scorer.setActor(idx, actor, goals, a);
-    options.reset(goals.length);
+    options.reset();
     const n = candidatePool(idx, a, buf);
     const pool = buf.pool;
     const m = streams.sampleInPlace('decide', pool, n, k);
@@ -242,11 +231,12 @@ function chosen(model: Model, idx: WorldIndex, actor: Subnational, a: number, sc
   const code = o.code[best]!;
   if (code >= 0) {
     const goals = idx.statics.goals[a]!;
-    const contrib = o.contrib.subarray(best * o.goals, (best + 1) * o.goals);
-    const scored = describeScore(model, idx, goals, contrib, o.total[best]!, score, o.lead[best]!);
-    // Read before `terms` rescores the option on the scorer's buffers.
-    const goalValues = roundAll(scored.goals);
+    // `terms` scores the option again (the same partner, actor, kind and noise: the same numbers), which leaves
+    // its goals' contributions, total and lead goal in the scorer.
     const t = scorer.terms(idx, o.target[best]!, code, o.noise[best]!);
+    if (scorer.utilityOut[0] !== score) throw new Error(`the chosen option of ${actor.id} scores ${scorer.utilityOut[0]} again, not ${score}`);
+    const scored = describeScore(model, idx, goals, scorer.contrib, scorer.total, score, scorer.lead);
+    const goalValues = roundAll(scored.goals);
     const terms: Record<string, number> = { cost: round(t.cost), load: round(t.load), noise: round(t.noise) };
     if (round(t.other) !== 0) terms['other'] = round(t.other);
     const why: DecisionWhy = { goals: goalValues, terms, score: round(score), threshold, alternatives };
