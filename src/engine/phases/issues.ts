@@ -7,7 +7,7 @@ import type { Id, IssueUnitState, World } from '../../model/world.ts';
 import type { IssueSpec } from '../../scenario/schema.ts';
 import type { Model } from '../model.ts';
 import type { Streams } from '../rng.ts';
-import { siteFrame, slotTable, writeAttributes } from './score.ts';
+import { siteFrame, slotTable } from './score.ts';
 import { staticIndexOf } from '../static-index.ts';
 
 export function issues(model: Model, world: World, streams: Streams, date: string): void {
@@ -41,30 +41,38 @@ export function issues(model: Model, world: World, streams: Streams, date: strin
     const ties = tiesByPlace(world, spec.id, statics.position);
     const noiseSd = 1;
     const rng = streams.generator('issues');
+    const laws = state.laws.length;
+    const key = spec.id;
+    // writeAttributes, with the table and slots found once per issue instead of once per unit.
+    const values = statics.attributeValues(model.attributes);
+    const A = model.attributes.length;
+    const attrs = site.attrs;
     for (let r = 0; r < units.length; r++) {
       const u = units[r]!;
       const unit = t.states[r]!;
       let deposition = 0;
       for (let k = t.start[r]!; k < t.start[r + 1]!; k++) deposition += t.emission[t.from[k]!]! * t.weight[k]!;
       unit.deposition = deposition;
-      writeAttributes(model, site, statics, r);
+      for (let i = 0; i < A; i++) f[attrs[i]!] = values[r * A + i]!;
       f[at.deposition] = deposition;
       f[at.sensitivity] = t.sensitivity[r]!;
       damageFormula.evaluateInto(f, u.id);
-      unit.damage = f[result]!;
+      const damage = f[result]!;
+      unit.damage = damage;
       f[at.salience] = unit.salience;
-      f[at.damage] = unit.damage;
+      f[at.damage] = damage;
       f[at.ties] = ties[r]!;
-      f[at.laws] = state.laws.length;
+      f[at.laws] = laws;
       rng.normalInto(f, at.noise);
       f[at.noise] = noiseSd * f[at.noise]!;
       salienceFormula.evaluateInto(f, u.id);
-      unit.salience = f[result]!;
-      f[at.position] = u.position[spec.id] ?? 0;
-      f[at.salience] = unit.salience;
+      const salience = f[result]!;
+      unit.salience = salience;
+      f[at.position] = u.position[key] ?? 0;
+      f[at.salience] = salience;
       f[at.emissionShare] = t.emissionShare[r]!;
       positionFormula.evaluateInto(f, u.id);
-      u.position[spec.id] = f[result]!;
+      u.position[key] = f[result]!;
     }
   }
 }
