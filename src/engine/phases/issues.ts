@@ -40,7 +40,7 @@ export function issues(model: Model, world: World, streams: Streams, date: strin
       t.emission[t.sources[k]!] = emission;
     }
     const ties = tiesByPlace(world, spec.id, statics.position);
-    // writeAttributes, with the table and slots found once per issue instead of once per unit.
+    // What every unit step reads, found once per issue (the attribute table and slots too, not per unit).
     const c: UnitStep = {
       f, at, t, ties, result, damageFormula, salienceFormula, positionFormula,
       rng: streams.generator('issues'), laws: state.laws.length, key: spec.id,
