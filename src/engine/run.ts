@@ -12,6 +12,7 @@ import { buildModel, type Model } from './model.ts';
 import { Streams } from './rng.ts';
 import { staticIndexOf } from './static-index.ts';
 import { step, type TickResult } from './step.ts';
+import { prepareIssues } from './phases/issues.ts';
 
 export interface Run {
   model: Model;
@@ -30,8 +31,9 @@ export interface RunMeta {
 export function startRun(scenario: Scenario, ruleSets: readonly RuleSet[], meta: RunMeta): Run {
   const model = buildModel(scenario, ruleSets);
   const world = initialWorld(model, meta.seed);
-  // What the loops derive from the world (ids as numbers, candidate pools) is built at load, not in tick 0.
+  // What the loops derive from the world (ids as numbers, candidate pools, issue transfers) is built at load, not in tick 0.
   staticIndexOf(world);
+  prepareIssues(model, world);
   return { model, world, streams: Streams.fromState(world.rng), meta };
 }
 
@@ -72,5 +74,6 @@ export function resumeRun(cp: Checkpoint): Run {
   const model = buildModel(cp.scenario, cp.ruleSets);
   const world = structuredClone(cp.world);
   staticIndexOf(world);
+  prepareIssues(model, world);
   return { model, world, streams: Streams.fromState(world.rng), meta: cp.meta };
 }

@@ -96,6 +96,10 @@ export class WorldIndex implements Geography {
         else this.active.set(p, [inst]);
       }
     }
+    // Filled first, so writing the lists in any order keeps the array's elements dense (a first write far
+    // past the end makes V8 keep them as a dictionary, and activeAt is asked for every actor and partner).
+    this.activeByPosition.length = 0;
+    for (let i = 0; i < subs.length; i++) this.activeByPosition.push(undefined);
     for (const [party, list] of this.active) {
       const position = statics.position.get(party);
       if (position !== undefined) this.activeByPosition[position] = list;

@@ -273,6 +273,18 @@ describe('compileFormula: bound to slots (generated code)', () => {
     }
   });
 
+  it('evaluateInto leaves the value in the result slot, returns nothing, and throws on a non-finite value', () => {
+    const r = compileFormula('a / (b - c)', new Set(['a', 'b', 'c']), 'f');
+    if (!r.ok) throw new Error('compiles');
+    const bound = r.formula.bind(slots, 5);
+    const frame = Float64Array.from([1, 0, 0, 6, 0, 0, 0, 3]);
+    expect(bound.evaluateInto(frame)).toBeUndefined();
+    expect(frame[5]).toBe(-3);
+    frame.set([2, 0, 0, 1, 0, 9, 0, 2]);
+    expect(() => bound.evaluateInto(frame, 'U1')).toThrow(NonFiniteFormulaError);
+    expect(() => r.formula.bind(slots).evaluateInto(frame)).toThrow(/has no result slot/);
+  });
+
   it('generated code is compiled only from declared words, without quotes or dots', () => {
     const f = generateFunction<(s: Float64Array, w: Float64Array) => number>(['s', 'w'], ['x'], 'let x = s[0] * w[1] + k[0]; return F[0](x);', [0.5]);
     expect(f(Float64Array.from([2]), Float64Array.from([0, -3]))).toBe(5.5); // abs(2 * -3 + 0.5)

@@ -13,7 +13,8 @@ import { initialWorld } from '../initial-world.ts';
 import { buildModel, type Model } from '../model.ts';
 import { WorldIndex } from '../world-index.ts';
 import { apply, type TickOutcomes } from './apply.ts';
-import type { CentralDecisions } from './central.ts';
+import { relationScores, type CentralDecisions } from './central.ts';
+import { RELATIONS, type Relation } from '../../model/vocabulary.ts';
 import type { Proposal } from './decide.ts';
 import type { LegalVerdict } from './legal.ts';
 
@@ -65,12 +66,28 @@ function setup(o: Setup = {}) {
   return { model, world };
 }
 
+/** A unit's relation score for `run`. */
+interface Scored {
+  subnational: string;
+  score: number;
+  mode: string;
+  why?: Record<string, unknown>;
+}
+
 /** Runs `apply` at `tick` on the world and returns its events without seq/tick/date. */
-function run(model: Model, world: World, tick: number, o: Partial<Omit<TickOutcomes, 'central'>> & { central?: Partial<CentralDecisions> } = {}) {
+function run(model: Model, world: World, tick: number, o: Partial<Omit<TickOutcomes, 'central'>> & { central?: Partial<Omit<CentralDecisions, 'relations'>> & { relations?: Scored[] } } = {}) {
   world.tick = tick;
   const idx = new WorldIndex(world);
   const log = new EventLog(world, dateOf(model.calendar, tick));
-  const central: CentralDecisions = { positions: [], support: [], gatekeepers: [], lawStatus: [], laws: [], agreements: [], consultations: [], demands: [], endings: [], relations: [], ...o.central };
+  // Relations as a list of scored units (the others not scored), into the phase's arrays by place.
+  const relations = relationScores(world.subnationals.length);
+  for (const r of o.central?.relations ?? []) {
+    const i = world.subnationals.findIndex((u) => u.id === r.subnational);
+    relations.score[i] = r.score;
+    relations.mode[i] = RELATIONS.indexOf(r.mode as Relation);
+    if (r.why) relations.why.set(i, r.why);
+  }
+  const central: CentralDecisions = { positions: [], support: [], gatekeepers: [], lawStatus: [], laws: [], agreements: [], consultations: [], demands: [], endings: [], ...o.central, relations };
   apply(model, idx, log, { proposals: o.proposals ?? [], approvals: o.approvals ?? [], reviews: o.reviews ?? [], central });
   for (const e of log.events) {
     expect(e.tick).toBe(tick);

@@ -6,6 +6,7 @@
 import { dateOf, deadlineTick, durationOf, parseDuration } from '../../model/calendar.ts';
 import { sharePerTick } from '../model.ts';
 import { duchacek } from '../../model/geography.ts';
+import { RELATIONS } from '../../model/vocabulary.ts';
 import type { ApprovalRecord, Id, Instrument } from '../../model/world.ts';
 import { findPower, selectRuleSet } from '../../rules/assess.ts';
 import type { EventLog } from '../events.ts';
@@ -150,13 +151,18 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
     }
   }
 
-  for (const r of o.central.relations) {
-    const u = idx.subnational(r.subnational)!;
+  // Relations by place in world.subnationals (world order, as the central phase scored them).
+  const rel = o.central.relations;
+  for (let i = 0; i < w.subnationals.length; i++) {
+    const score = rel.score[i]!;
+    if (Number.isNaN(score)) continue;
+    const u = w.subnationals[i]!;
     const from = u.relation;
-    u.relationScore = r.score;
-    if (r.mode !== from) {
-      u.relation = r.mode;
-      log.emit('relation.changed', { subnational: u.id, central: u.central, from, to: r.mode, why: { score: Math.round(r.score * 1e4) / 1e4, ...r.why } });
+    const mode = RELATIONS[rel.mode[i]!]!;
+    u.relationScore = score;
+    if (mode !== from) {
+      u.relation = mode;
+      log.emit('relation.changed', { subnational: u.id, central: u.central, from, to: mode, why: { score: Math.round(score * 1e4) / 1e4, ...rel.why.get(i) } });
     }
   }
 

@@ -12,7 +12,8 @@ import { initialWorld } from '../initial-world.ts';
 import { buildModel, type Model } from '../model.ts';
 import type { Streams } from '../rng.ts';
 import { WorldIndex } from '../world-index.ts';
-import { central, relationMode } from './central.ts';
+import { central, relationMode, type RelationScores } from './central.ts';
+import { RELATIONS } from '../../model/vocabulary.ts';
 
 function ruleSet(id: string, extra: Partial<RuleSet> = {}): RuleSet {
   return {
@@ -93,7 +94,16 @@ function decide(model: Model, world: World, tick = 0, script = new Script()) {
   const before = JSON.stringify(world);
   const out = central(model, new WorldIndex(world), script as unknown as Streams, dateOf(model.calendar, tick));
   expect(JSON.stringify(world)).toBe(before);
-  return out;
+  return { ...out, relations: listed(world, out.relations) };
+}
+
+/** The relation scores as one record per scored unit, in world order, with its why where the mode changes. */
+function listed(world: World, r: RelationScores): { subnational: string; score: number; mode: string; why?: Record<string, unknown> }[] {
+  return world.subnationals.flatMap((u, i) => {
+    if (Number.isNaN(r.score[i]!)) return [];
+    const why = r.why.get(i);
+    return [{ subnational: u.id, score: r.score[i]!, mode: RELATIONS[r.mode[i]!]!, ...(why ? { why } : {}) }];
+  });
 }
 
 const c = (world: World, id: string) => world.centrals.find((x) => x.id === id)!;

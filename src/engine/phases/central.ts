@@ -14,7 +14,7 @@ import type { WorldIndex } from '../world-index.ts';
 import { round } from './decide.ts';
 import { optionsFor } from './legal.ts';
 import { consentScore } from './respond.ts';
-import { scratch, siteFrame, slotTable, writeAttributes } from './score.ts';
+import { meanSalienceByParty, scratch, siteFrame, slotTable, writeAttributes } from './score.ts';
 
 export interface CentralDecisions {
   positions: { central: Id; issue: Id; value: number; why: Record<string, number> }[];
@@ -27,12 +27,29 @@ export interface CentralDecisions {
   consultations: { central: Id; issue: Id; instrument: InstrumentKind; subnationals: Id[]; citation: string; why: Record<string, unknown> }[];
   demands: { central: Id; instrument: Id; citation: string; why: Record<string, unknown> }[];
   endings: { instrument: Id; outcome: 'denounced' | 'takenOver' | 'kept'; by: Id; citations: string[]; why: Record<string, unknown> }[];
-  /** `why` only when the mode changes (the event explains it): the relation formula's inputs and the thresholds. */
-  relations: { subnational: Id; score: number; mode: Relation; why?: Record<string, unknown> }[];
+  relations: RelationScores;
+}
+
+/**
+ * Every subnational's relation score and mode this tick, by its place in world.subnationals: numbers in typed
+ * arrays, not an object per unit and tick (100,000 of them at the bench's largest size). NaN: not scored (the
+ * unit keeps its score and mode).
+ */
+export interface RelationScores {
+  score: Float64Array;
+  /** The mode's index in RELATIONS. */
+  mode: Uint8Array;
+  /** By place, only where the mode changes (the event explains it): the relation formula's inputs and the thresholds. */
+  why: Map<number, Record<string, unknown>>;
+}
+
+/** Relation scores for n subnationals, none scored yet. */
+export function relationScores(n: number): RelationScores {
+  return { score: new Float64Array(n).fill(Number.NaN), mode: new Uint8Array(n), why: new Map() };
 }
 
 export function central(model: Model, idx: WorldIndex, streams: Streams, date: string): CentralDecisions {
-  const out: CentralDecisions = { positions: [], support: [], gatekeepers: [], lawStatus: [], laws: [], agreements: [], consultations: [], demands: [], endings: [], relations: [] };
+  const out: CentralDecisions = { positions: [], support: [], gatekeepers: [], lawStatus: [], laws: [], agreements: [], consultations: [], demands: [], endings: [], relations: relationScores(idx.world.subnationals.length) };
   const w = idx.world;
   const p = model.parameters;
   const topTwo = new Map<Id, [[number, Id], [number, Id]]>();
@@ -44,7 +61,7 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
       scope['stance'] = c.executive.stance[x] ?? 0;
       scope['position'] = c.executive.position[x] ?? 0;
       scope['pressure'] = w.pressure[c.id]?.[x] ?? 0;
-      scope['salience'] = idx.meanSalience(x, c.id);
+      scope['salience'] = meanSalienceByParty(idx, x)[idx.statics.number.get(c.id)!]!;
       scope['ties'] = idx.ties(x, c.id);
       scope['laws'] = idx.unitLaws(x, c.id);
       scope['foreign'] = foreignPosition(x, c.id);
@@ -200,33 +217,45 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
     const site = siteFrame(model, 'relation', ['alignment', 'autonomyAspiration', 'protodiplomaticTies', 'sanctions', 'refusals'] as const);
     const { frame: f, at } = site;
     const formula = table.formulas['relation']!;
-    w.subnationals.forEach((u, i) => {
-      const c = idx.statics.centralOf[i]!;
-      const issues = idx.statics.issueGoals[i]!;
+    const result = table.slots.get('$result')!;
+    const rel = out.relations;
+    const subs = w.subnationals;
+    const centralOf = idx.statics.centralOf;
+    const issueGoals = idx.statics.issueGoals;
+    // autonomyAspiration from the attribute table (the same value, read without the unit's attributes object) when the model lists it.
+    const attributes = idx.statics.attributeValues(model.attributes);
+    const A = model.attributes.length;
+    const autonomyAt = model.attributes.indexOf('autonomyAspiration');
+    const thresholds = { support: p['relationSupport'] ?? 0.6, complementarity: p['relationComplementarity'] ?? 0.2, competition: p['relationCompetition'] ?? -0.2 };
+    for (let i = 0; i < subs.length; i++) {
+      const u = subs[i]!;
+      const c = centralOf[i]!;
+      const issues = issueGoals[i]!;
       let alignment = 1;
       if (issues.length > 0) {
         alignment = 0;
         // Issues in id order (never the file's order of goals), summed as s + 1 - |gap| / 2.
-        for (const x of issues) alignment = alignment + 1 - Math.abs((u.position[x] ?? 0) - (c.executive.position[x] ?? 0)) / 2;
+        for (let x = 0; x < issues.length; x++) alignment = alignment + 1 - Math.abs((u.position[issues[x]!] ?? 0) - (c.executive.position[issues[x]!] ?? 0)) / 2;
         alignment /= issues.length;
       }
       writeAttributes(model, site, idx.statics, i);
       f[at.alignment] = alignment;
-      f[at.autonomyAspiration] = u.attributes['autonomyAspiration'] ?? 0;
-      f[at.protodiplomaticTies] = proto.get(u.id) ?? 0;
+      f[at.autonomyAspiration] = autonomyAt >= 0 ? attributes[i * A + autonomyAt]! : (u.attributes['autonomyAspiration'] ?? 0);
+      f[at.protodiplomaticTies] = proto.size === 0 ? 0 : (proto.get(u.id) ?? 0);
       f[at.sanctions] = u.sanctions;
-      f[at.refusals] = refusals.get(u.id) ?? 0;
-      const score = formula.evaluate(f, u.id);
-      const mode = relationMode(score, p);
-      if (mode === u.relation) out.relations.push({ subnational: u.id, score, mode });
-      else {
+      f[at.refusals] = refusals.size === 0 ? 0 : (refusals.get(u.id) ?? 0);
+      formula.evaluateInto(f, u.id);
+      const score = f[result]!;
+      const mode = relationIndex(score, thresholds);
+      rel.score[i] = score;
+      rel.mode[i] = mode;
+      if (RELATIONS[mode] !== u.relation) {
         // A change is explained: what the formula read, and the thresholds that map a score to a mode.
         const r4 = (x: number): number => Math.round(x * 1e4) / 1e4;
         const inputs = { alignment: r4(alignment), autonomyAspiration: r4(f[at.autonomyAspiration]!), protodiplomaticTies: f[at.protodiplomaticTies]!, sanctions: f[at.sanctions]!, refusals: f[at.refusals]! };
-        const thresholds = { support: p['relationSupport'] ?? 0.6, complementarity: p['relationComplementarity'] ?? 0.2, competition: p['relationCompetition'] ?? -0.2 };
-        out.relations.push({ subnational: u.id, score, mode, why: { inputs, thresholds } });
+        rel.why.set(i, { inputs, thresholds: { ...thresholds } });
       }
-    });
+    }
   }
 
   function dateOfTick(tick: number): string {
@@ -236,8 +265,10 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
 
 
 export function relationMode(score: number, p: Readonly<Record<string, number>>): Relation {
-  if (score >= (p['relationSupport'] ?? 0.6)) return RELATIONS[0];
-  if (score >= (p['relationComplementarity'] ?? 0.2)) return RELATIONS[1];
-  if (score >= (p['relationCompetition'] ?? -0.2)) return RELATIONS[2];
-  return RELATIONS[3];
+  return RELATIONS[relationIndex(score, { support: p['relationSupport'] ?? 0.6, complementarity: p['relationComplementarity'] ?? 0.2, competition: p['relationCompetition'] ?? -0.2 })]!;
+}
+
+/** relationMode as the mode's index in RELATIONS, the thresholds read once. */
+function relationIndex(score: number, t: { support: number; complementarity: number; competition: number }): number {
+  return score >= t.support ? 0 : score >= t.complementarity ? 1 : score >= t.competition ? 2 : 3;
 }

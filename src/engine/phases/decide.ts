@@ -6,12 +6,12 @@
  */
 import { INSTRUMENTS, type InstrumentKind } from '../../model/vocabulary.ts';
 import type { Id, Instrument, Subnational } from '../../model/world.ts';
-import type { IssueSpec } from '../../scenario/schema.ts';
 import { deliberationChance, type Model } from '../model.ts';
-import type { Streams } from '../rng.ts';
+import type { Alea, Streams } from '../rng.ts';
 import type { WorldIndex } from '../world-index.ts';
 import { legalRegime } from './legal.ts';
-import { describeScore, scorerOf, siteFrame, slotTable, writeAttributes, type Scored, type Scorer } from './score.ts';
+import { describeScore, scorerOf, siteFrame, slotTable, writeAttributes, type Scored, type Scorer, type SiteFrame } from './score.ts';
+import type { SlotFormula } from '../../rules/formula.ts';
 import { emissionSharesOf } from './issues.ts';
 import { PARTY_NETWORK, PARTY_ORGANISATION } from '../static-index.ts';
 
@@ -68,30 +68,23 @@ class Options {
   code = new Int32Array(64);
   /** The partner's number (external) or the issue's place in the actor's issue goals (domestic). */
   target = new Int32Array(64);
-  total = new Float64Array(64);
-  lead = new Int32Array(64);
-  /** The scaled noise each option's score read (to split the chosen one's score into terms). */
+  /**
+   * The scaled noise each option's score read: with the option, it is all `chosen` needs to score the chosen
+   * option again (the goals' contributions, the lead goal and the terms), so no option keeps more.
+   */
   noise = new Float64Array(64);
-  /** Goal contributions of option i: contrib[i * goals .. (i + 1) * goals). */
-  contrib = new Float64Array(256);
-  goals = 0;
 
-  reset(goals: number): void {
+  reset(): void {
     this.count = 0;
-    this.goals = goals;
   }
 
   /** The scorer's last score, for instrument `kind` with the partner numbered `partner`. */
   pushScored(scorer: Scorer, kind: number, partner: number): void {
     const i = this.next();
-    if ((i + 1) * this.goals > this.contrib.length) this.contrib = grown(this.contrib, (i + 1) * this.goals * 2);
     this.score[i] = scorer.utilityOut[0]!;
     this.code[i] = kind;
     this.target[i] = partner;
-    this.total[i] = scorer.utilityOut[1]!;
-    this.lead[i] = scorer.lead;
     this.noise[i] = scorer.noise;
-    for (let g = 0; g < this.goals; g++) this.contrib[i * this.goals + g] = scorer.contrib[g]!;
   }
 
   /** A domestic action (LOBBY or LOCAL_LAW) on the actor's x-th issue goal, its score in frame[slot]. */
@@ -100,8 +93,6 @@ class Options {
     this.score[i] = frame[slot]!;
     this.code[i] = code;
     this.target[i] = x;
-    this.total[i] = 0;
-    this.lead[i] = -1;
     this.noise[i] = 0;
   }
 
@@ -116,8 +107,6 @@ class Options {
     this.score = grown(this.score, n);
     this.code = grown(this.code, n);
     this.target = grown(this.target, n);
-    this.total = grown(this.total, n);
-    this.lead = grown(this.lead, n);
     this.noise = grown(this.noise, n);
   }
 }
@@ -155,15 +144,20 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
   if (!buf) buffers.set(model, (buf = { options: new Options(), pool: new Int32Array(256), spare: new Int32Array(256) }));
   const options = buf.options;
   const subs = idx.world.subnationals;
+  const rng = streams.generator('decide');
+  const frame = scorer.frame;
+  const noiseSlot = scorer.noiseSlot;
+  const domestic = domesticSitesOf(model);
+  const views = issueViews(model, idx);
   for (let a = 0; a < subs.length; a++) {
     const actor = subs[a]!;
     // A unit that became a state (a succession) acts no more as a unit.
     if (st.retired[a] === 1) continue;
     // Decisions come at a rate per month, not one per tick, so day and month ticks decide alike.
-    if (deliberates < 1 && streams.uniform('decide') >= deliberates) continue;
+    if (deliberates < 1 && rng.double() >= deliberates) continue;
     const goals = st.goals[a]!;
     scorer.setActor(idx, actor, goals, a);
-    options.reset(goals.length);
+    options.reset();
     const n = candidatePool(idx, a, buf);
     const pool = buf.pool;
     const m = streams.sampleInPlace('decide', pool, n, k);
@@ -179,7 +173,8 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
         if (lessons !== null && knownForbidden(idx, actor, lessons, kind, number, regimeOf)) continue;
         if ((kind === OFFICE || (kind === MEMBERSHIP && partyKind === PARTY_ORGANISATION)) && holds(idx.activeAt(a), actor, kind, partner)) continue;
         if (!viewed) scorer.setPartner(idx, number), (viewed = true);
-        scorer.drawNoise(streams, 'decide');
+        // scorer.drawNoise(rng), one call less in the loop that draws most.
+        rng.normalInto(frame, noiseSlot);
         scorer.scoreDrawn(kind);
         options.pushScored(scorer, kind, number);
       }
@@ -191,7 +186,7 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
       const host = st.ids[number]!;
       if (!(lessons !== null && knownForbidden(idx, actor, lessons, OFFICE, number, regimeOf)) && !holds(idx.activeAt(a), actor, OFFICE, host)) {
         scorer.setPartner(idx, number);
-        scorer.drawNoise(streams, 'decide');
+        scorer.drawNoise(rng);
         scorer.scoreDrawn(OFFICE);
         options.pushScored(scorer, OFFICE, number);
       }
@@ -199,20 +194,21 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
     const issues = st.issueGoals[a]!;
     for (let x = 0; x < issues.length; x++) {
       const issue = issues[x]!;
-      domesticScore(model, idx, actor, issue, 'lobby', streams, a, options, x);
+      const view = views.get(issue)!;
+      domesticScore(model, idx, actor, issue, view, domestic.lobby, domestic.noise, rng, a, options, x);
       if (actor.laws.includes(issue)) continue;
-      domesticScore(model, idx, actor, issue, 'local-law', streams, a, options, x);
+      domesticScore(model, idx, actor, issue, view, domestic.law, domestic.noise, rng, a, options, x);
     }
     let best = -1;
     for (let i = 0; i < options.count; i++) if (best < 0 || options.score[i]! > options.score[best]!) best = i;
     if (best < 0 || options.score[best]! < threshold) continue;
-    proposals.push(chosen(model, idx, actor, options, best, threshold, st.ids, issues));
+    proposals.push(chosen(model, idx, actor, a, scorer, options, best, threshold, st.ids, issues));
   }
   return proposals;
 }
 
 /** The proposal for option `best`, with the best of the other options as its alternatives. */
-function chosen(model: Model, idx: WorldIndex, actor: Subnational, o: Options, best: number, threshold: number, ids: readonly Id[], issues: readonly Id[]): Proposal {
+function chosen(model: Model, idx: WorldIndex, actor: Subnational, a: number, scorer: Scorer, o: Options, best: number, threshold: number, ids: readonly Id[], issues: readonly Id[]): Proposal {
   const alternative = (i: number): Alternative => {
     const code = o.code[i]!;
     const score = round(o.score[i]!);
@@ -234,12 +230,13 @@ function chosen(model: Model, idx: WorldIndex, actor: Subnational, o: Options, b
   const score = o.score[best]!;
   const code = o.code[best]!;
   if (code >= 0) {
-    const goals = idx.statics.goals[idx.statics.position.get(actor.id)!]!;
-    const contrib = o.contrib.subarray(best * o.goals, (best + 1) * o.goals);
-    const scored = describeScore(model, idx, goals, contrib, o.total[best]!, score, o.lead[best]!);
-    // Read before `terms` rescores the option on the scorer's buffers.
+    const goals = idx.statics.goals[a]!;
+    // `terms` scores the option again (the same partner, actor, kind and noise: the same numbers), which leaves
+    // its goals' contributions, total and lead goal in the scorer.
+    const t = scorer.terms(idx, o.target[best]!, code, o.noise[best]!);
+    if (scorer.utilityOut[0] !== score) throw new Error(`the chosen option of ${actor.id} scores ${scorer.utilityOut[0]} again, not ${score}`);
+    const scored = describeScore(model, idx, goals, scorer.contrib, scorer.total, score, scorer.lead);
     const goalValues = roundAll(scored.goals);
-    const t = scorerOf(model, 'decide').terms(idx, o.target[best]!, code, o.noise[best]!);
     const terms: Record<string, number> = { cost: round(t.cost), load: round(t.load), noise: round(t.noise) };
     if (round(t.other) !== 0) terms['other'] = round(t.other);
     const why: DecisionWhy = { goals: goalValues, terms, score: round(score), threshold, alternatives };
@@ -364,40 +361,71 @@ function mergeUnique(a: Int32Array, n: number, b: Int32Array, skip: number, out:
 /** The variables of the domestic actions' formulas (lobby, localLaw), and where their value is left. */
 const DOMESTIC = ['weight', 'salience', 'damage', 'position', 'centralPosition', 'capacity', 'load', 'noise', 'emissionShare', 'centralLaw', '$result'] as const;
 
-/** A model's issues by id, found once (a domestic option asks for its issue's spec every time). */
-const issueSpecs = new WeakMap<Model, Map<Id, IssueSpec>>();
-function issueSpecOf(model: Model, issue: Id): IssueSpec {
-  let specs = issueSpecs.get(model);
-  if (!specs) issueSpecs.set(model, (specs = new Map(model.scenario.issues.map((x) => [x.id, x]))));
-  return specs.get(issue)!;
+/** A domestic action's frame (its own, so neither action reads the other's values) and formula. */
+interface DomesticSite {
+  site: SiteFrame<(typeof DOMESTIC)[number]>;
+  formula: SlotFormula;
+  code: number;
+}
+/** Both domestic actions of a model and the noise scale, found once per model. */
+interface DomesticSites {
+  lobby: DomesticSite;
+  law: DomesticSite;
+  noise: number;
+}
+const domesticSites = new WeakMap<Model, DomesticSites>();
+function domesticSitesOf(model: Model): DomesticSites {
+  let d = domesticSites.get(model);
+  if (!d) {
+    const formulas = slotTable(model).formulas;
+    d = {
+      lobby: { site: siteFrame(model, 'lobby', DOMESTIC), formula: formulas['lobby']!, code: LOBBY },
+      law: { site: siteFrame(model, 'local-law', DOMESTIC), formula: formulas['localLaw']!, code: LOCAL_LAW },
+      noise: model.parameters['noise'] ?? 0,
+    };
+    domesticSites.set(model, d);
+  }
+  return d;
+}
+
+/** What the domestic actions read of one issue this tick, by unit place: found once per tick, not per option. */
+interface IssueView {
+  salience: Float64Array | undefined;
+  damage: Float64Array | undefined;
+  emissionShare: Float64Array;
+}
+function issueViews(model: Model, idx: WorldIndex): Map<Id, IssueView> {
+  const views = new Map<Id, IssueView>();
+  for (const spec of model.scenario.issues) {
+    views.set(spec.id, { salience: idx.salienceOf.get(spec.id), damage: idx.damageOf.get(spec.id), emissionShare: emissionSharesOf(spec, idx.world) });
+  }
+  return views;
 }
 
 /**
  * Scores a domestic action (lobbying the own central, or an own law) on `issue`, with a noise draw, and adds it
- * to the options; the actor is the a-th subnational of the world. Each action has its own frame, so neither
- * reads the other's values.
+ * to the options; the actor is the a-th subnational of the world.
  */
-function domesticScore(model: Model, idx: WorldIndex, actor: Subnational, issue: Id, action: 'lobby' | 'local-law', streams: Streams, a: number, options: Options, x: number): void {
-  const lobby = action === 'lobby';
-  const site = siteFrame(model, action, DOMESTIC);
+function domesticScore(model: Model, idx: WorldIndex, actor: Subnational, issue: Id, view: IssueView, d: DomesticSite, noiseScale: number, rng: Alea, a: number, options: Options, x: number): void {
+  const site = d.site;
   const { frame: f, at } = site;
   writeAttributes(model, site, idx.statics, a);
   f[at.weight] = actor.goals[issue] ?? 0;
   // Stryker disable next-line OptionalChaining: equivalent, every issue has a state for every unit (initialWorld)
-  f[at.salience] = idx.salienceOf.get(issue)?.[a] ?? 0;
+  f[at.salience] = view.salience?.[a] ?? 0;
   // Stryker disable next-line OptionalChaining: equivalent, as above
-  f[at.damage] = idx.damageOf.get(issue)?.[a] ?? 0;
+  f[at.damage] = view.damage?.[a] ?? 0;
   f[at.position] = actor.position[issue] ?? 0;
   // Stryker disable next-line OptionalChaining: equivalent, every unit's central is in the world
   f[at.centralPosition] = idx.statics.centralOf[a]?.executive.position[issue] ?? 0;
   f[at.capacity] = actor.capacity;
   f[at.load] = idx.activeAt(a).length / actor.capacity;
-  streams.normalInto('decide', f, at.noise);
-  f[at.noise] = f[at.noise]! * (model.parameters['noise'] ?? 0);
-  f[at.emissionShare] = emissionSharesOf(issueSpecOf(model, issue), idx.world)[a]!;
+  rng.normalInto(f, at.noise);
+  f[at.noise] = f[at.noise]! * noiseScale;
+  f[at.emissionShare] = view.emissionShare[a]!;
   f[at.centralLaw] = idx.centralHasLaw(issue, actor.central) ? 1 : 0;
-  slotTable(model).formulas[lobby ? 'lobby' : 'localLaw']!.evaluate(f, actor.id);
-  options.pushDomestic(f, at.$result, lobby ? LOBBY : LOCAL_LAW, x);
+  d.formula.evaluateInto(f, actor.id);
+  options.pushDomestic(f, at.$result, d.code, x);
 }
 
 

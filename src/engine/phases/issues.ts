@@ -3,11 +3,12 @@
  * emission (base x data series x laws in force), deposition through a transfer that decays with distance
  * (Fay, Golomb and Kumar 1985: exponential in distance), damage, salience, and the unit's position.
  */
-import type { Id, IssueUnitState, World } from '../../model/world.ts';
+import type { Id, IssueUnitState, Subnational, World } from '../../model/world.ts';
+import type { SlotFormula } from '../../rules/formula.ts';
 import type { IssueSpec } from '../../scenario/schema.ts';
 import type { Model } from '../model.ts';
-import type { Streams } from '../rng.ts';
-import { siteFrame, slotTable, writeAttributes } from './score.ts';
+import type { Alea, Streams } from '../rng.ts';
+import { siteFrame, slotTable } from './score.ts';
 import { staticIndexOf } from '../static-index.ts';
 
 export function issues(model: Model, world: World, streams: Streams, date: string): void {
@@ -19,6 +20,7 @@ export function issues(model: Model, world: World, streams: Streams, date: strin
   const damageFormula = table.formulas['damage']!;
   const salienceFormula = table.formulas['salience']!;
   const positionFormula = table.formulas['subnationalPosition']!;
+  const result = table.slots.get('$result')!;
   for (const spec of model.scenario.issues) {
     const state = world.issues.find((x) => x.id === spec.id)!;
     const t = transferOf(spec, world);
@@ -33,32 +35,82 @@ export function issues(model: Model, world: World, streams: Streams, date: strin
       if (lawBy.has(u.central)) factor *= 1 - cut;
       let seriesNow = series.get(u.central);
       if (seriesNow === undefined) series.set(u.central, (seriesNow = seriesFactor(spec, u.central, date)));
-      t.states[t.sources[k]!]!.emission = t.baseEmission[k]! * seriesNow * factor;
+      const emission = t.baseEmission[k]! * seriesNow * factor;
+      t.states[t.sources[k]!]!.emission = emission;
+      t.emission[t.sources[k]!] = emission;
     }
-    const ties = tiesByUnit(world, spec.id);
-    const noiseSd = 1;
-    for (let r = 0; r < units.length; r++) {
-      const u = units[r]!;
-      const unit = t.states[r]!;
-      let deposition = 0;
-      for (let k = t.start[r]!; k < t.start[r + 1]!; k++) deposition += t.states[t.from[k]!]!.emission * t.weight[k]!;
-      unit.deposition = deposition;
-      writeAttributes(model, site, statics, r);
-      f[at.deposition] = deposition;
-      f[at.sensitivity] = t.sensitivity[r]!;
-      unit.damage = damageFormula.evaluate(f, u.id);
-      f[at.salience] = unit.salience;
-      f[at.damage] = unit.damage;
-      f[at.ties] = ties.get(u.id) ?? 0;
-      f[at.laws] = state.laws.length;
-      f[at.noise] = noiseSd * streams.normal('issues');
-      unit.salience = salienceFormula.evaluate(f, u.id);
-      f[at.position] = u.position[spec.id] ?? 0;
-      f[at.salience] = unit.salience;
-      f[at.emissionShare] = t.emissionShare[r]!;
-      u.position[spec.id] = positionFormula.evaluate(f, u.id);
-    }
+    const ties = tiesByPlace(world, spec.id, statics.position);
+    // What every unit step reads, found once per issue (the attribute table and slots too, not per unit).
+    const c: UnitStep = {
+      f, at, t, ties, result, damageFormula, salienceFormula, positionFormula,
+      rng: streams.generator('issues'), laws: state.laws.length, key: spec.id,
+      values: statics.attributeValues(model.attributes), A: model.attributes.length, attrs: site.attrs,
+    };
+    for (let r = 0; r < units.length; r++) issueStep(c, units[r]!, r);
   }
+}
+
+/** What every unit's step of one issue reads, found once per issue and tick. */
+interface UnitStep {
+  f: Float64Array;
+  at: Readonly<Record<'deposition' | 'sensitivity' | 'salience' | 'damage' | 'ties' | 'laws' | 'noise' | 'position' | 'emissionShare', number>>;
+  t: Transfer;
+  ties: Int32Array;
+  result: number;
+  damageFormula: SlotFormula;
+  salienceFormula: SlotFormula;
+  positionFormula: SlotFormula;
+  rng: Alea;
+  laws: number;
+  key: Id;
+  values: Float64Array;
+  A: number;
+  attrs: Int32Array;
+}
+
+/**
+ * One unit's step of an issue: deposition, damage, salience and position. A function of its own, so V8
+ * optimises it as one (called for every unit) rather than only the loop over units, which it compiled
+ * mid-loop and dropped at the loop's end every tick, running much of the next tick in the interpreter.
+ */
+function issueStep(c: UnitStep, u: Subnational, r: number): void {
+  const { f, at, t } = c;
+  const unit = t.states[r]!;
+  let deposition = 0;
+  for (let k = t.start[r]!; k < t.start[r + 1]!; k++) deposition += t.emission[t.from[k]!]! * t.weight[k]!;
+  unit.deposition = deposition;
+  const A = c.A;
+  for (let i = 0; i < A; i++) f[c.attrs[i]!] = c.values[r * A + i]!;
+  f[at.deposition] = deposition;
+  f[at.sensitivity] = t.sensitivity[r]!;
+  c.damageFormula.evaluateInto(f, u.id);
+  const damage = f[c.result]!;
+  unit.damage = damage;
+  f[at.salience] = unit.salience;
+  f[at.damage] = damage;
+  f[at.ties] = c.ties[r]!;
+  f[at.laws] = c.laws;
+  c.rng.normalInto(f, at.noise);
+  f[at.noise] = NOISE_SD * f[at.noise]!;
+  c.salienceFormula.evaluateInto(f, u.id);
+  const salience = f[c.result]!;
+  unit.salience = salience;
+  f[at.position] = u.position[c.key] ?? 0;
+  f[at.salience] = salience;
+  f[at.emissionShare] = t.emissionShare[r]!;
+  c.positionFormula.evaluateInto(f, u.id);
+  u.position[c.key] = f[c.result]!;
+}
+/** The salience formula's noise is a standard normal (its scale is the formula's). */
+const NOISE_SD = 1;
+
+/**
+ * Builds each issue's transfer (sources, receptors, weights) for a world ahead of its first tick, as the static
+ * index is: it depends on the scenario and the units' places only (a 100,000-unit world's took a third of a
+ * second of its first tick).
+ */
+export function prepareIssues(model: Model, world: World): void {
+  for (const spec of model.scenario.issues) transferOf(spec, world);
 }
 
 /** Linear interpolation of a central's emission factor between dated points; flat outside them; 1 if none. */
@@ -103,11 +155,15 @@ function seriesPoints(spec: IssueSpec, central: Id): SeriesPoint[] | null {
   return points;
 }
 
-function tiesByUnit(world: World, issue: Id): Map<Id, number> {
-  const out = new Map<Id, number>();
+/** Per subnational (its place in world.subnationals): its instruments in force on the issue. */
+function tiesByPlace(world: World, issue: Id, position: ReadonlyMap<Id, number>): Int32Array {
+  const out = new Int32Array(world.subnationals.length);
   for (const i of world.instruments) {
     if (i.status !== 'in-force' || i.issue !== issue) continue;
-    for (const p of i.parties) out.set(p, (out.get(p) ?? 0) + 1);
+    for (const p of i.parties) {
+      const r = position.get(p);
+      if (r !== undefined) out[r]!++;
+    }
   }
   return out;
 }
@@ -126,6 +182,8 @@ interface Transfer {
   states: IssueUnitState[];
   /** Each source's emission in the scenario (sources' order). */
   baseEmission: Float64Array;
+  /** Each source's emission this tick, by its place in world.subnationals (what its state object holds). */
+  emission: Float64Array;
   sensitivity: Float64Array;
   emissionShare: Float64Array;
 }
@@ -136,31 +194,51 @@ function transferOf(spec: IssueSpec, world: World): Transfer {
   let t = byWorld.get(world);
   if (t) return t;
   const units = world.subnationals;
+  const n = units.length;
   const state = world.issues.find((x) => x.id === spec.id)!;
-  const sources = units.map((_, i) => i).filter((i) => (spec.units[units[i]!.id]?.emission ?? 0) > 0);
-  const isSource = new Set(sources);
-  const start = new Int32Array(units.length + 1);
-  const from: number[] = [];
-  const weight: number[] = [];
-  units.forEach((r, ri) => {
-    start[ri] = from.length;
-    if ((spec.units[r.id]?.sensitivity ?? 0) <= 0 && !isSource.has(ri)) return;
+  // Each unit's record in the issue looked up once (the scenario keys them by id: 100,000 keys at the bench's
+  // largest size), the transfer counted and then written into typed arrays.
+  const specUnits = units.map((u) => spec.units[u.id]);
+  const emissionIn = Float64Array.from(specUnits, (x) => x?.emission ?? 0);
+  const sensitivity = Float64Array.from(specUnits, (x) => x?.sensitivity ?? 0);
+  const sources: number[] = [];
+  for (let i = 0; i < n; i++) if (emissionIn[i]! > 0) sources.push(i);
+  const isSource = new Uint8Array(n);
+  for (const si of sources) isSource[si] = 1;
+  const receives = (ri: number): boolean => !(sensitivity[ri]! <= 0) || isSource[ri] === 1;
+  const start = new Int32Array(n + 1);
+  let size = 0;
+  for (let ri = 0; ri < n; ri++) {
+    start[ri] = size;
+    if (!receives(ri)) continue;
+    const r = units[ri]!;
+    for (const si of sources) if (si === ri || (units[si]!.location && r.location)) size++;
+  }
+  start[n] = size;
+  const from = new Int32Array(size);
+  const weight = new Float64Array(size);
+  let k = 0;
+  for (let ri = 0; ri < n; ri++) {
+    if (!receives(ri)) continue;
+    const r = units[ri]!;
     for (const si of sources) {
       const s = units[si]!;
-      if (si === ri) from.push(si), weight.push(1);
-      else if (s.location && r.location) from.push(si), weight.push(transferWeight(spec.transfer, r.location[0] - s.location[0], r.location[1] - s.location[1]));
+      if (si === ri) (from[k] = si), (weight[k++] = 1);
+      else if (s.location && r.location) (from[k] = si), (weight[k++] = transferWeight(spec.transfer, r.location[0] - s.location[0], r.location[1] - s.location[1]));
     }
-  });
-  start[units.length] = from.length;
+  }
+  const max = maxEmissionOf(spec);
   t = {
     sources: Int32Array.from(sources),
     start,
-    from: Int32Array.from(from),
-    weight: Float64Array.from(weight),
+    from,
+    weight,
     states: units.map((u) => state.units[u.id]!),
-    baseEmission: Float64Array.from(sources, (i) => spec.units[units[i]!.id]!.emission),
-    sensitivity: Float64Array.from(units.map((u) => spec.units[u.id]?.sensitivity ?? 0)),
-    emissionShare: Float64Array.from(units.map((u) => emissionShare(spec, u.id))),
+    baseEmission: Float64Array.from(sources, (i) => emissionIn[i]!),
+    emission: Float64Array.from(units, (u, i) => (isSource[i] ? (state.units[u.id]?.emission ?? 0) : 0)),
+    sensitivity,
+    // As emissionShare(spec, id) does: the unit's emission over the largest.
+    emissionShare: Float64Array.from(emissionIn, (e) => (max > 0 ? e / max : 0)),
   };
   byWorld.set(world, t);
   return t;
@@ -190,12 +268,18 @@ export function emissionSharesOf(spec: IssueSpec, world: World): Float64Array {
 /** A unit's base emission relative to the largest emitter of the issue (0..1). */
 export function emissionShare(spec: IssueSpec | undefined, unit: Id): number {
   if (!spec) return 0;
+  const max = maxEmissionOf(spec);
+  return max > 0 ? (spec.units[unit]?.emission ?? 0) / max : 0;
+}
+
+/** The largest base emission of an issue's units (0 if none emits). */
+function maxEmissionOf(spec: IssueSpec): number {
   let max = maxEmission.get(spec);
   if (max === undefined) {
     max = 0;
     for (const u of Object.values(spec.units)) max = Math.max(max, u.emission);
     maxEmission.set(spec, max);
   }
-  return max > 0 ? (spec.units[unit]?.emission ?? 0) / max : 0;
+  return max;
 }
 const maxEmission = new WeakMap<object, number>();

@@ -14,7 +14,7 @@ import { generateFunction, type CompiledFormula, type SlotFormula } from '../../
 import { INSTRUMENTS, isBinding, type InstrumentKind } from '../../model/vocabulary.ts';
 import type { Id, Instrument, Subnational } from '../../model/world.ts';
 import type { Model } from '../model.ts';
-import type { StreamName, Streams } from '../rng.ts';
+import type { Alea } from '../rng.ts';
 import { activeGoalsOf, PARTY_CENTRAL, PARTY_NETWORK, PARTY_ORGANISATION, PARTY_SUBNATIONAL, type ActiveGoal, type StaticIndex } from '../static-index.ts';
 import { budgetOf, spendingOf, usesBudgets } from '../budget.ts';
 import type { WorldIndex } from '../world-index.ts';
@@ -173,7 +173,10 @@ export class PartnerReader {
       const issue = goals[g]!.issue;
       const o = g * 4;
       if (!issue) {
-        this.own.fill(0, o, o + 4);
+        this.own[o] = 0;
+        this.own[o + 1] = 0;
+        this.own[o + 2] = 0;
+        this.own[o + 3] = 0;
         continue;
       }
       // Stryker disable next-line OptionalChaining: equivalent, an issue goal's issue is in the index and every issue has a state for every unit (initialWorld)
@@ -251,10 +254,45 @@ export class PartnerReader {
       let onIssue = 0;
       for (let k = 0; k < active.length; k++) if (active[k]!.issue === issue && active[k]!.parties.includes(id)) onIssue++;
       // Stryker disable next-line OptionalChaining: equivalent, every issue of the index has a salience array
-      pg[o + 2] = kind === PARTY_SUBNATIONAL ? (idx.salienceOf.get(issue)?.[b] ?? 0) : kind === PARTY_CENTRAL ? idx.meanSalience(issue, id) : 0;
+      pg[o + 2] = kind === PARTY_SUBNATIONAL ? (idx.salienceOf.get(issue)?.[b] ?? 0) : kind === PARTY_CENTRAL ? meanSalienceByParty(idx, issue)[partner]! : 0;
       pg[o + 3] = onIssue;
     }
   }
+}
+
+const meanSalienceTables = new WeakMap<WorldIndex, Map<Id, Float64Array>>();
+
+/**
+ * WorldIndex.meanSalience of every central at once, by party number (0 for any other party): one pass over
+ * the units in world order, which is the order of each central's units in `unitsOf`, so every sum adds the same
+ * numbers in the same order. Made once per tick and issue, instead of a string key and a map lookup per
+ * question (the decide loop asks for every state partner).
+ */
+export function meanSalienceByParty(idx: WorldIndex, issue: Id): Float64Array {
+  return meanSalienceTables.get(idx)?.get(issue) ?? meanSalienceMade(idx, issue);
+}
+
+/** meanSalienceByParty the first time in a tick (apart, so the lookup above stays small and optimised). */
+function meanSalienceMade(idx: WorldIndex, issue: Id): Float64Array {
+  let byIssue = meanSalienceTables.get(idx);
+  if (!byIssue) meanSalienceTables.set(idx, (byIssue = new Map()));
+  const st = idx.statics;
+  const means = new Float64Array(st.ids.length);
+  const count = new Int32Array(st.ids.length);
+  const salience = idx.salienceOf.get(issue);
+  const damage = idx.damageOf.get(issue);
+  if (salience && damage) {
+    for (let i = 0; i < salience.length; i++) {
+      if (!(damage[i]! > 0)) continue;
+      const c = st.centralNumber[i]!;
+      if (c < 0) continue;
+      means[c] = means[c]! + salience[i]!;
+      count[c]!++;
+    }
+    for (let c = 0; c < means.length; c++) if (count[c]! > 0) means[c] = means[c]! / count[c]!;
+  }
+  byIssue.set(issue, means);
+  return means;
 }
 
 /** Whether sorted data[from..to) contains x. */
@@ -296,6 +334,8 @@ export class Scorer {
   private readonly runningCosts: Float64Array;
   private readonly bindings: Float64Array;
   private readonly noiseScale: number;
+  /** Whether the model has budgets (issue 12), found once. */
+  private readonly budgets: boolean;
   private readonly utility: SlotFormula;
 
   constructor(
@@ -315,6 +355,7 @@ export class Scorer {
     this.runningCosts = Float64Array.from(INSTRUMENTS.map((k) => model.instruments[k].runningCost));
     this.bindings = Float64Array.from(INSTRUMENTS.map((k) => (isBinding(k) ? 1 : 0)));
     this.noiseScale = model.parameters['noise'] ?? 0;
+    this.budgets = usesBudgets(model);
     this.utility = table.formulas['utility']!;
   }
 
@@ -322,7 +363,7 @@ export class Scorer {
     this.reader.setActor(idx, actor, goals, position);
     const f = this.frame;
     const st = idx.statics;
-    if (usesBudgets(this.model)) {
+    if (this.budgets) {
       f[this.at.budget] = budgetOf(this.model, actor);
       f[this.at.spending] = spendingOf(this.model, actor, position === undefined ? idx.activeOf(actor.id) : idx.activeAt(position));
     }
@@ -463,9 +504,14 @@ export class Scorer {
     return this.utilityOut[0]!;
   }
 
-  /** Draws the noise of the next `scoreDrawn` from `stream` (a standard normal, as `score` takes). */
-  drawNoise(streams: Streams, stream: StreamName): void {
-    streams.normalInto(stream, this.frame, this.at.noise);
+  /** The frame slot `scoreDrawn` reads the standard normal noise from (drawNoise writes it). */
+  get noiseSlot(): number {
+    return this.at.noise;
+  }
+
+  /** Draws the noise of the next `scoreDrawn` from a stream's generator (a standard normal, as `score` takes). */
+  drawNoise(rng: Alea): void {
+    rng.normalInto(this.frame, this.at.noise);
   }
 
   /**
