@@ -5,7 +5,7 @@
  * lost and 0 duplicated, the Parquet file read back by DuckDB (and pandas where installed), and bad input.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +112,21 @@ describe('paradip sweep', () => {
     expect(m.stderr).toBe('');
     expect(m.code).toBe(0);
     for (const f of ['runs.csv', 'runs.parquet', 'experiment.json']) expect(read('merged', f).equals(read('one', f))).toBe(true);
+  });
+
+  it('merge warns, naming them, when shards were run by different builds, and still merges their runs', () => {
+    cpSync(join(scratch, 'shard-2'), join(scratch, 'shard-2-other-build'), { recursive: true });
+    const file = join(scratch, 'shard-2-other-build', 'experiment.json');
+    const record = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    writeFileSync(file, JSON.stringify({ ...record, gitCommit: 'f00dfeed', node: 'v99.0.0' }, null, 2));
+    const m = paradip('merge', 'shard-0', 'shard-1', 'shard-2-other-build', '--out', 'merged-builds');
+    expect(m.code).toBe(0);
+    const warnings = m.stderr.trim().split('\n');
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toBe(`warning: the shards were run by different builds (gitCommit: shard-0: ${String(record['gitCommit'])}, shard-1: ${String(record['gitCommit'])}, shard-2-other-build: f00dfeed); experiment.json records shard-0's`);
+    expect(warnings[1]).toContain('(node: shard-0: ' + String(record['node']));
+    expect(warnings[1]).toContain('shard-2-other-build: v99.0.0)');
+    expect(read('merged-builds', 'runs.csv').equals(read('one', 'runs.csv'))).toBe(true);
   });
 
   it('merge refuses a missing shard, a shard twice, or another sweep\'s shard, writing nothing', () => {

@@ -2,7 +2,9 @@
  * `paradip merge <shard-dir>... --out <dir>`: the finished shards of one sweep (`sweep --shard i/n`, on one
  * machine or many) as one result, byte-identical to the same sweep run whole. Refused, with nothing written,
  * unless the shards are of the same sweep, all n of them are there once, each complete, and together they
- * hold every run exactly once.
+ * hold every run exactly once. Shards run by different builds (paradip version, git commit, Node or V8) are
+ * merged with a warning that names them: a seeded run gives the same numbers on any Node, but a different
+ * paradip may not, and the merged experiment.json can record only one build (the first shard's).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -16,6 +18,9 @@ import type { ExperimentSpec } from '../experiment/experiment-schema.ts';
 import { parseArgs } from './args.ts';
 import { EXIT, print, type Io } from './io.ts';
 import { JOURNAL, SweepDir } from './sweep-dir.ts';
+
+/** experiment.json's fields that say which build ran a shard (see `Versions`). */
+const BUILD_FIELDS = ['paradip', 'gitCommit', 'node', 'v8'] as const;
 
 export const MERGE_USAGE = 'paradip merge <shard-dir>... --out <dir>';
 
@@ -57,6 +62,11 @@ export async function mergeCommand(io: Io, argv: string[]): Promise<number> {
   for (const [i, r] of records.entries()) {
     if (r.shard === null) return fail(`${dirs[i]} is a whole sweep, not a shard`);
     if (r.hash !== first.hash) return fail(`${dirs[i]} is a shard of another sweep than ${dirs[0]} (experiment hash ${r.hash.slice(0, 12)} vs ${first.hash.slice(0, 12)})`);
+  }
+  const builds = BUILD_FIELDS.filter((f) => records.some((r) => r[f] !== first[f]));
+  for (const f of builds) {
+    const seen = dirs.map((d, i) => `${d}: ${String(records[i]![f])}`).join(', ');
+    print(io.stderr, `warning: the shards were run by different builds (${f}: ${seen}); experiment.json records ${dirs[0]}'s`);
   }
   const count = first.shard!.count;
   const indexes = records.map((r) => r.shard!.index);
