@@ -36,7 +36,8 @@ export class WorldIndex implements Geography {
   readonly instrumentById = new Map<Id, Instrument>();
   /** Instruments in force, by the central of each subnational party (each listed once per central). */
   readonly inForceByCentral = new Map<Id, Instrument[]>();
-  private readonly salienceCache = new Map<string, number>();
+  /** meanSalienceByParty's tables, by issue, made on first use in the tick. */
+  private readonly meanSalienceTables = new Map<Id, Float64Array>();
   /** In-force instruments on an issue with a foreign party, counted per central of a subnational party. */
   private readonly tiesCount = new Map<string, number>();
 
@@ -137,15 +138,38 @@ export class WorldIndex implements Geography {
 
   /** Mean salience of an issue among a central's units that feel it at all (damage > 0); 0 if none. */
   meanSalience(issue: Id, central: Id): number {
-    const key = `${issue}|${central}`;
-    let v = this.salienceCache.get(key);
-    if (v === undefined) {
-      const state = this.issueById.get(issue);
-      const units = (this.unitsOf.get(central) ?? []).filter((u) => (state?.units[u.id]?.damage ?? 0) > 0);
-      v = units.length === 0 ? 0 : units.reduce((s, u) => s + (state?.units[u.id]?.salience ?? 0), 0) / units.length;
-      this.salienceCache.set(key, v);
+    const n = this.statics.number.get(central);
+    return n === undefined ? 0 : this.meanSalienceByParty(issue)[n]!;
+  }
+
+  /**
+   * meanSalience of every central at once, by party number (0 for any other party): one pass over the units in
+   * world order, which is the order of each central's units in `unitsOf`, so every sum adds the same numbers in
+   * the same order. Made once per tick and issue: the decide loop asks for every state partner.
+   */
+  meanSalienceByParty(issue: Id): Float64Array {
+    return this.meanSalienceTables.get(issue) ?? this.meanSalienceMade(issue);
+  }
+
+  /** meanSalienceByParty the first time in a tick (apart, so the lookup above stays small and optimised). */
+  private meanSalienceMade(issue: Id): Float64Array {
+    const st = this.statics;
+    const means = new Float64Array(st.ids.length);
+    const count = new Int32Array(st.ids.length);
+    const salience = this.salienceOf.get(issue);
+    const damage = this.damageOf.get(issue);
+    if (salience && damage) {
+      for (let i = 0; i < salience.length; i++) {
+        if (!(damage[i]! > 0)) continue;
+        const c = st.centralNumber[i]!;
+        if (c < 0) continue;
+        means[c] = means[c]! + salience[i]!;
+        count[c]!++;
+      }
+      for (let c = 0; c < means.length; c++) if (count[c]! > 0) means[c] = means[c]! / count[c]!;
     }
-    return v;
+    this.meanSalienceTables.set(issue, means);
+    return means;
   }
 
   /** Instruments in force on an issue between a central's units and foreign parties. */

@@ -14,7 +14,7 @@ import type { WorldIndex } from '../world-index.ts';
 import { round } from './decide.ts';
 import { optionsFor } from './legal.ts';
 import { consentScore } from './respond.ts';
-import { meanSalienceByParty, scratch, siteFrame, slotTable, writeAttributes } from './score.ts';
+import { scratch, siteFrame, slotTable, writeAttributes } from './score.ts';
 
 export interface CentralDecisions {
   positions: { central: Id; issue: Id; value: number; why: Record<string, number> }[];
@@ -61,7 +61,7 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
       scope['stance'] = c.executive.stance[x] ?? 0;
       scope['position'] = c.executive.position[x] ?? 0;
       scope['pressure'] = w.pressure[c.id]?.[x] ?? 0;
-      scope['salience'] = meanSalienceByParty(idx, x)[idx.statics.number.get(c.id)!]!;
+      scope['salience'] = idx.meanSalience(x, c.id);
       scope['ties'] = idx.ties(x, c.id);
       scope['laws'] = idx.unitLaws(x, c.id);
       scope['foreign'] = foreignPosition(x, c.id);

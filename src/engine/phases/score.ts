@@ -254,45 +254,10 @@ export class PartnerReader {
       let onIssue = 0;
       for (let k = 0; k < active.length; k++) if (active[k]!.issue === issue && active[k]!.parties.includes(id)) onIssue++;
       // Stryker disable next-line OptionalChaining: equivalent, every issue of the index has a salience array
-      pg[o + 2] = kind === PARTY_SUBNATIONAL ? (idx.salienceOf.get(issue)?.[b] ?? 0) : kind === PARTY_CENTRAL ? meanSalienceByParty(idx, issue)[partner]! : 0;
+      pg[o + 2] = kind === PARTY_SUBNATIONAL ? (idx.salienceOf.get(issue)?.[b] ?? 0) : kind === PARTY_CENTRAL ? idx.meanSalienceByParty(issue)[partner]! : 0;
       pg[o + 3] = onIssue;
     }
   }
-}
-
-const meanSalienceTables = new WeakMap<WorldIndex, Map<Id, Float64Array>>();
-
-/**
- * WorldIndex.meanSalience of every central at once, by party number (0 for any other party): one pass over
- * the units in world order, which is the order of each central's units in `unitsOf`, so every sum adds the same
- * numbers in the same order. Made once per tick and issue, instead of a string key and a map lookup per
- * question (the decide loop asks for every state partner).
- */
-export function meanSalienceByParty(idx: WorldIndex, issue: Id): Float64Array {
-  return meanSalienceTables.get(idx)?.get(issue) ?? meanSalienceMade(idx, issue);
-}
-
-/** meanSalienceByParty the first time in a tick (apart, so the lookup above stays small and optimised). */
-function meanSalienceMade(idx: WorldIndex, issue: Id): Float64Array {
-  let byIssue = meanSalienceTables.get(idx);
-  if (!byIssue) meanSalienceTables.set(idx, (byIssue = new Map()));
-  const st = idx.statics;
-  const means = new Float64Array(st.ids.length);
-  const count = new Int32Array(st.ids.length);
-  const salience = idx.salienceOf.get(issue);
-  const damage = idx.damageOf.get(issue);
-  if (salience && damage) {
-    for (let i = 0; i < salience.length; i++) {
-      if (!(damage[i]! > 0)) continue;
-      const c = st.centralNumber[i]!;
-      if (c < 0) continue;
-      means[c] = means[c]! + salience[i]!;
-      count[c]!++;
-    }
-    for (let c = 0; c < means.length; c++) if (count[c]! > 0) means[c] = means[c]! / count[c]!;
-  }
-  byIssue.set(issue, means);
-  return means;
 }
 
 /** Whether sorted data[from..to) contains x. */
