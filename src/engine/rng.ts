@@ -8,6 +8,10 @@ import seedrandom from 'seedrandom';
 export const STREAMS = ['issues', 'decide', 'respond', 'central'] as const;
 export type StreamName = (typeof STREAMS)[number];
 
+/** alea's constants, as seedrandom writes them: 2^-32 and 2^-53. */
+const TWO_POW_M32 = 2.3283064365386963e-10;
+const TWO_POW_M53 = 1.1102230246251565e-16;
+
 /**
  * seedrandom's alea generator, the same arithmetic step for step (seedrandom/lib/alea.js: `next` and `double`),
  * with its state in a Float64Array instead of closures over an object: the decide loop draws about 60 times
@@ -30,7 +34,7 @@ export class Alea {
   /** seedrandom's `next` (prng()): 32 bits in [0, 1). */
   next(): number {
     const s = this.s;
-    const t = 2091639 * s[1]! + s[0]! * 2.3283064365386963e-10; // 2^-32
+    const t = 2091639 * s[1]! + s[0]! * TWO_POW_M32;
     s[1] = s[2]!;
     s[2] = s[3]!;
     const c = t | 0;
@@ -41,19 +45,19 @@ export class Alea {
   /** seedrandom's `double`: 53 bits in [0, 1). */
   double(): number {
     const s = this.s;
-    let t = 2091639 * s[1]! + s[0]! * 2.3283064365386963e-10;
+    let t = 2091639 * s[1]! + s[0]! * TWO_POW_M32;
     s[1] = s[2]!;
     s[2] = s[3]!;
     let c = t | 0;
     const hi = t - c;
-    t = 2091639 * s[1]! + c * 2.3283064365386963e-10;
+    t = 2091639 * s[1]! + c * TWO_POW_M32;
     s[1] = s[2]!;
     s[2] = hi;
     c = t | 0;
     s[0] = c;
     const lo = t - c;
     s[3] = lo;
-    return hi + ((lo * 0x200000) | 0) * 1.1102230246251565e-16; // 2^-53
+    return hi + ((lo * 0x200000) | 0) * TWO_POW_M53;
   }
 
   /**
@@ -61,33 +65,32 @@ export class Alea {
    * returned from a call V8 does not inline is a new heap object, so the hot loops take theirs in typed arrays.
    */
   normalInto(out: Float64Array, i: number): void {
-    // Two `double`s written out (four steps of `next`): a double returned from a call V8 does not inline is a
-    // new heap object, and this runs about 30 times per agent and tick.
+    // Two `double`s written out (four steps of `next`); this runs about 30 times per agent and tick.
     const s = this.s;
-    let t = 2091639 * s[1]! + s[0]! * 2.3283064365386963e-10;
+    let t = 2091639 * s[1]! + s[0]! * TWO_POW_M32;
     s[1] = s[2]!;
     s[2] = s[3]!;
     let c = t | 0;
     const a = t - c;
-    t = 2091639 * s[1]! + c * 2.3283064365386963e-10;
+    t = 2091639 * s[1]! + c * TWO_POW_M32;
     s[1] = s[2]!;
     s[2] = a;
     c = t | 0;
     const b = t - c;
-    t = 2091639 * s[1]! + c * 2.3283064365386963e-10;
+    t = 2091639 * s[1]! + c * TWO_POW_M32;
     s[1] = s[2]!;
     s[2] = b;
     c = t | 0;
     const d = t - c;
-    t = 2091639 * s[1]! + c * 2.3283064365386963e-10;
+    t = 2091639 * s[1]! + c * TWO_POW_M32;
     s[1] = s[2]!;
     s[2] = d;
     c = t | 0;
     s[0] = c;
     const e = t - c;
     s[3] = e;
-    const u = 1 - (a + ((b * 0x200000) | 0) * 1.1102230246251565e-16);
-    const v = d + ((e * 0x200000) | 0) * 1.1102230246251565e-16;
+    const u = 1 - (a + ((b * 0x200000) | 0) * TWO_POW_M53);
+    const v = d + ((e * 0x200000) | 0) * TWO_POW_M53;
     out[i] = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
