@@ -42,8 +42,13 @@ function timed(argv: string[]): { wall: number; cpu: number } {
     : spawnSync(process.execPath, [bin, ...argv], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
   const wall = (performance.now() - t0) / 1000;
   if (r.status !== 0 && r.status !== 1) throw new Error(`paradip ${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
-  const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
-  return { wall, cpu: m ? Number(m[1]) + Number(m[2]) : NaN };
+  return { wall, cpu: cpuOf(r.stderr) };
+}
+
+/** User + system seconds from GNU time's last line (`-f 'cpu %U %S'`), NaN without it. */
+function cpuOf(stderr: string): number {
+  const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(stderr);
+  return m ? Number(m[1]) + Number(m[2]) : NaN;
 }
 
 /** The same command twice at once, as two independent processes; the wall time until both have ended. */
@@ -57,8 +62,7 @@ async function pairTimed(argv: (copy: number) => string[]): Promise<{ wall: numb
       child.stderr.on('data', (d: Buffer) => (err += d.toString()));
       child.on('close', (code) => {
         if (code !== 0 && code !== 1) return fail(new Error(`paradip ${argv(copy).join(' ')} exited ${code}: ${err}`));
-        const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(err);
-        done(m ? Number(m[1]) + Number(m[2]) : NaN);
+        done(cpuOf(err));
       });
     });
   const cpus = await Promise.all([one(0), one(1)]);

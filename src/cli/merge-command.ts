@@ -2,9 +2,10 @@
  * `paradip merge <shard-dir>... --out <dir>`: the finished shards of one sweep (`sweep --shard i/n`, on one
  * machine or many) as one result, byte-identical to the same sweep run whole. Refused, with nothing written,
  * unless the shards are of the same sweep, all n of them are there once, each complete, and together they
- * hold every run exactly once. Shards run by different builds (paradip version, git commit, Node or V8) are
- * merged with a warning that names them: a seeded run gives the same numbers on any Node, but a different
- * paradip may not, and the merged experiment.json can record only one build (the first shard's).
+ * hold every run exactly once. Shards run by different builds (git commit, Node or V8; another paradip
+ * version is another sweep, refused) are merged with a warning that names them: a seeded run gives the same
+ * numbers on any Node, but another commit may not, and the merged experiment.json records one build (the
+ * first shard's).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -20,7 +21,7 @@ import { EXIT, print, type Io } from './io.ts';
 import { JOURNAL, SweepDir } from './sweep-dir.ts';
 
 /** experiment.json's fields that say which build ran a shard (see `Versions`). */
-const BUILD_FIELDS = ['paradip', 'gitCommit', 'node', 'v8'] as const;
+const BUILD_FIELDS = ['gitCommit', 'node', 'v8'] as const;
 
 export const MERGE_USAGE = 'paradip merge <shard-dir>... --out <dir>';
 
