@@ -40,7 +40,7 @@ export interface RelationScores {
   /** The mode's index in RELATIONS. */
   mode: Uint8Array;
   /** By place, only where the mode changes (the event explains it): the relation formula's inputs and the thresholds. */
-  why: Map<number, Record<string, unknown>>;
+  why: Map<number, { inputs: Record<string, number>; thresholds: Record<string, number> }>;
 }
 
 /** Relation scores for n subnationals, none scored yet. */
