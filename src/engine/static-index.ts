@@ -318,6 +318,29 @@ export class StaticIndex {
     return this.goalNames[this.goalSignature[i]!]!;
   }
 
+  /**
+   * Arrays a tick fills anew (WorldIndex's salience and damage, the mean-salience tables, the relation scores),
+   * kept here between ticks: made afresh, each tick's lived to its end, were promoted, and their memory was held
+   * outside the heap until a full collection (some 4 MB a tick at 100,000 units). Only the engine's WorldIndex,
+   * one per tick, asks for them.
+   */
+  private readonly tickArrays = new Map<string, Float64Array>();
+
+  /** The Float64Array of length n kept for `key`; its contents are the last tick's, for the caller to overwrite. */
+  tickArray(key: string, n: number): Float64Array {
+    let a = this.tickArrays.get(key);
+    if (a === undefined || a.length !== n) this.tickArrays.set(key, (a = new Float64Array(n)));
+    return a;
+  }
+
+  /** A list kept for `key` in the same way (tickArray): its elements are the last tick's, for the caller to overwrite. */
+  tickList<T>(key: string): T[] {
+    let a = this.tickLists.get(key);
+    if (a === undefined) this.tickLists.set(key, (a = []));
+    return a as T[];
+  }
+  private readonly tickLists = new Map<string, unknown[]>();
+
   private attributeTable: { names: readonly string[]; values: Float64Array } | null = null;
 
   /**

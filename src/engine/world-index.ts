@@ -22,8 +22,8 @@ export class WorldIndex implements Geography {
   readonly issueById = new Map<Id, IssueState>();
   /** Instruments in force or awaiting approval, by party. */
   readonly active = new Map<Id, Instrument[]>();
-  /** The same for subnationals, by their place in world.subnationals (undefined: none). */
-  private readonly activeByPosition: (Instrument[] | undefined)[] = [];
+  /** The same for subnationals, by their place in world.subnationals (undefined: none); a list the static index keeps between ticks. */
+  private readonly activeByPosition: (Instrument[] | undefined)[];
   /**
    * Per issue, the numbers (StaticIndex) of the units co-affected this tick: all of them up to
    * CO_AFFECTED_POOL, else an evenly spaced selection rotating with the tick; sorted.
@@ -43,7 +43,10 @@ export class WorldIndex implements Geography {
 
   constructor(
     readonly world: World,
-    /** The structure of the world; a fresh one unless the engine keeps one between ticks. */
+    /**
+     * The structure of the world; a fresh one unless the engine keeps one between ticks. A kept one lends this
+     * index its per-tick arrays (tickArray), so only one WorldIndex per StaticIndex may be in use at a time.
+     */
     readonly statics: StaticIndex = new StaticIndex(world),
   ) {
     this.subById = statics.subById;
@@ -53,25 +56,29 @@ export class WorldIndex implements Geography {
     const subs = world.subnationals;
     for (const x of world.issues) {
       this.issueById.set(x.id, x);
-      const all: number[] = [];
-      const salience = new Float64Array(subs.length);
-      const damage = new Float64Array(subs.length);
+      // The co-affected units' numbers (exact in doubles) in a kept array: a list of up to every unit, grown
+      // by push each tick, was large enough to be made in the old generation, garbage until a full collection.
+      const all = statics.tickArray('co-affected', subs.length);
+      let count = 0;
+      // Every element is written below.
+      const salience = statics.tickArray(`salience\u0000${x.id}`, subs.length);
+      const damage = statics.tickArray(`damage\u0000${x.id}`, subs.length);
       const states = statics.issueStates.get(x.id);
       for (let i = 0; i < subs.length; i++) {
         const unit = states ? states[i] : x.units[subs[i]!.id];
         salience[i] = unit?.salience ?? 0;
         damage[i] = unit?.damage ?? 0;
-        if (salience[i]! > CO_AFFECTED_SALIENCE) all.push(statics.subNumber[i]!);
+        if (salience[i]! > CO_AFFECTED_SALIENCE) all[count++] = statics.subNumber[i]!;
       }
       this.salienceOf.set(x.id, salience);
       this.damageOf.set(x.id, damage);
       let chosen: Int32Array;
-      if (all.length <= CO_AFFECTED_POOL) chosen = Int32Array.from(all);
+      if (count <= CO_AFFECTED_POOL) chosen = Int32Array.from(all.subarray(0, count));
       else {
-        const step = all.length / CO_AFFECTED_POOL;
-        const offset = (world.tick * 7919) % all.length;
+        const step = count / CO_AFFECTED_POOL;
+        const offset = (world.tick * 7919) % count;
         chosen = new Int32Array(CO_AFFECTED_POOL);
-        for (let i = 0; i < CO_AFFECTED_POOL; i++) chosen[i] = all[(offset + Math.floor(i * step)) % all.length]!;
+        for (let i = 0; i < CO_AFFECTED_POOL; i++) chosen[i] = all[(offset + Math.floor(i * step)) % count]!;
         chosen.sort();
       }
       this.coAffected.set(x.id, chosen);
@@ -99,8 +106,11 @@ export class WorldIndex implements Geography {
     }
     // Filled first, so writing the lists in any order keeps the array's elements dense (a first write far
     // past the end makes V8 keep them as a dictionary, and activeAt is asked for every actor and partner).
-    this.activeByPosition.length = 0;
-    for (let i = 0; i < subs.length; i++) this.activeByPosition.push(undefined);
+    this.activeByPosition = statics.tickList('active');
+    if (this.activeByPosition.length !== subs.length) {
+      this.activeByPosition.length = 0;
+      for (let i = 0; i < subs.length; i++) this.activeByPosition.push(undefined);
+    } else this.activeByPosition.fill(undefined);
     for (const [party, list] of this.active) {
       const position = statics.position.get(party);
       if (position !== undefined) this.activeByPosition[position] = list;
@@ -154,8 +164,8 @@ export class WorldIndex implements Geography {
   /** meanSalienceByParty the first time in a tick (apart, so the lookup above stays small and optimised). */
   private meanSalienceMade(issue: Id): Float64Array {
     const st = this.statics;
-    const means = new Float64Array(st.ids.length);
-    const count = new Int32Array(st.ids.length);
+    const means = st.tickArray(`means\u0000${issue}`, st.ids.length).fill(0);
+    const count = st.tickArray(`count\u0000${issue}`, st.ids.length).fill(0);
     const salience = this.salienceOf.get(issue);
     const damage = this.damageOf.get(issue);
     if (salience && damage) {

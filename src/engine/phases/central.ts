@@ -49,7 +49,10 @@ export function relationScores(n: number): RelationScores {
 }
 
 export function central(model: Model, idx: WorldIndex, streams: Streams, date: string): CentralDecisions {
-  const out: CentralDecisions = { positions: [], support: [], gatekeepers: [], lawStatus: [], laws: [], agreements: [], consultations: [], demands: [], endings: [], relations: relationScores(idx.world.subnationals.length) };
+  const n = idx.world.subnationals.length;
+  // The scores in the array the static index keeps between ticks (tickArray), reset to "not scored".
+  const scores: RelationScores = { score: idx.statics.tickArray('relation score', n).fill(Number.NaN), mode: new Uint8Array(n), why: new Map() };
+  const out: CentralDecisions = { positions: [], support: [], gatekeepers: [], lawStatus: [], laws: [], agreements: [], consultations: [], demands: [], endings: [], relations: scores };
   const w = idx.world;
   const p = model.parameters;
   const topTwo = new Map<Id, [[number, Id], [number, Id]]>();

@@ -9,7 +9,7 @@ import type { IssueSpec } from '../../scenario/schema.ts';
 import type { Model } from '../model.ts';
 import type { Alea, Streams } from '../rng.ts';
 import { siteFrame, slotTable } from './score.ts';
-import { staticIndexOf } from '../static-index.ts';
+import { staticIndexOf, type StaticIndex } from '../static-index.ts';
 
 export function issues(model: Model, world: World, streams: Streams, date: string): void {
   const units = world.subnationals;
@@ -39,7 +39,7 @@ export function issues(model: Model, world: World, streams: Streams, date: strin
       t.states[t.sources[k]!]!.emission = emission;
       t.emission[t.sources[k]!] = emission;
     }
-    const ties = tiesByPlace(world, spec.id, statics.position);
+    const ties = tiesByPlace(world, spec.id, statics);
     // What every unit step reads, found once per issue (the attribute table and slots too, not per unit).
     const c: UnitStep = {
       f, at, t, ties, result, damageFormula, salienceFormula, positionFormula,
@@ -55,7 +55,7 @@ interface UnitStep {
   f: Float64Array;
   at: Readonly<Record<'deposition' | 'sensitivity' | 'salience' | 'damage' | 'ties' | 'laws' | 'noise' | 'position' | 'emissionShare', number>>;
   t: Transfer;
-  ties: Int32Array;
+  ties: Float64Array;
   result: number;
   damageFormula: SlotFormula;
   salienceFormula: SlotFormula;
@@ -156,8 +156,10 @@ function seriesPoints(spec: IssueSpec, central: Id): SeriesPoint[] | null {
 }
 
 /** Per subnational (its place in world.subnationals): its instruments in force on the issue. */
-function tiesByPlace(world: World, issue: Id, position: ReadonlyMap<Id, number>): Int32Array {
-  const out = new Int32Array(world.subnationals.length);
+function tiesByPlace(world: World, issue: Id, statics: StaticIndex): Float64Array {
+  // Counts in the array the static index keeps between ticks (tickArray), from 0.
+  const out = statics.tickArray(`ties\u0000${issue}`, world.subnationals.length).fill(0);
+  const position = statics.position;
   for (const i of world.instruments) {
     if (i.status !== 'in-force' || i.issue !== issue) continue;
     for (const p of i.parties) {
