@@ -48,6 +48,7 @@ const candidate: Record<string, string> = {
   budget: "the actor's budget for external action per year (formula budget)",
   spending: "the actor's spending per year: the running costs of the instruments in force it holds (initiated)",
   resolution: "1 if the actor is bound on the goal's issue by a forum's resolution it voted for (networks[].forum), else 0 (0 for core goals)",
+  partnerResolution: "1 if the partner (a subnational) is bound on the goal's issue by a forum's resolution it voted for, else 0: with resolution, whether both took the issue to a forum",
 };
 
 export const FORMULAS = {

@@ -72,7 +72,7 @@ export function activeGoals(idx: WorldIndex, actor: Subnational): ActiveGoal[] {
 /** The partner fields, in the order the scope receives them. */
 export const PARTNER_FIELDS = ['capacity', 'tradeTie', 'kin', 'partnerIsState', 'partnerIsNetwork', 'crossBorder', 'transregional', 'global', 'load', 'partnerIsOrganisation', 'ownState', 'partnerSupport'] as const;
 /** The per-goal variables, in the order the scope receives them. */
-export const GOAL_FIELDS = ['salience', 'damage', 'partnerSalience', 'existingTies', 'position', 'centralPosition', 'resolution'] as const;
+export const GOAL_FIELDS = ['salience', 'damage', 'partnerSalience', 'existingTies', 'position', 'centralPosition', 'resolution', 'partnerResolution'] as const;
 const NF = PARTNER_FIELDS.length;
 const NG = GOAL_FIELDS.length;
 /** The actor's own values per goal that setActor keeps: salience, damage, position, centralPosition, resolution. */
@@ -254,6 +254,7 @@ export class PartnerReader {
       if (!issue) {
         pg[o + 2] = 0;
         pg[o + 3] = existing;
+        pg[o + 7] = 0;
         continue;
       }
       let onIssue = 0;
@@ -261,6 +262,7 @@ export class PartnerReader {
       // Stryker disable next-line OptionalChaining: equivalent, every issue of the index has a salience array
       pg[o + 2] = kind === PARTY_SUBNATIONAL ? (idx.salienceOf.get(issue)?.[b] ?? 0) : kind === PARTY_CENTRAL ? idx.meanSalienceByParty(issue)[partner]! : 0;
       pg[o + 3] = onIssue;
+      pg[o + 7] = kind === PARTY_SUBNATIONAL && idx.world.subnationals[b]!.resolutions?.includes(issue) === true ? 1 : 0;
     }
   }
 }
