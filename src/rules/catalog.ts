@@ -319,7 +319,7 @@ export const FORMULA_NAMES = Object.keys(FORMULAS) as FormulaName[];
 
 /**
  * Formulas evaluated for one subnational, which may also read its attributes (identityStrength, a scenario's
- * own such as negEcp; 0 where a unit lacks one). The others are a central's or a chamber's and may not.
+ * own such as monitoring; 0 where a unit lacks one). The others are a central's or a chamber's and may not.
  */
 export const UNIT_FORMULAS: ReadonlySet<FormulaName> = new Set<FormulaName>([
   'goal.economic', 'goal.identity', 'goal.protodiplomatic', 'goal.issue', 'utility', 'renew', 'lobby', 'localLaw', 'ratify', 'comply',
