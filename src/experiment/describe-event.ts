@@ -180,7 +180,7 @@ export function describeEvent(e: SimEvent, book: NameBook): string {
     case 'central.sanctioned':
       return `${n('central')} sanctions ${n('subnational')} for protodiplomacy`;
     case 'forum.resolved': {
-      const members = strings(e['members']).length;
+      const members = strings(((e['why'] ?? {}) as Record<string, unknown>)['members']).length;
       return `${n('by')} adopts a resolution on ${book.issue(String(e['issue']))}: ${joinNames(parties, book)} vote for it (${parties.length} of ${members} members), and it binds them`;
     }
     case 'central.consulted':

@@ -117,8 +117,7 @@ function meet(model: Model, idx: WorldIndex, network: Network, issue: Id, log: E
     by: network.id,
     issue,
     parties: supporters,
-    members,
-    why: { share: Math.round(share * 1e4) / 1e4, quorum },
+    why: { members, share: Math.round(share * 1e4) / 1e4, quorum },
   });
   return true;
 }
