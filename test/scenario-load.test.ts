@@ -10,6 +10,8 @@ import { loadScenario, type Loaded } from '../src/scenario/load-scenario.ts';
 import { parseOverride } from '../src/scenario/overrides.ts';
 import { formatProblem, type Problem } from '../src/scenario/problem.ts';
 import { parseRuleSetText } from '../src/scenario/rule-set-schema.ts';
+import { scenarioSchema } from '../src/scenario/schema.ts';
+import { parse as parseYaml } from 'yaml';
 
 const MINI = readFileSync(new URL('fixtures/mini.yaml', import.meta.url), 'utf8');
 const library = loadRuleSets(null);
@@ -218,5 +220,38 @@ describe('durations', () => {
     expect(parseRuleSetText(at.replace('within: 8 weeks', 'within: 12w'), 'AT.yaml').ok).toBe(true);
     const bad = parseRuleSetText(at.replace('within: 8 weeks', 'within: 20001 years'), 'AT.yaml');
     expect(bad.ok ? [] : bad.problems.map((p) => p.path.join('.'))).toEqual(['rules.2.approvals.1.within']);
+  });
+});
+
+describe('mappings of numbers (goals, trade ties, attributes, positions) are checked in place', () => {
+  it('a bad value gets the message z.record gave: wrong type or out of range, at the key, with what was found', () => {
+    const a = edit('goals: { economic: 0.8, identity: 0.3 }', 'goals: { economic: lots, identity: -1 }');
+    const b = edit('tradeTies: { A-1: 0.8 }', 'tradeTies: [A-1]', a.text);
+    const ps = problems(load(b.text)).map(formatProblem);
+    // The very lines z.record's copy gave (checked against it when the mappings began to be checked in place).
+    expect(ps).toEqual([
+      `x.yaml:${a.line}:24: wrong type at subnationals.0.goals.economic (expected number, found "lots")`,
+      `x.yaml:${a.line}:40: Too small: expected number to be >=0 at subnationals.0.goals.identity`,
+      `x.yaml:${b.line}:16: wrong type at subnationals.1.tradeTies (expected record, found a list)`,
+    ]);
+  });
+  it('a trade tie above 1 and a position below -1 are refused at their keys', () => {
+    const a = edit('tradeTies: { B-1: 0.8 }', 'tradeTies: { B-1: 1.5 }\n    position: { X: -2 }');
+    const ps = problems(load(a.text)).map(formatProblem);
+    expect(ps).toEqual([
+      `x.yaml:${a.line}:23: Too big: expected number to be <=1 at subnationals.0.tradeTies.B-1`,
+      `x.yaml:${a.line + 1}:20: Too small: expected number to be >=-1 at subnationals.0.position.X`,
+    ]);
+  });
+  it('the parsed scenario keeps the mappings it was given (no copy), with their values', () => {
+    const data = parseYaml(MINI) as { subnationals: { tradeTies: object; goals: object }[] };
+    const parsed = scenarioSchema.parse(data);
+    expect(parsed.subnationals[0]!.tradeTies).toBe(data.subnationals[0]!.tradeTies);
+    expect(parsed.subnationals[0]!.goals).toBe(data.subnationals[0]!.goals);
+    expect(parsed.subnationals[0]!.tradeTies).toEqual({ 'B-1': 0.8 });
+    // Loaded from the file, every unit has the three core goals (load-scenario's normalise, a new mapping).
+    const l = load(MINI);
+    if (!l.ok) throw new Error('mini.yaml should load');
+    expect(l.scenario.subnationals.find((x) => x.id === 'A-1')!.goals).toEqual({ economic: 0.8, identity: 0.3, protodiplomatic: 0 });
   });
 });

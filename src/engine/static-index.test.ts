@@ -45,6 +45,30 @@ describe('StaticIndex', () => {
     });
   });
 
+  it("each unit's goals (names shared by signature, weights as CSR) are its own goals with a positive weight, in name order", () => {
+    let shared = 0;
+    for (const g of fc.sample(runArbitrary({ maxSubnationals: 8, minIssues: 1 }), { seed: 5, numRuns: 20 })) {
+      const { run } = simulate(g.scenario, g.ruleSets, g.seed, { ticks: 1 });
+      const st = new StaticIndex(run.world);
+      const issues = new Set(run.world.issues.map((x) => x.id));
+      run.world.subnationals.forEach((u, a) => {
+        const expected = Object.keys(u.goals).sort().filter((k) => u.goals[k]! > 0);
+        const from = st.goalStart[a]!;
+        expect(st.goalStart[a + 1]! - from, u.id).toBe(expected.length);
+        expect(st.goalsOf(a).map((x) => x.goal), u.id).toEqual(expected);
+        expect(st.goalsOf(a).map((x) => x.issue), u.id).toEqual(expected.map((k) => (issues.has(k) ? k : null)));
+        expect([...st.goalWeight.subarray(from, from + expected.length)], u.id).toEqual(expected.map((k) => u.goals[k]));
+        // Units with equal goal names share one list of names, and only they do.
+        run.world.subnationals.forEach((v, b) => {
+          const same = st.goalsOf(b).map((x) => x.goal).join() === expected.join();
+          expect(st.goalsOf(b) === st.goalsOf(a), `${u.id} ${v.id}`).toBe(same);
+          if (same && a !== b) shared++;
+        });
+      });
+    }
+    expect(shared).toBeGreaterThan(0);
+  });
+
   it('a timeline that changes goals, trade ties, borders and attributes mid-run gives what a fresh index gives', () => {
     const cases = fc.sample(runArbitrary({ maxSubnationals: 8, minIssues: 1 }), { seed: 11, numRuns: 25 });
     let changed = 0;

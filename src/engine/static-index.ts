@@ -16,11 +16,15 @@ export const PARTY_NETWORK = 2;
 /** An international organisation (issue 12): a partner of no country, in every subnational's pool. */
 export const PARTY_ORGANISATION = 3;
 
-/** One active goal of a subnational: its weight and, for an issue goal, the issue. */
-export interface ActiveGoal {
+/** An active goal's name and, for an issue goal, the issue: what every unit with the same goal names shares. */
+export interface GoalName {
   goal: string;
-  weight: number;
   issue: Id | null;
+}
+
+/** One active goal of a subnational: its weight and, for an issue goal, the issue. */
+export interface ActiveGoal extends GoalName {
+  weight: number;
 }
 
 /** Goals with a positive weight, in name order, each with the issue it stands for (null for a core goal). */
@@ -115,8 +119,14 @@ export class StaticIndex {
   readonly supportStart: Int32Array;
   readonly supportData: Int32Array;
   readonly supportWeight: Float64Array;
-  /** Per subnational: goals with a positive weight, sorted by name. */
-  readonly goals: readonly ActiveGoal[][];
+  /**
+   * Goals with a positive weight, sorted by name: their names per goal signature (shared by every unit with
+   * the same names), their weights per subnational as CSR (unit i's in goalWeight[goalStart[i] .. goalStart[i +
+   * 1]), in the order of its names). A list of goal objects per unit held 33 MB at 100,000 units; these hold 4.
+   */
+  readonly goalNames: readonly (readonly GoalName[])[];
+  readonly goalStart: Int32Array;
+  readonly goalWeight: Float64Array;
   /** Per subnational: issues it has a positive goal weight for, sorted. */
   readonly issueGoals: readonly Id[][];
   /** Per subnational: 1 if it has been succeeded by a state (issue 12 part B) and no longer acts. */
@@ -182,7 +192,9 @@ export class StaticIndex {
     const pools = new Int32Array(room);
     this.poolStart = new Int32Array(n + 1);
     let end = 0;
-    const goals: ActiveGoal[][] = [];
+    const goalNames: GoalName[][] = [];
+    const goalStart = new Int32Array(n + 1);
+    const weights: number[] = [];
     const issueGoals: Id[][] = [];
     const sharedIssueGoals = new Map<string, Id[]>();
     const signatures = new Map<string, number>();
@@ -207,8 +219,10 @@ export class StaticIndex {
       end = distinct;
       this.poolStart[i] = from;
       const active = activeGoalsOf(u.goals, this.issueIds);
-      goals.push(active);
-      // Units with the same issue goals share one list, and equal lists of goal names share a number.
+      goalStart[i] = weights.length;
+      for (const g of active) weights.push(g.weight);
+      // Units with the same issue goals share one list, and equal lists of goal names share a number (and one
+      // list of names).
       let names = '';
       let issues = '';
       for (const g of active) {
@@ -219,9 +233,16 @@ export class StaticIndex {
       if (list === undefined) sharedIssueGoals.set(issues, (list = active.filter((g) => g.issue !== null).map((g) => g.goal)));
       issueGoals.push(list);
       let signature = signatures.get(names);
-      if (signature === undefined) signatures.set(names, (signature = signatures.size));
+      if (signature === undefined) {
+        signatures.set(names, (signature = signatures.size));
+        goalNames.push(active.map(({ goal, issue }) => ({ goal, issue })));
+      }
       this.goalSignature[i] = signature;
     }
+    goalStart[n] = weights.length;
+    this.goalStart = goalStart;
+    this.goalWeight = Float64Array.from(weights);
+    this.goalNames = goalNames;
     this.poolStart[n] = end;
     this.poolData = end === room ? pools : pools.slice(0, end);
 
@@ -291,8 +312,12 @@ export class StaticIndex {
       this.supportData[at] = x.state;
       this.supportWeight[at] = x.value;
     }
-    this.goals = goals;
     this.issueGoals = issueGoals;
+  }
+
+  /** Unit i's goals with a positive weight, sorted by name (its names, shared). */
+  goalsOf(i: number): readonly GoalName[] {
+    return this.goalNames[this.goalSignature[i]!]!;
   }
 
   private attributeTable: { names: readonly string[]; values: Float64Array } | null = null;

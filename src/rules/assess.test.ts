@@ -336,6 +336,21 @@ describe('assessParty: silence under the silence options', () => {
     expect(under({ silenceBinding: 'rule set' }, 'treaty')).toMatchObject({ verdict: 'forbidden', citations: [rs.silence.citation] });
   });
 
+  it('one rule set asked in turn under every reading and kind of unit cites each reading, never the one before', () => {
+    // The citation is built once per rule set and reading (a cache): each question must still get its own.
+    const ask = (options: Record<string, string>, instrument: 'treaty' | 'mou', kind: string) =>
+      assessParty(rs, options, instrument, 'environment', { ...view(), kind }).citations[0];
+    const governed = rs.subnationalKinds[0]!;
+    for (let round = 0; round < 2; round++) {
+      expect(ask({}, 'treaty', governed)).toBe(rs.silence.citation);
+      expect(ask({ silenceBinding: 'allow' }, 'treaty', governed)).toBe('Silent: test; here set to allow by option silenceBinding');
+      expect(ask({ silenceBinding: 'forbid' }, 'treaty', governed)).toBe('Silent: test; here set to forbid by option silenceBinding');
+      expect(ask({ silenceNonBinding: 'forbid' }, 'mou', governed)).toBe('Silent: test; here set to forbid by option silenceNonBinding');
+      expect(ask({}, 'treaty', 'county')).toBe(`${rs.name} names no rule for a county (it governs ${rs.subnationalKinds.join(', ')}); ${rs.silence.citation}`);
+      expect(ask({}, 'treaty', 'canton')).toBe(`${rs.name} names no rule for a canton (it governs ${rs.subnationalKinds.join(', ')}); ${rs.silence.citation}`);
+    }
+  });
+
   it('only a trailing configurable note is replaced', () => {
     const mid = ruleSet([], { silence: { binding: 'forbid', nonBinding: 'allow', citation: 'Silent: a (configurable: x) b' } });
     expect(assessParty(mid, { silenceBinding: 'allow' }, 'treaty', 'environment', view()).citations).toEqual([

@@ -14,6 +14,7 @@
  */
 import type { z } from 'zod';
 import { closest, listNearest } from './suggest.ts';
+import { checkedInPlace } from './schema.ts';
 
 export type ResolvedPath = (string | number)[];
 
@@ -41,7 +42,9 @@ const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 const SCALARS = new Set(['string', 'number', 'boolean', 'enum', 'literal', 'union']);
 
 function def(s: Schema): Def {
-  return (s as unknown as { def: Def }).def;
+  // A mapping checked in place is, in structure, the z.record it stands for.
+  const shown = checkedInPlace.get(s) ?? s;
+  return (shown as unknown as { def: Def }).def;
 }
 
 /** The schema under default, optional and nullable wrappers. */

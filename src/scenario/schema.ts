@@ -10,7 +10,41 @@ export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'ids use
 const dateText = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'dates are YYYY-MM or YYYY-MM-DD');
 const unit = z.number().min(0).max(1);
 const signed = z.number().min(-1).max(1);
-const positions = z.record(z.string(), signed).default({});
+
+/** Schemas checked in place (numberRecord), each with the z.record it stands for. */
+export const checkedInPlace = new WeakMap<object, z.ZodType>();
+
+/**
+ * A mapping of names to numbers, checked where it lies: the parsed scenario keeps the very object it was given,
+ * where z.record builds a copy. A subnational has four such mappings (goals, trade ties, attributes,
+ * positions); at 100,000 units their copies, each unit's trade-tie keys with hidden classes of their own, were
+ * some 50 MB at the parse's peak and 24 MB kept. A bad mapping is handed to z.record, so its issues (and the
+ * messages made from them) are z.record's; the JSON Schema is z.record's too.
+ */
+function numberRecord(value: z.ZodNumber) {
+  const record = z.record(z.string(), value);
+  const { $schema: _, ...json } = z.toJSONSchema(record, { io: 'input' }) as Record<string, unknown>;
+  const plain = (x: unknown): x is Record<string, unknown> => {
+    const proto = typeof x === 'object' && x !== null ? Object.getPrototypeOf(x) : undefined;
+    return (proto === Object.prototype || proto === null) && !Array.isArray(x);
+  };
+  const schema = z
+    .custom<Record<string, number>>()
+    .superRefine((input, ctx) => {
+      if (plain(input) && !Object.hasOwn(input, '__proto__') && Object.keys(input).every((k) => value.safeParse(input[k]).success)) return;
+      const checked = record.safeParse(input);
+      // A finished issue no longer carries the value it found (its message names it): put it back from the path.
+      const found = (path: readonly PropertyKey[]): unknown => (path.length === 0 ? input : (input as Record<PropertyKey, unknown>)[path[0]!]);
+      if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ ...issue, input: found(issue.path) } as Parameters<typeof ctx.addIssue>[0]);
+      // z.record drops a key named __proto__; kept in place it would be a goal or a tie of that name.
+      else ctx.addIssue({ code: 'custom', message: 'a key may not be named "__proto__"', path: ['__proto__'], input });
+    })
+    .meta(json);
+  // What the mapping is, for whoever reads the schema's structure (the paths of --set and timeline entries).
+  checkedInPlace.set(schema, record);
+  return schema;
+}
+const positions = numberRecord(signed).default({});
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
 const gatekeeper = z.strictObject({
@@ -102,11 +136,11 @@ const subnational = z.strictObject({
   central: idSchema,
   neighbours: z.array(idSchema).default([]),
   competences: z.array(z.string()).default([]),
-  goals: z.record(z.string(), z.number().min(0)).default({}),
+  goals: numberRecord(z.number().min(0)).default({}),
   capacity: z.number().positive().default(1),
-  tradeTies: z.record(z.string(), unit).default({}),
+  tradeTies: numberRecord(unit).default({}),
   kin: z.array(idSchema).default([]),
-  attributes: z.record(z.string(), z.number()).default({}),
+  attributes: numberRecord(z.number()).default({}),
   // Rebuilt as a two-element literal: the parsed tuple is grown by push, with room for 17 (180 bytes, not 64, per unit).
   location: z.tuple([z.number(), z.number()]).overwrite(([x, y]) => [x, y]).nullable().default(null),
   relation: z.enum(RELATIONS).default('complementarity'),

@@ -71,7 +71,7 @@ interface Scored {
   subnational: string;
   score: number;
   mode: string;
-  why?: Record<string, unknown>;
+  why?: { inputs: Record<string, number>; thresholds: Record<string, number> };
 }
 
 /** Runs `apply` at `tick` on the world and returns its events without seq/tick/date. */
@@ -739,13 +739,17 @@ describe('apply: relations', () => {
         relations: [
           { subnational: 'H-1', score: 0.3, mode: 'complementarity' },
           { subnational: 'H-2', score: -0.123456, mode: 'competition' },
+          { subnational: 'N-1', score: 0.9, mode: 'support', why: { inputs: { alignment: 1 }, thresholds: { support: 0.6 } } },
         ],
       },
     });
-    expect(events).toEqual([{ kind: 'relation.changed', subnational: 'H-2', central: 'H', from: 'complementarity', to: 'competition', why: { score: -0.1235 } }]);
+    expect(events).toEqual([
+      { kind: 'relation.changed', subnational: 'H-2', central: 'H', from: 'complementarity', to: 'competition', why: { score: -0.1235 } },
+      { kind: 'relation.changed', subnational: 'N-1', central: 'N', from: 'complementarity', to: 'support', why: { score: 0.9, inputs: { alignment: 1 }, thresholds: { support: 0.6 } } },
+    ]);
     const u = (id: string) => world.subnationals.find((x) => x.id === id)!;
     expect([u('H-1').relation, u('H-1').relationScore]).toEqual(['complementarity', 0.3]);
     expect([u('H-2').relation, u('H-2').relationScore]).toEqual(['competition', -0.123456]);
-    expect(u('N-1').relationScore).toBe(0.4);
+    expect(u('N-1').relationScore).toBe(0.9);
   });
 });

@@ -162,7 +162,12 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
     u.relationScore = score;
     if (mode !== from) {
       u.relation = mode;
-      log.emit('relation.changed', { subnational: u.id, central: u.central, from, to: mode, why: { score: Math.round(score * 1e4) / 1e4, ...rel.why.get(i) } });
+      // The central phase's why (inputs, thresholds) copied field by field: spread into a literal, it made a
+      // larger object per change, and a first tick can change every unit's mode.
+      const scored = rel.why.get(i);
+      const rounded = Math.round(score * 1e4) / 1e4;
+      const why = scored === undefined ? { score: rounded } : { score: rounded, inputs: scored.inputs, thresholds: scored.thresholds };
+      log.emit('relation.changed', { subnational: u.id, central: u.central, from, to: mode, why });
     }
   }
 

@@ -40,7 +40,7 @@ export interface RelationScores {
   /** The mode's index in RELATIONS. */
   mode: Uint8Array;
   /** By place, only where the mode changes (the event explains it): the relation formula's inputs and the thresholds. */
-  why: Map<number, Record<string, unknown>>;
+  why: Map<number, { inputs: Record<string, number>; thresholds: Record<string, number> }>;
 }
 
 /** Relation scores for n subnationals, none scored yet. */
@@ -227,6 +227,9 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
     const A = model.attributes.length;
     const autonomyAt = model.attributes.indexOf('autonomyAspiration');
     const thresholds = { support: p['relationSupport'] ?? 0.6, complementarity: p['relationComplementarity'] ?? 0.2, competition: p['relationCompetition'] ?? -0.2 };
+    // One copy of the thresholds for every change this tick (read-only: events are immutable), not one per unit:
+    // a first tick where every unit changes mode would otherwise keep 100,000 copies until it ends.
+    const shownThresholds = { ...thresholds };
     for (let i = 0; i < subs.length; i++) {
       const u = subs[i]!;
       const c = centralOf[i]!;
@@ -253,7 +256,7 @@ export function central(model: Model, idx: WorldIndex, streams: Streams, date: s
         // A change is explained: what the formula read, and the thresholds that map a score to a mode.
         const r4 = (x: number): number => Math.round(x * 1e4) / 1e4;
         const inputs = { alignment: r4(alignment), autonomyAspiration: r4(f[at.autonomyAspiration]!), protodiplomaticTies: f[at.protodiplomaticTies]!, sanctions: f[at.sanctions]!, refusals: f[at.refusals]! };
-        rel.why.set(i, { inputs, thresholds: { ...thresholds } });
+        rel.why.set(i, { inputs, thresholds: shownThresholds });
       }
     }
   }

@@ -155,8 +155,7 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
     if (st.retired[a] === 1) continue;
     // Decisions come at a rate per month, not one per tick, so day and month ticks decide alike.
     if (deliberates < 1 && rng.double() >= deliberates) continue;
-    const goals = st.goals[a]!;
-    scorer.setActor(idx, actor, goals, a);
+    scorer.setActorAt(idx, actor, a);
     options.reset();
     const n = candidatePool(idx, a, buf);
     const pool = buf.pool;
@@ -230,7 +229,7 @@ function chosen(model: Model, idx: WorldIndex, actor: Subnational, a: number, sc
   const score = o.score[best]!;
   const code = o.code[best]!;
   if (code >= 0) {
-    const goals = idx.statics.goals[a]!;
+    const goals = idx.statics.goalsOf(a);
     // `terms` scores the option again (the same partner, actor, kind and noise: the same numbers), which leaves
     // its goals' contributions, total and lead goal in the scorer.
     const t = scorer.terms(idx, o.target[best]!, code, o.noise[best]!);

@@ -15,7 +15,7 @@ import { INSTRUMENTS, isBinding, type InstrumentKind } from '../../model/vocabul
 import type { Id, Instrument, Subnational } from '../../model/world.ts';
 import type { Model } from '../model.ts';
 import type { Alea } from '../rng.ts';
-import { activeGoalsOf, PARTY_CENTRAL, PARTY_NETWORK, PARTY_ORGANISATION, PARTY_SUBNATIONAL, type ActiveGoal, type StaticIndex } from '../static-index.ts';
+import { activeGoalsOf, PARTY_CENTRAL, PARTY_NETWORK, PARTY_ORGANISATION, PARTY_SUBNATIONAL, type ActiveGoal, type GoalName, type StaticIndex } from '../static-index.ts';
 import { budgetOf, spendingOf, usesBudgets } from '../budget.ts';
 import type { WorldIndex } from '../world-index.ts';
 
@@ -151,7 +151,7 @@ export class PartnerReader {
   /** GOAL_FIELDS per goal: perGoal[g * NG + f]. */
   perGoal = new Float64Array(0);
   existingAll = 0;
-  goals: readonly ActiveGoal[] = [];
+  goals: readonly GoalName[] = [];
   actor: Subnational | null = null;
   private active: readonly Instrument[] = [];
   /** Per goal (OWN apart): the actor's salience, damage, position, its central's position on the goal's issue, and whether a resolution binds it. */
@@ -159,7 +159,7 @@ export class PartnerReader {
   private position = -1;
 
   /** `position`: the actor's place in world.subnationals, if the caller knows it. */
-  setActor(idx: WorldIndex, actor: Subnational, goals: readonly ActiveGoal[], position = idx.statics.position.get(actor.id)!): void {
+  setActor(idx: WorldIndex, actor: Subnational, goals: readonly GoalName[], position = idx.statics.position.get(actor.id)!): void {
     this.actor = actor;
     this.goals = goals;
     this.position = position;
@@ -294,7 +294,7 @@ export class Scorer {
    * a proposal made to it, the host of an office, does not: its scores read runningCost 0.
    */
   holds = true;
-  private goals: readonly ActiveGoal[] = [];
+  private goals: readonly GoalName[] = [];
   private plan: GoalPlan = { kernel: () => undefined, fitsByKind: [], formulas: [] };
   private readonly plansByNames = new Map<string, GoalPlan>();
   private readonly fitCache = new Map<string, Float64Array>();
@@ -331,42 +331,54 @@ export class Scorer {
     this.utility = table.formulas['utility']!;
   }
 
+  /** The actor with its own list of goals (explanations, tests); the loops use setActorAt. */
   setActor(idx: WorldIndex, actor: Subnational, goals: readonly ActiveGoal[], position?: number): this {
     this.reader.setActor(idx, actor, goals, position);
+    this.setBudget(idx, actor, position);
     const f = this.frame;
-    const st = idx.statics;
-    if (this.budgets) {
-      f[this.at.budget] = budgetOf(this.model, actor);
-      f[this.at.spending] = spendingOf(this.model, actor, position === undefined ? idx.activeOf(actor.id) : idx.activeAt(position));
-    }
-    if (position !== undefined && goals === st.goals[position]) {
-      // The decide loop: attributes and the goal plan from tables kept per static index.
-      const t = this.actorTable(st);
-      const values = st.attributeValues(this.model.attributes);
-      const A = this.attrSlots.length;
-      for (let i = 0; i < A; i++) f[this.attrSlots[i]!] = values[position * A + i]!;
-      const signature = st.goalSignature[position]!;
-      this.plan = t.plans[signature] ??= this.planByNames(goals);
-      this.goals = goals;
-      this.setWeights(goals);
-      return this;
-    }
     const attrs = this.model.attributes;
     for (let i = 0; i < attrs.length; i++) f[this.attrSlots[i]!] = actor.attributes[attrs[i]!] ?? 0;
     if (this.goals !== goals) {
       this.goals = goals;
       this.plan = this.planByNames(goals);
     }
-    this.setWeights(goals);
+    this.sizeWeights(goals.length);
+    for (let g = 0; g < goals.length; g++) this.weights[g] = goals[g]!.weight;
     return this;
   }
 
-  private setWeights(goals: readonly ActiveGoal[]): void {
-    if (this.contrib.length < goals.length) {
-      this.contrib = new Float64Array(goals.length);
-      this.weights = new Float64Array(goals.length);
+  /** The subnational at `position` in world order, its goals, weights and attributes read from the static index's tables. */
+  setActorAt(idx: WorldIndex, actor: Subnational, position: number): this {
+    const st = idx.statics;
+    const goals = st.goalsOf(position);
+    this.reader.setActor(idx, actor, goals, position);
+    this.setBudget(idx, actor, position);
+    const f = this.frame;
+    const t = this.actorTable(st);
+    const values = st.attributeValues(this.model.attributes);
+    const A = this.attrSlots.length;
+    for (let i = 0; i < A; i++) f[this.attrSlots[i]!] = values[position * A + i]!;
+    const signature = st.goalSignature[position]!;
+    this.plan = t.plans[signature] ??= this.planByNames(goals);
+    this.goals = goals;
+    this.sizeWeights(goals.length);
+    const from = st.goalStart[position]!;
+    for (let g = 0; g < goals.length; g++) this.weights[g] = st.goalWeight[from + g]!;
+    return this;
+  }
+
+  private setBudget(idx: WorldIndex, actor: Subnational, position: number | undefined): void {
+    if (!this.budgets) return;
+    const f = this.frame;
+    f[this.at.budget] = budgetOf(this.model, actor);
+    f[this.at.spending] = spendingOf(this.model, actor, position === undefined ? idx.activeOf(actor.id) : idx.activeAt(position));
+  }
+
+  private sizeWeights(G: number): void {
+    if (this.contrib.length < G) {
+      this.contrib = new Float64Array(G);
+      this.weights = new Float64Array(G);
     }
-    for (let g = 0; g < goals.length; g++) this.weights[g] = goals[g]!.weight;
   }
 
   /** The goal plans by signature, per static index. */
@@ -377,7 +389,7 @@ export class Scorer {
   }
 
   /** Plans depend on the goals' names only: one per list of names, however many arrays carry it. */
-  private planByNames(goals: readonly ActiveGoal[]): GoalPlan {
+  private planByNames(goals: readonly GoalName[]): GoalPlan {
     const key = goals.map((g) => `${g.issue === null ? 'g' : 'i'}:${g.goal}`).join('\u0000');
     let plan = this.plansByNames.get(key);
     if (!plan) this.plansByNames.set(key, (plan = this.planFor(goals)));
@@ -385,7 +397,7 @@ export class Scorer {
   }
 
   /** Per goal of a goal list: its formula, its fit per instrument kind and the GOAL_FIELDS the formula reads. */
-  private planFor(goals: readonly ActiveGoal[]): GoalPlan {
+  private planFor(goals: readonly GoalName[]): GoalPlan {
     const names = goals.map(({ goal, issue }) => (issue ? `goal.${issue}` : `goal.${goal}`));
     const fits = goals.map((g) => this.fitsOf(g));
     return {
@@ -428,7 +440,7 @@ export class Scorer {
   }
 
   /** Per instrument kind, its fit to a goal: the kind's fit to "issue" for an issue goal, else to the goal. */
-  private fitsOf({ goal, issue }: ActiveGoal): Float64Array {
+  private fitsOf({ goal, issue }: GoalName): Float64Array {
     const key = `${issue ? 'issue' : 'goal'}:${goal}`;
     let fits = this.fitCache.get(key);
     if (!fits) {
@@ -532,7 +544,7 @@ export class Scorer {
         for (let i = 0; i < NG; i++) f[gs[i]!] = perGoal[g * NG + i]!;
         value = formula.evaluate(f, who);
       }
-      const contribution = this.goals[g]!.weight * value;
+      const contribution = this.weights[g]! * value;
       total += contribution;
       if (contribution > best) {
         best = contribution;
@@ -627,7 +639,7 @@ type Kernel = (s: Float64Array, p: Float64Array, fit: Float64Array, w: Float64Ar
 
 
 /** A Scored from numbers: contributions in goal order, the lead goal (index, -1 for none). */
-export function describeScore(model: Model, idx: WorldIndex, goals: readonly ActiveGoal[], contrib: ArrayLike<number>, total: number, utility: number, lead: number): Scored {
+export function describeScore(model: Model, idx: WorldIndex, goals: readonly GoalName[], contrib: ArrayLike<number>, total: number, utility: number, lead: number): Scored {
   const byGoal: Record<string, number> = {};
   for (let g = 0; g < goals.length; g++) byGoal[goals[g]!.goal] = contrib[g]!;
   const leadGoal = lead < 0 ? '' : goals[lead]!.goal;
@@ -668,7 +680,7 @@ export function partnerView(idx: WorldIndex, actor: Subnational, partner: Id, go
  */
 export function scoreExternal(model: Model, idx: WorldIndex, actor: Subnational, partner: Id, kind: InstrumentKind, noise: number, view?: PartnerView, holds = true): Scored {
   const position = idx.statics.position.get(actor.id)!;
-  const scorer = scorerOf(model, 'external').setActor(idx, actor, idx.statics.goals[position]!, position);
+  const scorer = scorerOf(model, 'external').setActorAt(idx, actor, position);
   scorer.holds = holds;
   if (view) scorer.setView(view);
   else scorer.setPartner(idx, partner);
@@ -682,8 +694,8 @@ export function scoreExternal(model: Model, idx: WorldIndex, actor: Subnational,
  */
 export function renewScore(model: Model, idx: WorldIndex, unit: Subnational, counterpart: Id, inst: Instrument, noise: number): number {
   const position = idx.statics.position.get(unit.id)!;
-  const goals = idx.statics.goals[position]!;
-  const scorer = scorerOf(model, 'renew').setActor(idx, unit, goals, position).setPartner(idx, counterpart);
+  const goals = idx.statics.goalsOf(position);
+  const scorer = scorerOf(model, 'renew').setActorAt(idx, unit, position).setPartner(idx, counterpart);
   const r = scorer.reader;
   r.existingAll = Math.max(0, r.existingAll - 1);
   goals.forEach(({ issue }, g) => {
