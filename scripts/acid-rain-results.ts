@@ -30,7 +30,8 @@ const CONGRESS = [
 ];
 
 /** A zero parameter has no 10%: these are its additive moves (a new zero parameter must be added here). */
-const ADDITIVE: Record<string, number[]> = { gate: [-0.1, 0.1], lawCut: [0.03] };
+// resolutionPressure +0.5: the NEG/ECP resolution worth five months of a mid-sized state's lobbying (lobbyPressure 0.1 x capacity 1) per supporter.
+const ADDITIVE: Record<string, number[]> = { gate: [-0.1, 0.1], lawCut: [0.03], resolutionPressure: [0.5] };
 
 /** The tie channels of section 4.2, switched off while MOUs are still signed. */
 const CHANNELS: { label: string; sets: Record<string, number> }[] = [

@@ -28,7 +28,7 @@ describe('acid rain 1977-1992', () => {
     const targets = await targetsOver(FILE, SEEDS);
     expect(targets.map((t) => t.target.id)).toEqual([
       'mous', 'mou-parties-states', 'mou-parties-provinces', 'state-laws', 'no-early-law', 'federal-law', 'agreement', 'order',
-      'mou-years', 'mou-dyads-precision', 'mou-dyads-recall', 'wa-bc', 'state-laws-precision', 'law-mn', 'law-ny', 'law-wi',
+      'mou-years', 'mou-dyads-precision', 'mou-dyads-recall', 'wa-bc', 'state-laws-precision', 'neg-ecp-resolution', 'law-mn', 'law-ny', 'law-wi',
       'federal-law-date', 'agreement-date',
     ]);
     const rates = Object.fromEntries(targets.map((t) => [t.target.id, t.passRate]));
@@ -74,6 +74,33 @@ describe('acid rain 1977-1992', () => {
     }
     // Nor does any variant add to the timeline or set an outcome.
     for (const v of scenario.variants) for (const path of Object.keys(v.set)) expect(path).not.toMatch(/^(timeline|instruments|issues\.[^.]+\.laws)/);
+  });
+
+  it('the NEG/ECP resolution emerges from its members\' awareness: no timeline entry, its date moves with resolveAwareness, and it binds its supporters', () => {
+    // Seed 1: the first forum.resolved of the network NEG-ECP, and who is bound at the end.
+    const run = (sets: string[]) => {
+      const r = prepareRun({ scenario: FILE, seed: 1, variant: null, sets, until: null, from: null, cwd: root });
+      if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+      const resolved: SimEvent[] = [];
+      for (const t of runTicks(r.prepared.run, r.prepared.last)) resolved.push(...t.events.filter((e) => e.kind === 'forum.resolved'));
+      const bound = r.prepared.run.world.subnationals.filter((u) => u.resolutions?.includes('acid-rain')).map((u) => u.id);
+      return { resolved, bound };
+    };
+    const { scenario } = prepare().run.model;
+    expect(scenario.timeline.some((t) => Object.keys(t.set).some((k) => k.startsWith('networks')))).toBe(false);
+    expect(scenario.subnationals.some((u) => 'negEcp' in u.attributes)).toBe(false);
+    const members = ['CA-NB', 'CA-NS', 'CA-QC', 'US-CT', 'US-MA', 'US-ME', 'US-NH', 'US-RI', 'US-VT'];
+    const base = run([]);
+    expect(base.resolved).toHaveLength(1);
+    expect(base.resolved[0]!['by']).toBe('NEG-ECP');
+    expect(base.resolved[0]!.date).toBe('1983-06-01');
+    expect(base.resolved[0]!['parties']).toEqual(members);
+    expect(base.bound).toEqual(members);
+    // Members who must be more aware vote a year later; members who never are never resolve.
+    expect(run(['behaviour.parameters.resolveAwareness=0.7']).resolved.map((e) => e.date)).toEqual(['1984-06-01']);
+    const never = run(['behaviour.parameters.resolveAwareness=2']);
+    expect(never.resolved).toHaveLength(0);
+    expect(never.bound).toEqual([]);
   });
 
   it("Minnesota's early law rests on its own monitoring (an input), not on a scheduled law", () => {

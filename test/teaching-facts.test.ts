@@ -37,12 +37,12 @@ describe('docs/teaching.md: what it says seed 1 does', () => {
   it.each([
     ['The acid-rain scenario has 25 states and provinces', () => expect(JSON.parse(readFileSync(join(scratch, 'base/run.json'), 'utf8')).scenario.subnationals).toHaveLength(25)],
     ['In October 1982 the first MOU is signed (seed 1: Minnesota with Ontario; in March 1983 New York with Ontario)', () => expect(mous(runs['base']!).slice(0, 2)).toEqual(['1982-10 CA-ON-US-MN', '1983-03 CA-ON-US-NY'])],
-    ['the states\' own laws (`f`, type `law.e`, `Enter`): Minnesota (September 1981) and New York (June 1984) with seed 1 (Wisconsin\'s comes in three runs of four, not in this one)', () => {
+    ['the states\' own laws (`f`, type `law.e`, `Enter`): Minnesota (September 1981), Vermont (February 1983, before the NEG/ECP conference\'s resolution of June 1983 bound it; not in the record), New York (July 1984) and Wisconsin (October 1986) with seed 1', () => {
       const states = laws(runs['base']!, (by) => by.startsWith('US-'));
-      expect(states).toEqual(['1981-09 US-MN', '1984-06 US-NY']);
+      expect(states).toEqual(['1981-09 US-MN', '1983-02 US-VT', '1984-07 US-NY', '1986-10 US-WI']);
     }],
-    ['The federal law passes in October 1990 (seed 1; the median over seeds is September 1990)', () => expect(laws(runs['base']!, (by) => by === 'US')[0]).toBe('1990-10 US')],
-    ['Then the treaty between the United States and Canada (February 1991 with seed 1; the record: 13 March 1991)', () => expect(runs['base']!.find((e) => e.kind === 'instrument.signed' && e.instrument === 'treaty')?.date.slice(0, 7)).toBe('1991-02')],
+    ['The federal law passes in November 1990 (seed 1; the median over seeds is October 1990)', () => expect(laws(runs['base']!, (by) => by === 'US')[0]).toBe('1990-11 US')],
+    ['Then the treaty between the United States and Canada (January 1991 with seed 1; the record: 13 March 1991)', () => expect(runs['base']!.find((e) => e.kind === 'instrument.signed' && e.instrument === 'treaty')?.date.slice(0, 7)).toBe('1991-01')],
     ['Is there a federal law by 1992? (Seed 1: no;', () => expect(laws(runs['no-1989-window']!, (by) => by === 'US')).toEqual([])],
   ] as const)('%s', (sentence, check) => {
     expect(GUIDE, 'the guide no longer says this').toContain(sentence);

@@ -295,7 +295,9 @@ function checkWorld(c: Collector, w: Record<string, unknown>, s: Scenario, ruleS
 
   c.byId(w['subnationals'], [...W, 'subnationals'], units, 'subnational', (x, p) => {
     const keys = ['id', 'name', 'kind', 'central', 'neighbours', 'competences', 'goals', 'capacity', 'tradeTies', 'kin', 'attributes', 'location', 'relation', 'relationScore', 'sanctions', 'position', 'laws', 'learned'];
-    if (!c.object(x, p, keys)) return;
+    // Issue 13: `resolutions` is written only once a forum's resolution binds the unit.
+    if (!c.object(x, p, optionalKeys(x, keys, ['resolutions']))) return;
+    if ('resolutions' in x) refs(x['resolutions'], [...p, 'resolutions'], issues, 'issue');
     c.str(x['name'], [...p, 'name']);
     c.str(x['kind'], [...p, 'kind']);
     c.ref(x['central'], [...p, 'central'], centrals, 'central');
@@ -321,8 +323,17 @@ function checkWorld(c: Collector, w: Record<string, unknown>, s: Scenario, ruleS
   });
 
   c.byId(w['networks'], [...W, 'networks'], networks, 'network', (x, p) => {
-    if (!c.object(x, p, ['id', 'name', 'scope', 'domain'])) return;
+    // Issue 13: members, forum and resolved only where the scenario gives them (resolved: once a forum resolves).
+    if (!c.object(x, p, optionalKeys(x, ['id', 'name', 'scope', 'domain'], ['members', 'forum', 'resolved']))) return;
     for (const k of ['name', 'scope', 'domain']) c.str(x[k], [...p, k]);
+    if ('members' in x) refs(x['members'], [...p, 'members'], units, 'subnational');
+    if ('resolved' in x) refs(x['resolved'], [...p, 'resolved'], issues, 'issue');
+    if ('forum' in x && c.object(x['forum'], [...p, 'forum'], optionalKeys(x['forum'], ['from', 'every'], ['issues']))) {
+      const f = x['forum'] as Record<string, unknown>;
+      c.str(f['from'], [...p, 'forum', 'from']);
+      c.int(f['every'], [...p, 'forum', 'every'], 1, 1200, 'a whole number of months, 1 to 1200');
+      if ('issues' in f) refs(f['issues'], [...p, 'forum', 'issues'], issues, 'issue');
+    }
   });
 
   c.byId(w['organisations'], [...W, 'organisations'], organisations, 'organisation', (x, p) => {
@@ -668,4 +679,9 @@ function describe(v: unknown): string {
   if (typeof v === 'object') return Object.keys(v).length === 0 ? 'an empty mapping {}' : 'a mapping';
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
   return String(v);
+}
+
+/** The keys an object must have: the required ones, and those of `optional` it has (an absent optional key is no problem). */
+function optionalKeys(x: unknown, required: readonly string[], optional: readonly string[]): string[] {
+  return isRecord(x) ? [...required, ...optional.filter((k) => k in x)] : [...required];
 }

@@ -31,6 +31,7 @@ export const EVENT_KINDS = [
   'rules.changed',
   'central.succeeded',
   'action.framed',
+  'forum.resolved',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

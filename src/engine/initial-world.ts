@@ -77,7 +77,10 @@ export function initialWorld(model: Model, seed: number | string): World {
     tick: 0,
     centrals,
     subnationals,
-    networks: s.networks.map((n) => ({ ...n })).sort(byId),
+    // Members sorted, so the file's order cannot matter; a network without members or forum keeps neither field.
+    networks: s.networks
+      .map((n) => ({ ...n, ...(n.members ? { members: [...n.members].sort() } : {}), ...(n.forum ? { forum: { ...n.forum, ...(n.forum.issues ? { issues: [...n.forum.issues].sort() } : {}) } } : {}) }))
+      .sort(byId),
     organisations: s.organisations.map((o) => ({ ...o, members: [...o.members].sort() })).sort(byId),
     successions: {},
     thirdParties: s.thirdParties

@@ -178,8 +178,10 @@ export class StaticIndex {
 
     this.subNumber = new Int32Array(n);
     this.centralNumber = new Int32Array(n);
-    // Networks and organisations are open to every unit: in every pool.
-    const networks = [...this.networkIds, ...this.organisationIds].map((id) => this.number.get(id)!);
+    // Networks and organisations are open to every unit: in every pool. A network that lists its members (a
+    // forum's, issue 13) is closed: who belongs is the scenario's input, not a membership tie to propose.
+    const open = world.networks.filter((x) => x.members === undefined).map((x) => x.id);
+    const networks = [...open, ...this.organisationIds].map((id) => this.number.get(id)!);
     // Per unit, its candidates (networks, neighbours, trade ties, kin) written straight into one buffer sized
     // for all of them, then sorted and made distinct in place, without the unit and its central.
     let room = 0;

@@ -10,6 +10,7 @@ import type { Model } from './model.ts';
 import { apply, type TickOutcomes } from './phases/apply.ts';
 import { central } from './phases/central.ts';
 import { decide } from './phases/decide.ts';
+import { forums } from './phases/forums.ts';
 import { issues } from './phases/issues.ts';
 import { assessProposal } from './phases/legal.ts';
 import { observe } from './phases/observe.ts';
@@ -52,6 +53,8 @@ function stepAt(model: Model, world: World, streams: Streams, tick: number, date
   constitutionalChanges(model, world, before, log);
   issues(model, world, streams, date);
   const idx = new WorldIndex(world, staticIndexOf(world));
+  // Forums meet before agents decide, so a resolution binds its supporters' choices from this tick on.
+  forums(model, idx, log);
   const proposals: TickOutcomes['proposals'] = decide(model, idx, streams, date).map((proposal) => {
     if (proposal.type !== 'external') return { proposal, verdict: null, veto: null, response: null };
     const verdict = assessProposal(model, idx, date, proposal);

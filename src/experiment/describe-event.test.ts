@@ -13,6 +13,16 @@ const names = new EventNames({
 const ev = (kind: string, fields: Record<string, unknown>): SimEvent => ({ seq: 1, tick: 0, date: '1983-04-01', kind, ...fields }) as SimEvent;
 
 describe('describeEvent', () => {
+  it('a forum\'s resolution (issue 13): who voted for it of how many members, and the vote in the explanation', () => {
+    const e = ev('forum.resolved', { by: 'NEG', issue: 'acid-rain', parties: ['NY', 'QC'], why: { members: ['NY', 'ON', 'QC'], share: 0.6667, quorum: 0.5 } });
+    expect(describeEvent(e, names)).toBe('NEG/ECP adopts a resolution on acid rain: New York and Quebec vote for it (2 of 3 members), and it binds them');
+    const text = formatExplanation(explainEvent(e, names));
+    expect(text).toContain('New York votes for, and is bound by it');
+    expect(text).toContain('Ontario does not vote for');
+    expect(text).toContain('2 of 3 members for it: a share of 0.667');
+    expect(text).toContain('adopted at a share of 0.5 or more');
+  });
+
   it('reads like the history books', () => {
     const signed = ev('instrument.signed', { id: 'i1', instrument: 'mou', parties: ['NY', 'ON'], initiator: 'NY', issue: 'acid-rain', domain: 'environment', citations: [], approvals: [] });
     expect(describeEvent(signed, names)).toBe('New York and Ontario sign an MOU on acid rain');

@@ -179,6 +179,10 @@ export function describeEvent(e: SimEvent, book: NameBook): string {
       return `${n('successor')} succeeds ${n('predecessor')}: ${strings(e['instruments']).length} tie${strings(e['instruments']).length === 1 ? '' : 's'} carried over`;
     case 'central.sanctioned':
       return `${n('central')} sanctions ${n('subnational')} for protodiplomacy`;
+    case 'forum.resolved': {
+      const members = strings(((e['why'] ?? {}) as Record<string, unknown>)['members']).length;
+      return `${n('by')} adopts a resolution on ${book.issue(String(e['issue']))}: ${joinNames(parties, book)} vote for it (${parties.length} of ${members} members), and it binds them`;
+    }
     case 'central.consulted':
       return `${n('central')} consults ${joinNames(strings(e['subnationals']), book)} before concluding an agreement${e['issue'] ? ` on ${book.issue(String(e['issue']))}` : ''}`;
     default:

@@ -101,6 +101,18 @@ export function explainEvent(e: SimEvent, book: NameBook, related: readonly SimE
     case 'central.sanctioned':
       sections.push({ title: 'Central power used', lines: citationLines(e) });
       break;
+    case 'forum.resolved': {
+      const members = strings(why['members']);
+      const supporters = new Set(strings(e['parties']));
+      sections.push({
+        title: `The vote (formula resolve: above 0 votes for; adopted at a share of ${num(why['quorum'])} or more)`,
+        lines: [
+          ...members.map((m) => ({ text: `${book.name(m)} ${supporters.has(m) ? 'votes for, and is bound by it' : 'does not vote for'}`, tone: (supporters.has(m) ? 'yes' : 'no') as Tone })),
+          { text: `${supporters.size} of ${members.length} members for it: a share of ${num(why['share'])}`, value: Number(why['share']) },
+        ],
+      });
+      break;
+    }
     case 'central.consulted':
       sections.push({
         title: 'Duty to consult, before concluding',

@@ -90,6 +90,11 @@ export interface Subnational {
   /** Laws the subnational has enacted, by issue. */
   laws: Id[];
   /**
+   * Issues on which it is bound by a forum's resolution it voted for (issue 13; formula variable `resolution`);
+   * absent until the first.
+   */
+  resolutions?: Id[];
+  /**
    * What the subnational has learnt is forbidden: "instrument>partner" -> the rule sets (joined by "|") in
    * force for the parties when it was forbidden. A government does not propose the same forbidden tie again
    * while those rule sets stand; a new period of a constitution (or a swapped rule set) clears the lesson.
@@ -102,6 +107,12 @@ export interface Network {
   name: string;
   scope: string;
   domain: string;
+  /** Subnationals that belong to it (a forum's voters); absent for a network without listed members. */
+  members?: Id[];
+  /** Its conference as a forum (issue 13): meetings every `every` months from `from`, on `issues` (all when absent). */
+  forum?: { from: string; every: number; issues?: Id[] };
+  /** Issues on which its forum has adopted a resolution (each is adopted once); absent until the first. */
+  resolved?: Id[];
 }
 
 /**

@@ -47,6 +47,8 @@ const candidate: Record<string, string> = {
   runningCost: "the instrument's running cost per year (behaviour.instruments.<kind>.runningCost; 0 when absent)",
   budget: "the actor's budget for external action per year (formula budget)",
   spending: "the actor's spending per year: the running costs of the instruments in force it holds (initiated)",
+  resolution: "1 if the actor is bound on the goal's issue by a forum's resolution it voted for (networks[].forum), else 0 (0 for core goals)",
+  partnerResolution: "1 if the partner (a subnational) is bound on the goal's issue by a forum's resolution it voted for, else 0: with resolution, whether both took the issue to a forum",
 };
 
 export const FORMULAS = {
@@ -87,6 +89,7 @@ export const FORMULAS = {
       load: 'as above',
       noise: 'as above',
       emissionShare: "the actor's own emission relative to the largest emitter, 0..1 (what action would cost it)",
+      resolution: "1 if the actor is bound on the issue by a forum's resolution it voted for, else 0",
     },
     default: 'weight * salience * max(position - centralPosition, 0) - lobbyCost / capacity + noise',
   },
@@ -102,8 +105,24 @@ export const FORMULAS = {
       centralLaw: '1 if the central has enacted a law on the issue',
       capacity: 'as above',
       noise: 'as above',
+      resolution: "1 if the actor is bound on the issue by a forum's resolution it voted for (a regional commitment may do a law's work), else 0",
     },
     default: 'weight * salience * position * (1 - centralLaw) - lawCost * (0.2 + emissionShare) / capacity + noise',
+  },
+  resolve: {
+    doc: "A forum member's vote on a resolution on an issue at a meeting of its network (networks[].forum): above 0 it votes for. The forum adopts the resolution when the share of members for it reaches parameter forumQuorum; it binds those who voted for it (variable resolution of the unit formulas) and adds parameter resolutionPressure to each one's central. The default never votes for, so a forum resolves nothing unless the scenario says why its members would.",
+    variables: {
+      weight: "the member's goal weight for the issue",
+      salience: "the member's salience of the issue, 0..1",
+      damage: "the member's damage from the issue",
+      position: "the member's position on the issue, -1..1",
+      centralPosition: "the member's central's position on the issue, -1..1",
+      capacity: "the member's capacity for external action",
+      emissionShare: "the member's own emission relative to the largest emitter, 0..1 (what a regional cap would cost it)",
+      centralLaw: '1 if the member\'s central has enacted a law on the issue',
+      memberCount: 'how many members the forum has (those that still act)',
+    },
+    default: '0',
   },
   consent: {
     doc: "A central executive's score for consenting to an instrument (or accepting it as a partner): >= 0 consents.",
@@ -300,11 +319,11 @@ export const FORMULA_NAMES = Object.keys(FORMULAS) as FormulaName[];
 
 /**
  * Formulas evaluated for one subnational, which may also read its attributes (identityStrength, a scenario's
- * own such as negEcp; 0 where a unit lacks one). The others are a central's or a chamber's and may not.
+ * own such as monitoring; 0 where a unit lacks one). The others are a central's or a chamber's and may not.
  */
 export const UNIT_FORMULAS: ReadonlySet<FormulaName> = new Set<FormulaName>([
   'goal.economic', 'goal.identity', 'goal.protodiplomatic', 'goal.issue', 'utility', 'renew', 'lobby', 'localLaw', 'ratify', 'comply',
-  'relation', 'subnationalPosition', 'salience', 'damage', 'budget',
+  'relation', 'resolve', 'subnationalPosition', 'salience', 'damage', 'budget',
 ]);
 
 /** Every name a formula may read: its variables, the parameters, and for unit formulas the attributes. */
@@ -326,6 +345,8 @@ export const DEFAULT_PARAMETERS: Record<string, { value: number; doc: string }> 
   lobbyCost: { value: 0.1, doc: 'cost of lobbying' },
   lobbyPressure: { value: 0.1, doc: 'pressure one lobbying action adds, times capacity' },
   lobbyAgainst: { value: 0, doc: 'with 1, a unit whose position is below its central\'s lobbies against action: its pressure counts negative (a counter-coalition); with 0 every lobby adds pressure for action' },
+  forumQuorum: { value: 0.5, doc: "a forum adopts a resolution when at least this share of its members votes for it (formula resolve)" },
+  resolutionPressure: { value: 0, doc: "pressure a resolution adds to the central of each member that voted for it, on the resolution's issue" },
   pressureDecay: { value: 0.9, doc: 'share of lobbying pressure kept from one month to the next' },
   lawCost: { value: 1, doc: 'cost of an own law, scaled by the emitter share' },
   lawCut: { value: 0.3, doc: 'emission cut a law brings to the units it binds' },

@@ -126,6 +126,14 @@ export function checkScenario(s: Scenario, source: Source, ruleSets: readonly Ru
     }
   });
 
+  // Issue 13: a forum's members are subnationals, its issues the scenario's, its first meeting a date.
+  s.networks.forEach((n, i) => {
+    n.members?.forEach((m, j) => need(units, 'subnational', m, ['networks', i, 'members', j]));
+    n.forum?.issues?.forEach((x, j) => need(issues, 'issue', x, ['networks', i, 'forum', 'issues', j]));
+    if (n.forum) checkDate(n.forum.from, ['networks', i, 'forum', 'from']);
+    if (n.forum && (n.members ?? []).length === 0) report('invalid-value', ['networks', i, 'forum'], `network "${n.id}" is a forum without members`, 'a list of members (subnational ids)', 'none');
+  });
+
   s.issues.forEach((x, i) => {
     Object.keys(x.units).forEach((n) => need(units, 'subnational', n, ['issues', i, 'units', n]));
     for (const [c, series] of Object.entries(x.emissionSeries)) {

@@ -147,11 +147,25 @@ const subnational = z.strictObject({
   position: positions,
 });
 
+/**
+ * A network's conference as a forum (issue 13): at its meetings (every `every` months from `from`) its members
+ * vote on each of `issues` (all the scenario's issues when absent) by formula `resolve`; a resolution is adopted
+ * when the share of members for it reaches parameter forumQuorum, and binds those who voted for it.
+ */
+const forum = z.strictObject({
+  from: dateText,
+  every: z.number().int().min(1).max(1200).default(12),
+  issues: z.array(idSchema).min(1).optional(),
+});
+
 const network = z.strictObject({
   id: idSchema,
   name: z.string(),
   scope: z.string().default('global'),
   domain: z.string().default('general'),
+  /** Subnationals that belong to it from the start (a forum's voters). */
+  members: z.array(idSchema).optional(),
+  forum: forum.optional(),
 });
 
 const issue = z.strictObject({
@@ -401,3 +415,4 @@ export type OrganisationSpec = Scenario['organisations'][number];
 export type HoldingSpec = Scenario['holdings'][number];
 export type SuccessionSpec = Scenario['successions'][number];
 export type ThirdPartySpec = Scenario['thirdParties'][number];
+export type NetworkSpec = Scenario['networks'][number];

@@ -104,7 +104,12 @@ export function renameIds(scenario: Scenario, ruleSets: readonly RuleSet[], mapp
     u.kin = u.kin.map(r);
     u.position = keys(u.position);
   }
-  for (const n of s.networks) n.id = r(n.id);
+  for (const n of s.networks) {
+    n.id = r(n.id);
+    // Issue 13: a forum's members and issues.
+    if (n.members) n.members = n.members.map(r);
+    if (n.forum?.issues) n.forum.issues = n.forum.issues.map(r);
+  }
   // Issue 12: organisations and holdings (part A), successions and third parties (part B).
   for (const o of s.organisations) {
     o.id = r(o.id);

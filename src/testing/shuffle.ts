@@ -52,6 +52,11 @@ export function shuffleScenario(scenario: Scenario, ruleSets: readonly RuleSet[]
     u.position = o(u.position);
   }
   s.networks = p(s.networks);
+  // Issue 13: a forum's members and issues.
+  for (const n of s.networks) {
+    if (n.members) n.members = p(n.members);
+    if (n.forum?.issues) n.forum.issues = p(n.forum.issues);
+  }
   // Issue 12: organisations and holdings (part A), successions and third parties (part B).
   s.organisations = p(s.organisations);
   for (const x of s.organisations) x.members = p(x.members);

@@ -26,7 +26,7 @@ export interface EventLogProps {
 }
 
 const RED = new Set(['action.forbidden', 'action.vetoed', 'approval.refused', 'instrument.denounced', 'instrument.takenOver', 'law.blocked', 'central.sanctioned', 'denunciation.demanded']);
-const GREEN = new Set(['instrument.signed', 'approval.granted', 'law.enacted']);
+const GREEN = new Set(['instrument.signed', 'approval.granted', 'law.enacted', 'forum.resolved']);
 
 export function eventColor(e: SimEvent): string | undefined {
   if (RED.has(e.kind)) return 'red';

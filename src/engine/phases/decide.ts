@@ -358,7 +358,7 @@ function mergeUnique(a: Int32Array, n: number, b: Int32Array, skip: number, out:
 }
 
 /** The variables of the domestic actions' formulas (lobby, localLaw), and where their value is left. */
-const DOMESTIC = ['weight', 'salience', 'damage', 'position', 'centralPosition', 'capacity', 'load', 'noise', 'emissionShare', 'centralLaw', '$result'] as const;
+const DOMESTIC = ['weight', 'salience', 'damage', 'position', 'centralPosition', 'capacity', 'load', 'noise', 'emissionShare', 'centralLaw', 'resolution', '$result'] as const;
 
 /** A domestic action's frame (its own, so neither action reads the other's values) and formula. */
 interface DomesticSite {
@@ -423,6 +423,7 @@ function domesticScore(model: Model, idx: WorldIndex, actor: Subnational, issue:
   f[at.noise] = f[at.noise]! * noiseScale;
   f[at.emissionShare] = view.emissionShare[a]!;
   f[at.centralLaw] = idx.centralHasLaw(issue, actor.central) ? 1 : 0;
+  f[at.resolution] = actor.resolutions?.includes(issue) === true ? 1 : 0;
   d.formula.evaluateInto(f, actor.id);
   options.pushDomestic(f, at.$result, d.code, x);
 }

@@ -198,7 +198,7 @@ describe('partnerView', () => {
       s.centrals[0].executive = { stance: { economic: 0.5 } };
     });
     expect(v.goals).toEqual([{ goal: 'economic', weight: 1, issue: null }]);
-    expect(v.perGoal).toEqual([{ salience: 0, damage: 0, partnerSalience: 0, existingTies: 0, position: 0, centralPosition: 0 }]);
+    expect(v.perGoal).toEqual([{ salience: 0, damage: 0, partnerSalience: 0, existingTies: 0, position: 0, centralPosition: 0, resolution: 0, partnerResolution: 0 }]);
   });
 
   it("an issue goal: its own salience, damage and positions, and the partner's salience", () => {
@@ -213,11 +213,16 @@ describe('partnerView', () => {
       // F's units that feel it: F-1 (0.6) and F-2 (0.2); G-1 does not feel it (damage 0).
       Object.assign(acid['F-2']!, { salience: 0.2, damage: 0.1 });
       Object.assign(acid['G-1']!, { salience: 0.9, damage: 0 });
+      // H-1 is bound by a forum's resolution on acid (issue 13).
+      w.subnationals.find((u) => u.id === 'H-1')!.resolutions = ['acid'];
+      w.subnationals.find((u) => u.id === 'F-1')!.resolutions = ['acid'];
     };
     const acid = { acid: 1 };
-    expect(view('F-1', edit, setup, acid).perGoal).toEqual([{ salience: 0.4, damage: 0.7, partnerSalience: 0.6, existingTies: 0, position: -0.5, centralPosition: 0.25 }]);
+    expect(view('F-1', edit, setup, acid).perGoal).toEqual([{ salience: 0.4, damage: 0.7, partnerSalience: 0.6, existingTies: 0, position: -0.5, centralPosition: 0.25, resolution: 1, partnerResolution: 1 }]);
     expect(view('F', edit, setup, acid).perGoal[0]!['partnerSalience']).toBeCloseTo(0.4, 12);
     expect(view('G', edit, setup, acid).perGoal[0]!['partnerSalience']).toBe(0);
+    // A state is bound by no resolution: only a subnational partner can be.
+    expect(view('F', edit, setup, acid).perGoal[0]!['partnerResolution']).toBe(0);
     expect(view('NET', edit, setup, acid).perGoal[0]!['partnerSalience']).toBe(0);
   });
 });
@@ -367,7 +372,7 @@ describe('partnerView: the typed-array reader agrees with the plain definition',
     };
     const perGoal = goals.map(({ issue }) =>
       !issue
-        ? { salience: 0, damage: 0, partnerSalience: 0, existingTies: existing.length, position: 0, centralPosition: 0 }
+        ? { salience: 0, damage: 0, partnerSalience: 0, existingTies: existing.length, position: 0, centralPosition: 0, resolution: 0, partnerResolution: 0 }
         : {
             salience: idx.salience(issue, actor.id),
             damage: idx.issueById.get(issue)?.units[actor.id]?.damage ?? 0,
@@ -375,6 +380,8 @@ describe('partnerView: the typed-array reader agrees with the plain definition',
             existingTies: existing.filter((i) => i.issue === issue).length,
             position: actor.position[issue] ?? 0,
             centralPosition: idx.central(actor.central)?.executive.position[issue] ?? 0,
+            resolution: actor.resolutions?.includes(issue) === true ? 1 : 0,
+            partnerResolution: partnerUnit?.resolutions?.includes(issue) === true ? 1 : 0,
           },
     );
     return { fields, perGoal, existingAll: existing.length };

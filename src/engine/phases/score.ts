@@ -72,9 +72,11 @@ export function activeGoals(idx: WorldIndex, actor: Subnational): ActiveGoal[] {
 /** The partner fields, in the order the scope receives them. */
 export const PARTNER_FIELDS = ['capacity', 'tradeTie', 'kin', 'partnerIsState', 'partnerIsNetwork', 'crossBorder', 'transregional', 'global', 'load', 'partnerIsOrganisation', 'ownState', 'partnerSupport'] as const;
 /** The per-goal variables, in the order the scope receives them. */
-export const GOAL_FIELDS = ['salience', 'damage', 'partnerSalience', 'existingTies', 'position', 'centralPosition'] as const;
+export const GOAL_FIELDS = ['salience', 'damage', 'partnerSalience', 'existingTies', 'position', 'centralPosition', 'resolution', 'partnerResolution'] as const;
 const NF = PARTNER_FIELDS.length;
 const NG = GOAL_FIELDS.length;
+/** The actor's own values per goal that setActor keeps: salience, damage, position, centralPosition, resolution. */
+const OWN = 5;
 
 /**
  * Every name any formula may read gets a slot of the model's frames; parameters and dt are filled in the
@@ -152,7 +154,7 @@ export class PartnerReader {
   goals: readonly GoalName[] = [];
   actor: Subnational | null = null;
   private active: readonly Instrument[] = [];
-  /** Per goal: the actor's salience, damage, position and its central's position on the goal's issue. */
+  /** Per goal (OWN apart): the actor's salience, damage, position, its central's position on the goal's issue, and whether a resolution binds it. */
   private own = new Float64Array(0);
   private position = -1;
 
@@ -163,20 +165,21 @@ export class PartnerReader {
     this.position = position;
     this.active = idx.activeAt(position);
     const G = goals.length;
-    if (this.own.length < G * 4) {
-      this.own = new Float64Array(G * 4);
+    if (this.own.length < G * OWN) {
+      this.own = new Float64Array(G * OWN);
       this.perGoal = new Float64Array(G * NG);
     }
     // Stryker disable next-line OptionalChaining: equivalent, every unit's central is in the world
     const centralPosition = idx.statics.centralOf[position]?.executive.position;
     for (let g = 0; g < G; g++) {
       const issue = goals[g]!.issue;
-      const o = g * 4;
+      const o = g * OWN;
       if (!issue) {
         this.own[o] = 0;
         this.own[o + 1] = 0;
         this.own[o + 2] = 0;
         this.own[o + 3] = 0;
+        this.own[o + 4] = 0;
         continue;
       }
       // Stryker disable next-line OptionalChaining: equivalent, an issue goal's issue is in the index and every issue has a state for every unit (initialWorld)
@@ -185,6 +188,7 @@ export class PartnerReader {
       this.own[o + 1] = idx.damageOf.get(issue)?.[this.position] ?? 0;
       this.own[o + 2] = actor.position[issue] ?? 0;
       this.own[o + 3] = centralPosition?.[issue] ?? 0;
+      this.own[o + 4] = actor.resolutions?.includes(issue) === true ? 1 : 0;
     }
     this.fields[0] = actor.capacity;
     this.fields[8] = this.active.length / actor.capacity;
@@ -241,14 +245,16 @@ export class PartnerReader {
     for (let g = 0; g < this.goals.length; g++) {
       const issue = this.goals[g]!.issue;
       const o = g * NG;
-      const w = g * 4;
+      const w = g * OWN;
       pg[o] = this.own[w]!;
       pg[o + 1] = this.own[w + 1]!;
       pg[o + 4] = this.own[w + 2]!;
       pg[o + 5] = this.own[w + 3]!;
+      pg[o + 6] = this.own[w + 4]!;
       if (!issue) {
         pg[o + 2] = 0;
         pg[o + 3] = existing;
+        pg[o + 7] = 0;
         continue;
       }
       let onIssue = 0;
@@ -256,6 +262,7 @@ export class PartnerReader {
       // Stryker disable next-line OptionalChaining: equivalent, every issue of the index has a salience array
       pg[o + 2] = kind === PARTY_SUBNATIONAL ? (idx.salienceOf.get(issue)?.[b] ?? 0) : kind === PARTY_CENTRAL ? idx.meanSalienceByParty(issue)[partner]! : 0;
       pg[o + 3] = onIssue;
+      pg[o + 7] = kind === PARTY_SUBNATIONAL && idx.world.subnationals[b]!.resolutions?.includes(issue) === true ? 1 : 0;
     }
   }
 }
