@@ -166,7 +166,9 @@ export function describeEvent(e: SimEvent, book: NameBook): string {
     case 'action.litigated':
       return `${n('by')} takes ${n('to')} to court on ${book.issue(String(e['issue']))}`;
     case 'action.ruled':
-      return `The ${e['court'] === 'appeal' ? 'appeal court' : 'court'} rules ${e['outcome'] === 'for' ? 'for' : 'against'} ${n('plaintiff')} in its case against ${n('central')} on ${book.issue(String(e['issue']))}${e['court'] === 'appeal' ? (e['outcome'] === 'for' ? ': the first ruling stands' : ': the first ruling is reversed') : ''}`;
+      return e['court'] === 'appeal'
+        ? `The appeal court ${e['outcome'] === 'upheld' ? 'upholds' : 'reverses'} the ruling for ${n('plaintiff')} in its case against ${n('central')} on ${book.issue(String(e['issue']))}`
+        : `The court rules ${e['outcome'] === 'for' ? 'for' : 'against'} ${n('plaintiff')} in its case against ${n('central')} on ${book.issue(String(e['issue']))}`;
     case 'action.appealed':
       return `${n('by')} appeals the ruling for ${n('plaintiff')} on ${book.issue(String(e['issue']))}`;
     case 'position.changed':

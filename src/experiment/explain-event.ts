@@ -59,7 +59,7 @@ export function explainEvent(e: SimEvent, book: NameBook, related: readonly SimE
       const draw = Number(why['draw']);
       sections.push({
         title: appeal ? 'The appeal court (parameter reversalRate: the chance it reverses)' : 'The court of first instance (parameter rulingForRate: the chance it rules for the plaintiff)',
-        lines: [{ text: `draw ${num(draw)} ${draw < rate ? '<' : '>='} ${appeal ? 'reversal rate' : 'rate'} ${num(rate)}: ${e['outcome'] === 'for' ? 'for the plaintiff' : appeal ? 'reversed' : 'against the plaintiff'}`, tone: e['outcome'] === 'for' ? 'yes' : 'no' }],
+        lines: [{ text: `draw ${num(draw)} ${draw < rate ? '<' : '>='} ${appeal ? 'reversal rate' : 'rate'} ${num(rate)}: ${appeal ? String(e['outcome']) : `${String(e['outcome'])} the plaintiff`}`, tone: e['outcome'] === 'for' || e['outcome'] === 'upheld' ? 'yes' : 'no' }],
       });
       break;
     }

@@ -114,6 +114,7 @@ export const FORMULAS = {
       position: 'as above',
       centralPosition: 'as above',
       centralLaw: '1 if the central has enacted a law on the issue (nothing left to compel)',
+      casesBrought: "cases brought against the actor's central on the issue so far by any of its units, pending or decided (a second state would join the first suit rather than bring its own)",
       capacity: 'as above',
       load: 'as above',
       noise: 'as above',

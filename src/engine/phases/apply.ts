@@ -339,7 +339,7 @@ function courts(model: Model, idx: WorldIndex, streams: Streams, log: EventLog):
     } else {
       const rate = p['reversalRate'] ?? 0.5;
       won = draw >= rate;
-      log.emit('action.ruled', { ...subject, outcome: won ? 'for' : 'against', why: { reversalRate: rate, draw: round(draw) } });
+      log.emit('action.ruled', { ...subject, outcome: won ? 'upheld' : 'reversed', why: { reversalRate: rate, draw: round(draw) } });
       c.stage = won ? 'won' : 'reversed';
     }
     c.dueTick = w.tick;

@@ -366,7 +366,7 @@ function mergeUnique(a: Int32Array, n: number, b: Int32Array, skip: number, out:
 }
 
 /** The variables of the domestic actions' formulas (lobby, localLaw, litigate), and where their value is left. */
-const DOMESTIC = ['weight', 'salience', 'damage', 'position', 'centralPosition', 'capacity', 'load', 'noise', 'emissionShare', 'centralLaw', '$result'] as const;
+const DOMESTIC = ['weight', 'salience', 'damage', 'position', 'centralPosition', 'capacity', 'load', 'noise', 'emissionShare', 'centralLaw', 'casesBrought', '$result'] as const;
 
 /** A domestic action's frame (its own, so neither action reads the other's values) and formula. */
 interface DomesticSite {
@@ -402,6 +402,13 @@ function domesticSitesOf(model: Model): DomesticSites {
 function hasCase(cases: readonly { by: Id; issue: Id }[], by: Id, issue: Id): boolean {
   for (let i = 0; i < cases.length; i++) if (cases[i]!.by === by && cases[i]!.issue === issue) return true;
   return false;
+}
+
+/** Cases brought against a central on an issue by any of its units, pending or decided. */
+function casesBrought(cases: readonly { to: Id; issue: Id }[], central: Id, issue: Id): number {
+  let n = 0;
+  for (let i = 0; i < cases.length; i++) if (cases[i]!.to === central && cases[i]!.issue === issue) n++;
+  return n;
 }
 
 /** What the domestic actions read of one issue this tick, by unit place: found once per tick, not per option. */
@@ -440,6 +447,7 @@ function domesticScore(model: Model, idx: WorldIndex, actor: Subnational, issue:
   f[at.noise] = f[at.noise]! * noiseScale;
   f[at.emissionShare] = view.emissionShare[a]!;
   f[at.centralLaw] = idx.centralHasLaw(issue, actor.central) ? 1 : 0;
+  if (d.code === LITIGATE) f[at.casesBrought] = casesBrought(idx.world.cases, actor.central, issue);
   d.formula.evaluateInto(f, actor.id);
   options.pushDomestic(f, at.$result, d.code, x);
 }
