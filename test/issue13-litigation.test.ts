@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareRun } from '../src/cli/prepare-run.ts';
+import { matches } from '../src/experiment/targets.ts';
 import { orderPreservingRenaming, sameUpToRenaming, scenarioIds, shuffleScenario, simulate } from '../src/testing/index.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -102,6 +103,33 @@ describe('litigate through the real binary', () => {
     expect(resumed.map(strip)).toEqual(whole.filter((e) => e.tick >= 6).map(strip));
     // The appeal was pending across the cut too: first instance for, appealed, the appeal ruled.
     expect(whole.map((e) => e.kind).filter((k) => k.startsWith('action.'))).toEqual(['action.litigated', 'action.ruled', 'action.appealed', 'action.ruled']);
+  });
+
+  it('paradip explain says in plain words who filed, how each court ruled and why, and why the central appealed', () => {
+    const events = JSON.parse(JSON.stringify(run('explain', 4, '--set', 'behaviour.parameters.appealGap=-5', '--set', 'behaviour.parameters.rulingForRate=1'))) as Ev[];
+    const explain = (e: Ev) => {
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin/paradip.js'), 'explain', join(dir, 'explain'), String(e['seq'])], { encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      return r.stdout;
+    };
+    const filed = explain(of(events, 'action.litigated')[0]!);
+    expect(filed).toContain('Receptor takes Country A to court on smog');
+    expect(filed).toContain('chose a court case against Country A on smog');
+    const [first, second] = of(events, 'action.ruled');
+    expect(explain(first!)).toContain('The court rules for Receptor in its case against Country A on smog');
+    expect(explain(first!)).toMatch(/draw [\d.]+ < rate 1: for the plaintiff/);
+    const appealText = explain(second!);
+    expect(appealText).toContain(second!['outcome'] === 'reversed' ? 'The appeal court reverses the ruling for Receptor' : 'The appeal court upholds the ruling for Receptor');
+    expect(appealText).toMatch(/reversal rate 0\.5: (upheld|reversed)/);
+    expect(explain(of(events, 'action.appealed')[0]!)).toMatch(/Country A appeals the ruling for Receptor on smog[\s\S]*exceeds the central's by -?[\d.]+ >= -5/);
+  });
+
+  it('a target may pick a ruling by its outcome', () => {
+    const ruled = (outcome: string) => ({ date: '1986-09-01', kind: 'action.ruled', issue: 'smog', outcome });
+    const filter = { kind: 'action.ruled', outcome: 'reversed' as const };
+    expect(matches(filter, ruled('reversed'))).toBe(true);
+    expect(matches(filter, ruled('upheld'))).toBe(false);
+    expect(matches({ kind: 'action.ruled' }, ruled('upheld'))).toBe(true);
   });
 
   it('a checkpoint whose case names an unknown plaintiff is refused with its position, exit 2', () => {
