@@ -77,6 +77,16 @@ const KIN_CHANGE_THIRD_PARTIES = [
   'legitimate; `action.framed` with the score and its inputs) and holds a relation with each unit',
   '(`thirdPartyRelation`, mapped to the relation modes by the relation parameters; `relation.changed` with',
   '`holder`). Its decisions draw from the central stream after `apply`, one draw per watcher and tie.',
+  '',
+  'A **court case** (issue 13; parameter `litigation`, 0 by default: then nothing of it is scored) is a domestic',
+  'action beside lobbying and an own law: a unit takes its own central to court on an issue (formula `litigate`;',
+  'New York v. Thomas under the Clean Air Act\'s section 115), at most once per issue. While pending it adds',
+  '`casePressure` times the plaintiff\'s capacity per month to the central\'s pressure on the issue. After',
+  '`caseTermMonths` of calendar time the court rules, one draw against `rulingForRate`; the central appeals a',
+  'ruling for the plaintiff when the plaintiff\'s position exceeds its own by `appealGap`, and the appeal court',
+  'rules `appealTermMonths` later, reversing at `reversalRate`. A ruling for the plaintiff that stands adds',
+  '`rulingPressure` times its capacity. Events `action.litigated`, `action.ruled`, `action.appealed`; the draws',
+  'come from the central stream in `apply`, one per ruling, in the order of the cases (plaintiff, then issue).',
 ];
 
 export function formulaReference(): string {

@@ -29,7 +29,7 @@ describe('acid rain 1977-1992', () => {
     expect(targets.map((t) => t.target.id)).toEqual([
       'mous', 'mou-parties-states', 'mou-parties-provinces', 'state-laws', 'no-early-law', 'federal-law', 'agreement', 'order',
       'mou-years', 'mou-dyads-precision', 'mou-dyads-recall', 'wa-bc', 'state-laws-precision', 'neg-ecp-resolution', 'law-mn', 'law-ny', 'law-wi',
-      'federal-law-date', 'agreement-date',
+      'federal-law-date', 'agreement-date', 's115-suit', 's115-reversed',
     ]);
     const rates = Object.fromEntries(targets.map((t) => [t.target.id, t.passRate]));
     const required = Object.fromEntries(targets.map((t) => [t.target.id, t.target.passRate]));

@@ -300,7 +300,7 @@ describe('overrides, rule sets and the timeline (issue 7)', () => {
     const r = paradip('validate', file);
     expect(r.code).toBe(2);
     const column = text.split('\n')[line - 1]!.indexOf('weight') + 1;
-    expect(r.stderr).toMatch(new RegExp(`:${line}:${column}: parameter "weight" has the name of a formula variable \\(read by lobby, localLaw, resolve\\)`));
+    expect(r.stderr).toMatch(new RegExp(`:${line}:${column}: parameter "weight" has the name of a formula variable \\(read by lobby, localLaw, resolve, litigate\\)`));
   });
 
   it('validate: checks timeline paths against the world, as run does', () => {

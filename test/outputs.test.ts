@@ -12,12 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_CSV_COLUMNS, JSONL_ONLY, type CsvType } from '../src/cli/event-record.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-// Republika Srpska and the Soviet Union give values to the columns of successions, third parties and rule-set changes.
+// Republika Srpska and the Soviet Union give values to the columns of successions, third parties and rule-set
+// changes; the litigation fixture to those of court cases (issue 13).
 const RUNS = {
   acid: ['scenarios/acid-rain-1980s.yaml', '3'],
   comparison: ['scenarios/constitutional-comparison.yaml', '1'],
   srpska: ['scenarios/republika-srpska.yaml', '1'],
   soviet: ['scenarios/soviet-union-russia.yaml', '1'],
+  litigation: ['test/fixtures/litigation.yaml', '1'],
 } as const;
 let dir = '';
 type Db = Awaited<ReturnType<Awaited<ReturnType<typeof import('@duckdb/node-api')['DuckDBInstance']['create']>>['connect']>>;
@@ -52,7 +54,7 @@ const jsonl = (run: keyof typeof RUNS): Record<string, unknown>[] => readFileSyn
 const runJson = (run: keyof typeof RUNS): { runId: string; seed: number } => JSON.parse(readFileSync(join(dir, run, 'run.json'), 'utf8'));
 
 describe('events.csv', () => {
-  it('every documented column, in order, detected by DuckDB as its documented type (over four shipped runs)', async () => {
+  it('every documented column, in order, detected by DuckDB as its documented type (over four shipped runs and the litigation fixture)', async () => {
     const detected = await types(`read_csv(${both('events.csv')})`);
     expect([...detected.keys()]).toEqual(EVENT_CSV_COLUMNS.map(([n]) => n));
     let typed = 0;

@@ -186,12 +186,12 @@ describe('names formulas read', () => {
     expect(p.code).toBe('name-clash');
     expect(p.line).toBe(line);
     expect(p.column).toBe(text.split('\n')[line - 1]!.indexOf('weight') + 1);
-    expect(p.message).toBe('parameter "weight" has the name of a formula variable (read by lobby, localLaw, resolve)');
+    expect(p.message).toBe('parameter "weight" has the name of a formula variable (read by lobby, localLaw, resolve, litigate)');
   });
   it("an attribute named like a formula variable or a parameter; the catalog's own attributes are fine", () => {
     const { text, line } = edit('    goals: { economic: 0.8 }\n', '    goals: { economic: 0.8 }\n    attributes: { identityStrength: 0.4, emissionShare: 1, lawCut: 2 }\n');
     const ps = problems(load(text));
-    expect(ps.map((p) => p.message)).toEqual(['attribute "emissionShare" has the name of a formula variable (read by lobby, localLaw, resolve, subnationalPosition)', 'attribute "lawCut" has the name of a parameter']);
+    expect(ps.map((p) => p.message)).toEqual(['attribute "emissionShare" has the name of a formula variable (read by lobby, localLaw, resolve, litigate, subnationalPosition)', 'attribute "lawCut" has the name of a parameter']);
     expect(ps.map((p) => p.line)).toEqual([line + 1, line + 1]);
   });
   it('a parameter named like an attribute', () => {

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = join(import.meta.dirname, '..');
 const GUIDE = readFileSync(join(ROOT, 'docs/teaching.md'), 'utf8').replace(/\s+/g, ' ');
 const scratch = mkdtempSync(join(tmpdir(), 'paradip-teaching-facts-'));
-type Event = { date: string; kind: string; by?: string; instrument?: string; parties?: string[] };
+type Event = { date: string; kind: string; by?: string; instrument?: string; parties?: string[]; outcome?: string };
 const runs: Record<string, Event[]> = {};
 
 function record(name: string, variant: string[]): Event[] {
@@ -36,13 +36,17 @@ const laws = (events: Event[], pred: (by: string) => boolean): string[] => event
 describe('docs/teaching.md: what it says seed 1 does', () => {
   it.each([
     ['The acid-rain scenario has 25 states and provinces', () => expect(JSON.parse(readFileSync(join(scratch, 'base/run.json'), 'utf8')).scenario.subnationals).toHaveLength(25)],
-    ['In October 1982 the first MOU is signed (seed 1: Minnesota with Ontario; in March 1983 New York with Ontario)', () => expect(mous(runs['base']!).slice(0, 2)).toEqual(['1982-10 CA-ON-US-MN', '1983-03 CA-ON-US-NY'])],
-    ['the states\' own laws (`f`, type `law.e`, `Enter`): Minnesota (September 1981), Vermont (February 1983, before the NEG/ECP conference\'s resolution of June 1983 bound it; not in the record), New York (July 1984) and Wisconsin (October 1986) with seed 1', () => {
+    ['In March 1983 the first MOU is signed (seed 1: New York with Quebec; in July 1983 New York with Ontario)', () => expect(mous(runs['base']!).slice(0, 2)).toEqual(['1983-03 CA-QC-US-NY', '1983-07 CA-ON-US-NY'])],
+    ['the states\' own laws (`f`, type `law.e`, `Enter`): Minnesota (February 1981), Wisconsin (April 1983) and New York (May 1984) with seed 1', () => {
       const states = laws(runs['base']!, (by) => by.startsWith('US-'));
-      expect(states).toEqual(['1981-09 US-MN', '1983-02 US-VT', '1984-07 US-NY', '1986-10 US-WI']);
+      expect(states).toEqual(['1981-02 US-MN', '1983-04 US-WI', '1984-05 US-NY']);
     }],
-    ['The federal law passes in November 1990 (seed 1; the median over seeds is October 1990)', () => expect(laws(runs['base']!, (by) => by === 'US')[0]).toBe('1990-11 US')],
-    ['Then the treaty between the United States and Canada (January 1991 with seed 1; the record: 13 March 1991)', () => expect(runs['base']!.find((e) => e.kind === 'instrument.signed' && e.instrument === 'treaty')?.date.slice(0, 7)).toBe('1991-01')],
+    ['New York takes Washington to court under the Clean Air Act\'s s. 115 in April 1984, the court rules for it in August 1985 and Washington appeals; with seed 1 the appeal court upholds the ruling (October 1986)', () => {
+      const court = runs['base']!.filter((e) => ['action.litigated', 'action.ruled', 'action.appealed'].includes(e.kind));
+      expect(court.map((e) => `${e.date.slice(0, 7)} ${e.kind} ${String(e.outcome ?? e.by)}`)).toEqual(['1984-04 action.litigated US-NY', '1985-08 action.ruled for', '1985-08 action.appealed US', '1986-10 action.ruled upheld']);
+    }],
+    ['The federal law passes in November 1990 (seed 1; the median over seeds is September 1990)', () => expect(laws(runs['base']!, (by) => by === 'US')[0]).toBe('1990-11 US')],
+    ['Then the treaty between the United States and Canada (February 1991 with seed 1; the record: 13 March 1991)', () => expect(runs['base']!.find((e) => e.kind === 'instrument.signed' && e.instrument === 'treaty')?.date.slice(0, 7)).toBe('1991-02')],
     ['Is there a federal law by 1992? (Seed 1: no;', () => expect(laws(runs['no-1989-window']!, (by) => by === 'US')).toEqual([])],
   ] as const)('%s', (sentence, check) => {
     expect(GUIDE, 'the guide no longer says this').toContain(sentence);

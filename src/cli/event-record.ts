@@ -94,6 +94,11 @@ export const EVENT_CSV_COLUMNS: readonly (readonly [string, CsvType])[] = [
   ['holder', 'string'],
   ['frame', 'string'],
   ['against', 'boolean'],
+  // Issue 13: court cases (the domestic action litigate).
+  ['plaintiff', 'string'],
+  ['court', 'string'],
+  ['outcome', 'string'],
+  ['due', 'date'],
 ];
 
 /** Fields of events.jsonl that are not columns of events.csv: nested records. */

@@ -10,6 +10,7 @@
 import { tickCount } from '../model/calendar.ts';
 import {
   APPROVAL_STEPS,
+  CASE_STAGES,
   CORE_GOALS,
   DUCHACEK_TYPES,
   INSTRUMENT_STATUSES,
@@ -206,7 +207,7 @@ export function checkCheckpoint(data: unknown, options: CheckOptions): CheckedCh
  * keeps its id across versions.
  */
 const ADDED_SCENARIO_KEYS: Record<string, () => unknown> = { organisations: () => [], holdings: () => [], successions: () => [], thirdParties: () => [] };
-const ADDED_WORLD_KEYS: Record<string, () => unknown> = { organisations: () => [], successions: () => ({}), thirdParties: () => [] };
+const ADDED_WORLD_KEYS: Record<string, () => unknown> = { organisations: () => [], successions: () => ({}), thirdParties: () => [], cases: () => [] };
 const ADDED_CENTRAL_KEYS: Record<string, () => unknown> = { kinSupport: () => ({}) };
 
 function addAbsent(target: unknown, keys: Record<string, () => unknown>): void {
@@ -242,7 +243,7 @@ export function stableForm(scenario: Scenario): unknown {
 
 function checkWorld(c: Collector, w: Record<string, unknown>, s: Scenario, ruleSets: readonly RuleSet[], tick: number): void {
   const W = ['world'];
-  if (!c.object(w, W, ['tick', 'centrals', 'subnationals', 'networks', 'organisations', 'successions', 'thirdParties', 'issues', 'instruments', 'counters', 'pressure', 'lawStatus', 'consultations', 'rng'])) return;
+  if (!c.object(w, W, ['tick', 'centrals', 'subnationals', 'networks', 'organisations', 'successions', 'thirdParties', 'issues', 'instruments', 'counters', 'pressure', 'lawStatus', 'consultations', 'cases', 'rng'])) return;
   const centrals = new Set(s.centrals.map((x) => x.id));
   const units = new Set(s.subnationals.map((x) => x.id));
   const networks = new Set(s.networks.map((x) => x.id));
@@ -447,6 +448,22 @@ function checkWorld(c: Collector, w: Record<string, unknown>, s: Scenario, ruleS
   c.record(w['pressure'], [...W, 'pressure'], (v, q) => numberMap(v, q), centrals, 'central');
   c.record(w['lawStatus'], [...W, 'lawStatus'], (v, q) => c.record(v, q, (x, r) => c.oneOf(x, r, LAW_STATUSES), issues, 'issue'), centrals, 'central');
   c.record(w['consultations'], [...W, 'consultations'], (v, q) => c.record(v, q, (x, r) => pastOrNull(x, r), issues, 'issue'), centrals, 'central');
+
+  // Court cases (parameter litigation): references known, one per plaintiff and issue, sorted by plaintiff then
+  // issue (apply rules on them in this order, so a reordered list would draw in another order).
+  let lastCase = '';
+  c.list(w['cases'], [...W, 'cases'], (x, p) => {
+    if (!c.object(x, p, ['by', 'to', 'issue', 'filedTick', 'stage', 'dueTick'])) return;
+    c.ref(x['by'], [...p, 'by'], units, 'subnational');
+    c.ref(x['to'], [...p, 'to'], centrals, 'central');
+    c.ref(x['issue'], [...p, 'issue'], issues, 'issue');
+    past(x['filedTick'], [...p, 'filedTick']);
+    c.oneOf(x['stage'], [...p, 'stage'], CASE_STAGES);
+    c.int(x['dueTick'], [...p, 'dueTick'], 0, Number.MAX_SAFE_INTEGER, 'a tick >= 0');
+    const key = `${String(x['by'])}\u0000${String(x['issue'])}`;
+    if (key <= lastCase) c.add('invalid-value', p, 'cases are not sorted by plaintiff then issue, or one repeats', 'one case per plaintiff and issue, in that order', `${String(x['by'])} on ${String(x['issue'])}`);
+    lastCase = key;
+  });
 
   const rng = w['rng'];
   if (c.object(rng, [...W, 'rng'], STREAMS)) {

@@ -101,6 +101,7 @@ export function initialWorld(model: Model, seed: number | string): World {
     pressure: Object.fromEntries(centrals.map((c) => [c.id, {}])),
     lawStatus: Object.fromEntries(centrals.map((c) => [c.id, {}])),
     consultations: {},
+    cases: [],
     rng: Streams.fromSeed(seed).state(),
   };
   world.instruments = holdings(model, world);

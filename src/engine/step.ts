@@ -66,7 +66,7 @@ function stepAt(model: Model, world: World, streams: Streams, tick: number, date
   const approvals = respondToApprovals(model, idx, streams);
   const reviews = reviewsDue(model, idx, streams);
   const decisions = central(model, idx, streams, date);
-  apply(model, idx, log, { proposals, approvals, central: decisions, reviews });
+  apply(model, idx, streams, log, { proposals, approvals, central: decisions, reviews });
   thirdParties(model, world, streams, log);
   const indicators = observe(model, world);
   world.tick = tick + 1;

@@ -163,6 +163,14 @@ export function describeEvent(e: SimEvent, book: NameBook): string {
       return `A national law on ${book.issue(String(e['issue']))} is stuck in ${n('by')}: ${blockedReason(e)}`;
     case 'lobby.delivered':
       return `${n('by')} lobbies ${n('to')} ${e['against'] === true ? 'against action ' : ''}on ${book.issue(String(e['issue']))}`;
+    case 'action.litigated':
+      return `${n('by')} takes ${n('to')} to court on ${book.issue(String(e['issue']))}`;
+    case 'action.ruled':
+      return e['court'] === 'appeal'
+        ? `The appeal court ${e['outcome'] === 'upheld' ? 'upholds' : 'reverses'} the ruling for ${n('plaintiff')} in its case against ${n('central')} on ${book.issue(String(e['issue']))}`
+        : `The court rules ${e['outcome'] === 'for' ? 'for' : 'against'} ${n('plaintiff')} in its case against ${n('central')} on ${book.issue(String(e['issue']))}`;
+    case 'action.appealed':
+      return `${n('by')} appeals the ruling for ${n('plaintiff')} on ${book.issue(String(e['issue']))}`;
     case 'position.changed':
       return `${n('by')}${e['leader'] ? ` (${String(e['leader'])})` : ''} moves on ${book.issue(String(e['issue']))}: ${signed(e['from'])} to ${signed(e['to'])}`;
     case 'relation.changed':

@@ -42,6 +42,7 @@ export function explainEvent(e: SimEvent, book: NameBook, related: readonly SimE
   switch (e.kind) {
     case 'action.proposed':
     case 'lobby.delivered':
+    case 'action.litigated':
       sections.push(...decision(why, book, String(e['actor'] ?? e['by']), chosen(e, book)));
       break;
     case 'law.enacted':
@@ -51,6 +52,26 @@ export function explainEvent(e: SimEvent, book: NameBook, related: readonly SimE
     case 'law.blocked':
       sections.push(legislature(why, String(e['reason'])));
       break;
+    case 'action.ruled': {
+      // One draw per ruling: below the rate the plaintiff wins at first instance; on appeal, below the reversal rate the first ruling falls.
+      const appeal = e['court'] === 'appeal';
+      const rate = Number(appeal ? why['reversalRate'] : why['rate']);
+      const draw = Number(why['draw']);
+      sections.push({
+        title: appeal ? 'The appeal court (parameter reversalRate: the chance it reverses)' : 'The court of first instance (parameter rulingForRate: the chance it rules for the plaintiff)',
+        lines: [{ text: `draw ${num(draw)} ${draw < rate ? '<' : '>='} ${appeal ? 'reversal rate' : 'rate'} ${num(rate)}: ${appeal ? String(e['outcome']) : `${String(e['outcome'])} the plaintiff`}`, tone: e['outcome'] === 'for' || e['outcome'] === 'upheld' ? 'yes' : 'no' }],
+      });
+      break;
+    }
+    case 'action.appealed': {
+      const gap = Number(why['gap']);
+      const appealGap = Number(why['appealGap']);
+      sections.push({
+        title: 'Why the central appeals (parameter appealGap)',
+        lines: [{ text: `the plaintiff's position exceeds the central's by ${num(gap)} >= ${num(appealGap)}`, tone: 'no' }],
+      });
+      break;
+    }
     case 'action.forbidden':
       sections.push(parties(strings(e['parties']), book));
       sections.push(assessments(why, book));
@@ -216,6 +237,7 @@ export function formatExplanation(x: Explanation): string {
 function chosen(e: SimEvent, book: NameBook): string {
   if (e.kind === 'lobby.delivered') return `lobby ${book.name(String(e['to']))} on ${book.issue(String(e['issue']))}`;
   if (e.kind === 'law.enacted') return `own law on ${book.issue(String(e['issue']))}`;
+  if (e.kind === 'action.litigated') return `a court case against ${book.name(String(e['to']))} on ${book.issue(String(e['issue']))}`;
   const partner = strings(e['parties']).find((p) => p !== e['actor']) ?? '';
   return `${instrumentLabel(String(e['instrument']))} with ${book.name(partner)}`;
 }
@@ -255,6 +277,7 @@ function alternative(a: Rec, book: NameBook): string {
   const action = String(a['action']);
   if (action === 'lobby') return `lobby on ${book.issue(String(a['issue']))}`;
   if (action === 'local-law') return `own law on ${book.issue(String(a['issue']))}`;
+  if (action === 'litigate') return `court case on ${book.issue(String(a['issue']))}`;
   return `${instrumentLabel(action)} with ${book.name(String(a['partner']))}`;
 }
 

@@ -25,7 +25,7 @@ export interface MeasurePlan {
 }
 
 /** Fields an event keeps for measures; the rest (why, citations, legal, approvals) is dropped at the source. */
-const KEPT = ['id', 'instrument', 'issue', 'by', 'actor', 'initiator', 'parties', 'party', 'duchacek', 'step'] as const;
+const KEPT = ['id', 'instrument', 'issue', 'by', 'actor', 'initiator', 'parties', 'party', 'duchacek', 'step', 'outcome'] as const;
 
 export function keepEvent(e: TargetEvent): TargetEvent {
   const out: TargetEvent = { date: e.date, kind: e.kind };

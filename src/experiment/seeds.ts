@@ -48,7 +48,7 @@ export function planFor(targets: readonly TargetSpec[], calendar: Calendar, extr
   return { kinds: [...kinds].sort(), indicators };
 }
 
-const KEPT_FIELDS = ['instrument', 'issue', 'by', 'actor', 'initiator', 'parties', 'protodiplomacy', 'domain', 'duchacek'] as const;
+const KEPT_FIELDS = ['instrument', 'issue', 'by', 'actor', 'initiator', 'parties', 'protodiplomacy', 'domain', 'duchacek', 'outcome'] as const;
 
 /** An event reduced to the fields targets read (date, kind, instrument, issue, by, actor, initiator, parties). */
 export function compactEvent(e: TargetEvent): TargetEvent {

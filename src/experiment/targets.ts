@@ -84,6 +84,7 @@ export function matches(filter: EventFilter, event: TargetEvent): boolean {
   if (filter.protodiplomacy !== undefined && (event['protodiplomacy'] === true) !== filter.protodiplomacy) return false;
   if (filter.domain !== undefined && event['domain'] !== filter.domain) return false;
   if (filter.duchacek !== undefined && event['duchacek'] !== filter.duchacek) return false;
+  if (filter.outcome !== undefined && event['outcome'] !== filter.outcome) return false;
   if (filter.from !== undefined && event.date.slice(0, filter.from.length) < filter.from) return false;
   if (filter.to !== undefined && event.date.slice(0, filter.to.length) > filter.to) return false;
   return true;

@@ -15,8 +15,16 @@ export const BINDING_INSTRUMENTS: readonly InstrumentKind[] = ['agreement', 'tre
 export const isBinding = (kind: InstrumentKind): boolean => BINDING_INSTRUMENTS.includes(kind);
 
 /** Domestic actions a subnational can take instead of, or beside, external action. */
-export const DOMESTIC_ACTIONS = ['lobby', 'local-law'] as const;
+export const DOMESTIC_ACTIONS = ['lobby', 'local-law', 'litigate'] as const;
 export type DomesticActionKind = (typeof DOMESTIC_ACTIONS)[number];
+
+/**
+ * Stages of a court case a unit brings against its central (the domestic action `litigate`): pending before the
+ * first court, pending on the central's appeal, then ruled for the plaintiff (won), against it (lost), or for it
+ * and then reversed on appeal (reversed).
+ */
+export const CASE_STAGES = ['trial', 'appeal', 'won', 'lost', 'reversed'] as const;
+export type CaseStage = (typeof CASE_STAGES)[number];
 
 /** Lifecycle of an instrument. */
 export const INSTRUMENT_STATUSES = ['proposed', 'awaiting-approval', 'in-force', 'refused', 'denounced', 'expired', 'lapsed', 'taken-over'] as const;

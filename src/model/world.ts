@@ -5,6 +5,7 @@
 import type {
   ApprovalStepKind,
   DuchacekType,
+  CaseStage,
   InstrumentKind,
   InstrumentStatus,
   Relation,
@@ -204,6 +205,22 @@ export interface Instrument {
   denunciationDemandedBy: Id | null;
 }
 
+/**
+ * A court case a subnational brought against its central on an issue (the domestic action `litigate`: New York
+ * v. Thomas under the Clean Air Act's section 115). A unit brings at most one case per issue.
+ */
+export interface Case {
+  /** The plaintiff, a subnational. */
+  by: Id;
+  /** The defendant: the plaintiff's central. */
+  to: Id;
+  issue: Id;
+  filedTick: number;
+  stage: CaseStage;
+  /** While pending (trial, appeal): the tick the court rules, its term in calendar months after the stage opened; after: the tick it was decided. */
+  dueTick: number;
+}
+
 export interface World {
   tick: number;
   centrals: Central[];
@@ -223,6 +240,8 @@ export interface World {
   pressure: Record<Id, Positions>;
   /** Why each central's law on each issue has not passed yet ('gatekeeper', 'votes', 'executive', 'ready'), or 'enacted'. */
   lawStatus: Record<Id, Record<Id, string>>;
+  /** Court cases brought by subnationals (parameter litigation), pending and decided, sorted by plaintiff then issue. */
+  cases: Case[];
   /** When each central last consulted its units before an agreement on an issue (duty to consult), by central and issue. */
   consultations: Record<Id, Record<Id, number>>;
   /** seedrandom alea state of each named stream. */

@@ -124,6 +124,24 @@ export const FORMULAS = {
     },
     default: '0',
   },
+  litigate: {
+    doc: "Score of bringing a court case against the own central on an issue (a domestic action: a suit to compel it to act, New York v. Thomas under the Clean Air Act's section 115). Weighed only when parameter litigation is 1, and only by a unit that has brought no case on the issue yet; a pending case adds pressure on the central every month (casePressure), and its ruling comes caseTermMonths later (rulingForRate; a central far from the plaintiff appeals a ruling for it, appealGap).",
+    variables: {
+      weight: "the actor's goal weight for the issue",
+      salience: 'as above',
+      damage: 'as above',
+      position: 'as above',
+      centralPosition: 'as above',
+      centralLaw: '1 if the central has enacted a law on the issue (nothing left to compel)',
+      casesBrought: "cases brought against the actor's central on the issue so far by any of its units, pending or decided (a second state would join the first suit rather than bring its own)",
+      capacity: 'as above',
+      load: 'as above',
+      noise: 'as above',
+      emissionShare: "the actor's own emission relative to the largest emitter, 0..1",
+      resolution: "1 if the actor is bound on the issue by a forum's resolution it voted for, else 0",
+    },
+    default: 'weight * damage * max(position - centralPosition, 0) * (1 - centralLaw) - litigateCost / capacity + noise',
+  },
   consent: {
     doc: "A central executive's score for consenting to an instrument (or accepting it as a partner): >= 0 consents.",
     variables: {
@@ -322,7 +340,7 @@ export const FORMULA_NAMES = Object.keys(FORMULAS) as FormulaName[];
  * own such as monitoring; 0 where a unit lacks one). The others are a central's or a chamber's and may not.
  */
 export const UNIT_FORMULAS: ReadonlySet<FormulaName> = new Set<FormulaName>([
-  'goal.economic', 'goal.identity', 'goal.protodiplomatic', 'goal.issue', 'utility', 'renew', 'lobby', 'localLaw', 'ratify', 'comply',
+  'goal.economic', 'goal.identity', 'goal.protodiplomatic', 'goal.issue', 'utility', 'renew', 'lobby', 'localLaw', 'litigate', 'ratify', 'comply',
   'relation', 'resolve', 'subnationalPosition', 'salience', 'damage', 'budget',
 ]);
 
@@ -348,6 +366,15 @@ export const DEFAULT_PARAMETERS: Record<string, { value: number; doc: string }> 
   forumQuorum: { value: 0.5, doc: "a forum adopts a resolution when at least this share of its members votes for it (formula resolve)" },
   resolutionPressure: { value: 0, doc: "pressure a resolution adds to the central of each member that voted for it, on the resolution's issue" },
   pressureDecay: { value: 0.9, doc: 'share of lobbying pressure kept from one month to the next' },
+  litigation: { value: 0, doc: 'with 1, a subnational also weighs a court case against its own central on each issue (formula litigate); with 0 it never does and nothing of it is scored' },
+  litigateCost: { value: 0.3, doc: 'cost of bringing a court case (formula litigate)' },
+  caseTermMonths: { value: 12, doc: 'months from filing a case to its first ruling' },
+  casePressure: { value: 0.05, doc: 'pressure a pending case adds on the central per month, times the plaintiff\'s capacity' },
+  rulingForRate: { value: 0.5, doc: 'chance that the first ruling is for the plaintiff (one draw per case)' },
+  rulingPressure: { value: 0.5, doc: 'pressure a final ruling for the plaintiff adds on the central, times the plaintiff\'s capacity' },
+  appealGap: { value: 0.5, doc: "the central appeals a ruling for the plaintiff when the plaintiff's position exceeds the central's by at least this" },
+  appealTermMonths: { value: 12, doc: 'months from the appeal to the appeal ruling' },
+  reversalRate: { value: 0.5, doc: 'chance that the appeal court reverses a ruling for the plaintiff (one draw per appeal)' },
   lawCost: { value: 1, doc: 'cost of an own law, scaled by the emitter share' },
   lawCut: { value: 0.3, doc: 'emission cut a law brings to the units it binds' },
   salienceRate: { value: 0.05, doc: 'speed at which salience follows damage' },

@@ -280,6 +280,8 @@ const filter = z.strictObject({
   issue: z.string().optional(),
   by: z.string().optional(),
   party: z.string().optional(),
+  /** A court's ruling (action.ruled): for, against, upheld or reversed. */
+  outcome: z.enum(['for', 'against', 'upheld', 'reversed']).optional(),
   from: dateText.optional(),
   to: dateText.optional(),
 });

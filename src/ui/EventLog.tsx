@@ -33,6 +33,8 @@ export function eventColor(e: SimEvent): string | undefined {
   if (GREEN.has(e.kind)) return 'green';
   if (e.kind === 'approval.tacit') return 'yellow';
   if (e.kind === 'timeline.applied') return 'magenta';
+  // A ruling for the plaintiff (or upheld) in green, against it (or reversed) in red.
+  if (e.kind === 'action.ruled') return e['outcome'] === 'for' || e['outcome'] === 'upheld' ? 'green' : 'red';
   if (e.kind === 'relation.changed') return RELATION_COLOR[e['to'] as keyof typeof RELATION_COLOR];
   return undefined;
 }

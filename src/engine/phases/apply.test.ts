@@ -11,6 +11,7 @@ import { scenarioSchema } from '../../scenario/schema.ts';
 import { EventLog } from '../events.ts';
 import { initialWorld } from '../initial-world.ts';
 import { buildModel, type Model } from '../model.ts';
+import { Streams } from '../rng.ts';
 import { WorldIndex } from '../world-index.ts';
 import { apply, type TickOutcomes } from './apply.ts';
 import { relationScores, type CentralDecisions } from './central.ts';
@@ -88,7 +89,7 @@ function run(model: Model, world: World, tick: number, o: Partial<Omit<TickOutco
     if (r.why) relations.why.set(i, r.why);
   }
   const central: CentralDecisions = { positions: [], support: [], gatekeepers: [], lawStatus: [], laws: [], agreements: [], consultations: [], demands: [], endings: [], ...o.central, relations };
-  apply(model, idx, log, { proposals: o.proposals ?? [], approvals: o.approvals ?? [], reviews: o.reviews ?? [], central });
+  apply(model, idx, Streams.fromSeed(1), log, { proposals: o.proposals ?? [], approvals: o.approvals ?? [], reviews: o.reviews ?? [], central });
   for (const e of log.events) {
     expect(e.tick).toBe(tick);
     expect(e.date).toBe(dateOf(model.calendar, tick));

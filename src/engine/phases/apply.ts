@@ -7,10 +7,11 @@ import { dateOf, deadlineTick, durationOf, parseDuration } from '../../model/cal
 import { sharePerTick } from '../model.ts';
 import { duchacek } from '../../model/geography.ts';
 import { RELATIONS } from '../../model/vocabulary.ts';
-import type { ApprovalRecord, Id, Instrument } from '../../model/world.ts';
+import type { ApprovalRecord, Case, Id, Instrument } from '../../model/world.ts';
 import { findPower, selectRuleSet } from '../../rules/assess.ts';
 import type { EventLog } from '../events.ts';
 import type { Model } from '../model.ts';
+import type { Streams } from '../rng.ts';
 import type { WorldIndex } from '../world-index.ts';
 import type { CentralDecisions } from './central.ts';
 import { lessonKey, type Proposal } from './decide.ts';
@@ -26,12 +27,14 @@ export interface TickOutcomes {
   reviews: ReviewDecision[];
 }
 
-export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutcomes): void {
+export function apply(model: Model, idx: WorldIndex, streams: Streams, log: EventLog, o: TickOutcomes): void {
   const w = idx.world;
   const p = model.parameters;
   const date = dateOf(model.calendar, w.tick);
   const kept = sharePerTick(model, p['pressureDecay'] ?? 0.9);
   for (const c of Object.values(w.pressure)) for (const k of Object.keys(c)) c[k] = (c[k] ?? 0) * kept;
+  // Cases already pending (a case filed below starts to weigh from the next tick).
+  if (w.cases.length > 0) courts(model, idx, streams, log);
 
   for (const { proposal, verdict, veto, response } of o.proposals) {
     const actor = idx.subnational(proposal.actor)!;
@@ -43,6 +46,15 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
       const against = (p['lobbyAgainst'] ?? 0) > 0 && (actor.position[proposal.issue] ?? 0) < (central?.executive.position[proposal.issue] ?? 0);
       pressure[proposal.issue] = (pressure[proposal.issue] ?? 0) + (against ? -1 : 1) * (p['lobbyPressure'] ?? 0.1) * actor.capacity;
       log.emit('lobby.delivered', { by: actor.id, to: actor.central, issue: proposal.issue, ...(against ? { against: true } : {}), why: proposal.why });
+      continue;
+    }
+    if (proposal.type === 'litigate') {
+      const c: Case = { by: actor.id, to: actor.central, issue: proposal.issue, filedTick: w.tick, stage: 'trial', dueTick: dueAfter(model, w.tick, p['caseTermMonths'] ?? 12) };
+      // Sorted by plaintiff then issue: the order courts() rules in, whatever order the cases were filed in.
+      let at = w.cases.length;
+      while (at > 0 && caseAfter(w.cases[at - 1]!, c)) at--;
+      w.cases.splice(at, 0, c);
+      log.emit('action.litigated', { by: actor.id, to: actor.central, issue: proposal.issue, due: dateOf(model.calendar, c.dueTick), why: proposal.why });
       continue;
     }
     if (proposal.type === 'local-law') {
@@ -279,3 +291,63 @@ export function apply(model: Model, idx: WorldIndex, log: EventLog, o: TickOutco
 }
 
 const round = (x: number): number => Math.round(x * 1e4) / 1e4;
+
+/** Whether case a comes after case b in the world's order (plaintiff, then issue). */
+function caseAfter(a: Case, b: Case): boolean {
+  return a.by > b.by || (a.by === b.by && a.issue > b.issue);
+}
+
+/** The tick a court stage opened at `tick` rules on: `months` calendar months later, so the date is the same under any tick length. */
+function dueAfter(model: Model, tick: number, months: number): number {
+  const term = durationOf(Math.max(0, months), 'month');
+  if (term === null) throw new Error(`a court term of ${months} months is out of range`);
+  return deadlineTick(model.calendar, tick, term);
+}
+
+/**
+ * The courts, once per tick, in the world's case order (plaintiff, then issue): a pending case adds pressure on
+ * the central at casePressure per month, times the plaintiff's capacity; at its due tick the court rules, one
+ * draw against rulingForRate (first instance) or reversalRate (appeal). The central appeals a first ruling for
+ * the plaintiff when the plaintiff's position exceeds its own by appealGap; a ruling for the plaintiff that
+ * stands adds rulingPressure times its capacity. Draws come from stream `central` and only at a ruling, so a run
+ * without cases draws nothing here.
+ */
+function courts(model: Model, idx: WorldIndex, streams: Streams, log: EventLog): void {
+  const w = idx.world;
+  const p = model.parameters;
+  for (const c of w.cases) {
+    if (c.stage !== 'trial' && c.stage !== 'appeal') continue;
+    const plaintiff = idx.subnational(c.by)!;
+    const pressure = (w.pressure[c.to] ??= {});
+    if (w.tick < c.dueTick) {
+      pressure[c.issue] = (pressure[c.issue] ?? 0) + (p['casePressure'] ?? 0.05) * plaintiff.capacity * model.dt;
+      continue;
+    }
+    const draw = streams.uniform('central');
+    const subject = { plaintiff: c.by, central: c.to, issue: c.issue, court: c.stage === 'trial' ? 'first instance' : 'appeal' };
+    let won: boolean;
+    if (c.stage === 'trial') {
+      const rate = p['rulingForRate'] ?? 0.5;
+      won = draw < rate;
+      log.emit('action.ruled', { ...subject, outcome: won ? 'for' : 'against', why: { rate, draw: round(draw) } });
+      if (won) {
+        const gap = (plaintiff.position[c.issue] ?? 0) - (idx.central(c.to)?.executive.position[c.issue] ?? 0);
+        const appealGap = p['appealGap'] ?? 0.5;
+        if (gap >= appealGap) {
+          c.stage = 'appeal';
+          c.dueTick = dueAfter(model, w.tick, p['appealTermMonths'] ?? 12);
+          log.emit('action.appealed', { by: c.to, plaintiff: c.by, issue: c.issue, due: dateOf(model.calendar, c.dueTick), why: { gap: round(gap), appealGap } });
+          continue;
+        }
+      }
+      c.stage = won ? 'won' : 'lost';
+    } else {
+      const rate = p['reversalRate'] ?? 0.5;
+      won = draw >= rate;
+      log.emit('action.ruled', { ...subject, outcome: won ? 'upheld' : 'reversed', why: { reversalRate: rate, draw: round(draw) } });
+      c.stage = won ? 'won' : 'reversed';
+    }
+    c.dueTick = w.tick;
+    if (won) pressure[c.issue] = (pressure[c.issue] ?? 0) + (p['rulingPressure'] ?? 0.5) * plaintiff.capacity;
+  }
+}

@@ -4,7 +4,7 @@
  * clears the threshold. Partners are sampled from neighbours, trade ties, kin, co-affected units and
  * networks, so the cost per agent stays constant. Nothing is changed here; `apply` acts on the proposals.
  */
-import { INSTRUMENTS, type InstrumentKind } from '../../model/vocabulary.ts';
+import { DOMESTIC_ACTIONS, INSTRUMENTS, type InstrumentKind } from '../../model/vocabulary.ts';
 import type { Id, Instrument, Subnational } from '../../model/world.ts';
 import { deliberationChance, type Model } from '../model.ts';
 import type { Alea, Streams } from '../rng.ts';
@@ -37,12 +37,17 @@ export interface DecisionWhy {
 export type Proposal =
   | { type: 'external'; actor: Id; partner: Id; instrument: InstrumentKind; scored: Scored; why: DecisionWhy }
   | { type: 'lobby'; actor: Id; issue: Id; why: DecisionWhy }
-  | { type: 'local-law'; actor: Id; issue: Id; why: DecisionWhy };
+  | { type: 'local-law'; actor: Id; issue: Id; why: DecisionWhy }
+  | { type: 'litigate'; actor: Id; issue: Id; why: DecisionWhy };
 
 const SHOWN_ALTERNATIVES = 5;
-/** Option codes below 0: the domestic actions (instrument kinds are their index in INSTRUMENTS). */
+/**
+ * Option codes below 0: the domestic actions, DOMESTIC_ACTIONS[i] coded -i - 1 (instrument kinds are their
+ * index in INSTRUMENTS).
+ */
 const LOBBY = -1;
 const LOCAL_LAW = -2;
+const LITIGATE = -3;
 const MEMBERSHIP = INSTRUMENTS.indexOf('membership');
 const OFFICE = INSTRUMENTS.indexOf('office');
 const TWINNING = INSTRUMENTS.indexOf('twinning');
@@ -87,7 +92,7 @@ class Options {
     this.noise[i] = scorer.noise;
   }
 
-  /** A domestic action (LOBBY or LOCAL_LAW) on the actor's x-th issue goal, its score in frame[slot]. */
+  /** A domestic action (LOBBY, LOCAL_LAW or LITIGATE) on the actor's x-th issue goal, its score in frame[slot]. */
   pushDomestic(frame: Float64Array, slot: number, code: number, x: number): void {
     const i = this.next();
     this.score[i] = frame[slot]!;
@@ -195,8 +200,10 @@ export function decide(model: Model, idx: WorldIndex, streams: Streams, date: st
       const issue = issues[x]!;
       const view = views.get(issue)!;
       domesticScore(model, idx, actor, issue, view, domestic.lobby, domestic.noise, rng, a, options, x);
-      if (actor.laws.includes(issue)) continue;
-      domesticScore(model, idx, actor, issue, view, domestic.law, domestic.noise, rng, a, options, x);
+      if (!actor.laws.includes(issue)) domesticScore(model, idx, actor, issue, view, domestic.law, domestic.noise, rng, a, options, x);
+      // A court case against the own central (parameter litigation; none scored, nor any draw made, without it),
+      // at most one per unit and issue.
+      if (domestic.litigate !== null && !hasCase(idx.world.cases, actor.id, issue)) domesticScore(model, idx, actor, issue, view, domestic.litigate, domestic.noise, rng, a, options, x);
     }
     let best = -1;
     for (let i = 0; i < options.count; i++) if (best < 0 || options.score[i]! > options.score[best]!) best = i;
@@ -212,7 +219,7 @@ function chosen(model: Model, idx: WorldIndex, actor: Subnational, a: number, sc
     const code = o.code[i]!;
     const score = round(o.score[i]!);
     if (code >= 0) return { action: INSTRUMENTS[code]!, partner: ids[o.target[i]!]!, score };
-    return { action: code === LOBBY ? 'lobby' : 'local-law', issue: issues[o.target[i]!]!, score };
+    return { action: DOMESTIC_ACTIONS[-code - 1]!, issue: issues[o.target[i]!]!, score };
   };
   // The best SHOWN_ALTERNATIVES of the others, highest score first; equal scores keep the order the options
   // were weighed in (as a stable sort would), found by insertion into a short list instead of sorting them all.
@@ -243,7 +250,7 @@ function chosen(model: Model, idx: WorldIndex, actor: Subnational, a: number, sc
   }
   const issue = issues[o.target[best]!]!;
   const why: DecisionWhy = { goals: roundAll({ [issue]: score }), score: round(score), threshold, alternatives };
-  return { type: code === LOBBY ? 'lobby' : 'local-law', actor: actor.id, issue, why };
+  return { type: DOMESTIC_ACTIONS[-code - 1]!, actor: actor.id, issue, why };
 }
 
 /**
@@ -357,8 +364,8 @@ function mergeUnique(a: Int32Array, n: number, b: Int32Array, skip: number, out:
   return m;
 }
 
-/** The variables of the domestic actions' formulas (lobby, localLaw), and where their value is left. */
-const DOMESTIC = ['weight', 'salience', 'damage', 'position', 'centralPosition', 'capacity', 'load', 'noise', 'emissionShare', 'centralLaw', 'resolution', '$result'] as const;
+/** The variables of the domestic actions' formulas (lobby, localLaw, litigate), and where their value is left. */
+const DOMESTIC = ['weight', 'salience', 'damage', 'position', 'centralPosition', 'capacity', 'load', 'noise', 'emissionShare', 'centralLaw', 'resolution', 'casesBrought', '$result'] as const;
 
 /** A domestic action's frame (its own, so neither action reads the other's values) and formula. */
 interface DomesticSite {
@@ -370,6 +377,8 @@ interface DomesticSite {
 interface DomesticSites {
   lobby: DomesticSite;
   law: DomesticSite;
+  /** Null unless parameter litigation is on. */
+  litigate: DomesticSite | null;
   noise: number;
 }
 const domesticSites = new WeakMap<Model, DomesticSites>();
@@ -380,11 +389,25 @@ function domesticSitesOf(model: Model): DomesticSites {
     d = {
       lobby: { site: siteFrame(model, 'lobby', DOMESTIC), formula: formulas['lobby']!, code: LOBBY },
       law: { site: siteFrame(model, 'local-law', DOMESTIC), formula: formulas['localLaw']!, code: LOCAL_LAW },
+      litigate: (model.parameters['litigation'] ?? 0) >= 1 ? { site: siteFrame(model, 'litigate', DOMESTIC), formula: formulas['litigate']!, code: LITIGATE } : null,
       noise: model.parameters['noise'] ?? 0,
     };
     domesticSites.set(model, d);
   }
   return d;
+}
+
+/** Whether the unit has brought a case on the issue (pending or decided); cases are few, a scan is enough. */
+function hasCase(cases: readonly { by: Id; issue: Id }[], by: Id, issue: Id): boolean {
+  for (let i = 0; i < cases.length; i++) if (cases[i]!.by === by && cases[i]!.issue === issue) return true;
+  return false;
+}
+
+/** Cases brought against a central on an issue by any of its units, pending or decided. */
+function casesBrought(cases: readonly { to: Id; issue: Id }[], central: Id, issue: Id): number {
+  let n = 0;
+  for (let i = 0; i < cases.length; i++) if (cases[i]!.to === central && cases[i]!.issue === issue) n++;
+  return n;
 }
 
 /** What the domestic actions read of one issue this tick, by unit place: found once per tick, not per option. */
@@ -424,6 +447,7 @@ function domesticScore(model: Model, idx: WorldIndex, actor: Subnational, issue:
   f[at.emissionShare] = view.emissionShare[a]!;
   f[at.centralLaw] = idx.centralHasLaw(issue, actor.central) ? 1 : 0;
   f[at.resolution] = actor.resolutions?.includes(issue) === true ? 1 : 0;
+  if (d.code === LITIGATE) f[at.casesBrought] = casesBrought(idx.world.cases, actor.central, issue);
   d.formula.evaluateInto(f, actor.id);
   options.pushDomestic(f, at.$result, d.code, x);
 }
