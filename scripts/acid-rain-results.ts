@@ -292,10 +292,17 @@ export interface Setting {
   label: string;
 }
 
-/** Every parameter of `behaviour.parameters` and the cost of every enabled instrument, each to 90% and 110% (zeros additively). */
+/**
+ * Switches (a mechanism on above 0, off at 0) are not moved: 10% of a switch is not a perturbation of the model
+ * but the same model, or another one.
+ */
+const SWITCHES = new Set(['litigation', 'lobbyAgainst']);
+
+/** Every parameter of `behaviour.parameters` but the switches and the cost of every enabled instrument, each to 90% and 110% (zeros additively). */
 export function robustnessSettings(scenario: Scenario): Setting[] {
   const out: Setting[] = [];
   const move = (parameter: string, path: string, base: number): void => {
+    if (SWITCHES.has(parameter)) return;
     if (base === 0) {
       const steps = ADDITIVE[parameter];
       if (!steps) throw new Error(`parameter ${parameter} is 0, so 10% of it is nothing: give its additive moves in ADDITIVE (scripts/acid-rain-results.ts)`);
@@ -337,7 +344,7 @@ function robustness(base0: Batch, runs0: { setting: Setting; batch: Batch }[]): 
     return r ? `${r.setting.value}: ${lowestText(lowest(r.batch.targets), ids.length)}` : '';
   };
   return [
-    `Each parameter of \`behaviour.parameters\` and the cost of each enabled instrument, moved alone to 90% and to 110% of its value (a parameter that is 0 moved additively: ${Object.entries(ADDITIVE).map(([p, d]) => `${p} ${d.map((x) => `${x > 0 ? '+' : ''}${x}`).join(' and ')}`).join(', ')}), with seeds 1-${seeds} per setting: ${runs.length} settings, ${runs.length * seeds} runs. The table gives, for each setting, the lowest pass rate of the ${ids.length} targets the baseline meets and which target it is (${missed.length > 0 ? `left out: ${missed.map((i) => `\`${i}\``).join(', ')}, which the baseline over seeds 1-${seeds} already misses; their rates are in the details` : 'the baseline meets every target'}); the baseline over seeds 1-${seeds}: ${lowestText(lowest(base.targets), ids.length)}.`,
+    `Each parameter of \`behaviour.parameters\` (but the switches ${[...SWITCHES].map((p) => `\`${p}\``).join(', ')}) and the cost of each enabled instrument, moved alone to 90% and to 110% of its value (a parameter that is 0 moved additively: ${Object.entries(ADDITIVE).map(([p, d]) => `${p} ${d.map((x) => `${x > 0 ? '+' : ''}${x}`).join(' and ')}`).join(', ')}), with seeds 1-${seeds} per setting: ${runs.length} settings, ${runs.length * seeds} runs. The table gives, for each setting, the lowest pass rate of the ${ids.length} targets the baseline meets and which target it is (${missed.length > 0 ? `left out: ${missed.map((i) => `\`${i}\``).join(', ')}, which the baseline over seeds 1-${seeds} already misses; their rates are in the details` : 'the baseline meets every target'}); the baseline over seeds 1-${seeds}: ${lowestText(lowest(base.targets), ids.length)}.`,
     '',
     failing.length === 0
       ? `**No single parameter moved by 10% brings any target below its required pass rate; the lowest pass rate in all ${runs.length} settings is ${pct(worst)}** (${worstAt.join('; ')}).`

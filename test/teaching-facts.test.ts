@@ -45,6 +45,12 @@ describe('docs/teaching.md: what it says seed 1 does', () => {
       const court = runs['base']!.filter((e) => ['action.litigated', 'action.ruled', 'action.appealed'].includes(e.kind));
       expect(court.map((e) => `${e.date.slice(0, 7)} ${e.kind} ${String(e.outcome ?? e.by)}`)).toEqual(['1984-04 action.litigated US-NY', '1985-08 action.ruled for', '1985-08 action.appealed US', '1986-10 action.ruled upheld']);
     }],
+    ['The New England governors and the eastern Canadian premiers adopt their conference\'s resolution in June 1983 with seed 1', () => {
+      const resolved = runs['base']!.filter((e) => e.kind === 'forum.resolved');
+      expect(resolved.map((e) => `${e.date.slice(0, 7)} ${String(e.by)}`)).toEqual(['1983-06 NEG-ECP']);
+      // "no New England state passes a law of its own in this run"
+      expect(laws(runs['base']!, (by) => ['US-VT', 'US-NH', 'US-ME', 'US-MA', 'US-CT', 'US-RI'].includes(by))).toEqual([]);
+    }],
     ['The federal law passes in November 1990 (seed 1; the median over seeds is September 1990)', () => expect(laws(runs['base']!, (by) => by === 'US')[0]).toBe('1990-11 US')],
     ['Then the treaty between the United States and Canada (February 1991 with seed 1; the record: 13 March 1991)', () => expect(runs['base']!.find((e) => e.kind === 'instrument.signed' && e.instrument === 'treaty')?.date.slice(0, 7)).toBe('1991-02')],
     ['Is there a federal law by 1992? (Seed 1: no;', () => expect(laws(runs['no-1989-window']!, (by) => by === 'US')).toEqual([])],

@@ -125,7 +125,7 @@ export const FORMULAS = {
     default: '0',
   },
   litigate: {
-    doc: "Score of bringing a court case against the own central on an issue (a domestic action: a suit to compel it to act, New York v. Thomas under the Clean Air Act's section 115). Weighed only when parameter litigation is 1, and only by a unit that has brought no case on the issue yet; a pending case adds pressure on the central every month (casePressure), and its ruling comes caseTermMonths later (rulingForRate; a central far from the plaintiff appeals a ruling for it, appealGap).",
+    doc: "Score of bringing a court case against the own central on an issue (a domestic action: a suit to compel it to act, New York v. Thomas under the Clean Air Act's section 115). Weighed only when parameter litigation is on (above 0), and only by a unit that has brought no case on the issue yet; a pending case adds pressure on the central every month (casePressure), and its ruling comes caseTermMonths later (rulingForRate; a central far from the plaintiff appeals a ruling for it, appealGap).",
     variables: {
       weight: "the actor's goal weight for the issue",
       salience: 'as above',
@@ -366,7 +366,7 @@ export const DEFAULT_PARAMETERS: Record<string, { value: number; doc: string }> 
   forumQuorum: { value: 0.5, doc: "a forum adopts a resolution when at least this share of its members votes for it (formula resolve)" },
   resolutionPressure: { value: 0, doc: "pressure a resolution adds to the central of each member that voted for it, on the resolution's issue" },
   pressureDecay: { value: 0.9, doc: 'share of lobbying pressure kept from one month to the next' },
-  litigation: { value: 0, doc: 'with 1, a subnational also weighs a court case against its own central on each issue (formula litigate); with 0 it never does and nothing of it is scored' },
+  litigation: { value: 0, doc: 'with 1 (any value above 0), a subnational also weighs a court case against its own central on each issue (formula litigate); with 0 it never does and nothing of it is scored' },
   litigateCost: { value: 0.3, doc: 'cost of bringing a court case (formula litigate)' },
   caseTermMonths: { value: 12, doc: 'months from filing a case to its first ruling' },
   casePressure: { value: 0.05, doc: 'pressure a pending case adds on the central per month, times the plaintiff\'s capacity' },

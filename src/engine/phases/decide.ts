@@ -389,7 +389,7 @@ function domesticSitesOf(model: Model): DomesticSites {
     d = {
       lobby: { site: siteFrame(model, 'lobby', DOMESTIC), formula: formulas['lobby']!, code: LOBBY },
       law: { site: siteFrame(model, 'local-law', DOMESTIC), formula: formulas['localLaw']!, code: LOCAL_LAW },
-      litigate: (model.parameters['litigation'] ?? 0) >= 1 ? { site: siteFrame(model, 'litigate', DOMESTIC), formula: formulas['litigate']!, code: LITIGATE } : null,
+      litigate: (model.parameters['litigation'] ?? 0) > 0 ? { site: siteFrame(model, 'litigate', DOMESTIC), formula: formulas['litigate']!, code: LITIGATE } : null,
       noise: model.parameters['noise'] ?? 0,
     };
     domesticSites.set(model, d);
