@@ -58,9 +58,11 @@ describe(`${RESULTS.doc}: its generated results`, () => {
     for (const [name, text] of Object.entries(sections)) expect(text.trim(), name).not.toBe('');
   });
 
-  it('moves every behaviour parameter and the cost of every enabled instrument, and only those', () => {
+  it('moves every behaviour parameter but the switches and the cost of every enabled instrument, and only those', () => {
     const settings = robustnessSettings(scenario);
-    const params = Object.keys(scenario.behaviour.parameters);
+    const switches = ['litigation', 'lobbyAgainst'];
+    const params = Object.keys(scenario.behaviour.parameters).filter((p) => !switches.includes(p));
+    for (const p of switches) expect(Object.keys(scenario.behaviour.parameters), p).toContain(p);
     expect(new Set(settings.map((s) => s.parameter))).toEqual(new Set([...params, 'mou.cost']));
     const depositionHalf = settings.filter((s) => s.parameter === 'depositionHalf');
     expect(depositionHalf.map((s) => s.value)).toEqual([scenario.behaviour.parameters['depositionHalf']! * 0.9, scenario.behaviour.parameters['depositionHalf']! * 1.1].map((x) => Number(x.toPrecision(10))));
