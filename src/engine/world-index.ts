@@ -36,6 +36,8 @@ export class WorldIndex implements Geography {
   readonly instrumentById = new Map<Id, Instrument>();
   /** Instruments in force, by the central of each subnational party (each listed once per central). */
   readonly inForceByCentral = new Map<Id, Instrument[]>();
+  /** boundBy's tables, by issue (null: no unit is bound), made on first use in the tick. */
+  private readonly boundTables = new Map<Id, Float64Array | null>();
   /** meanSalienceByParty's tables, by issue, made on first use in the tick. */
   private readonly meanSalienceTables = new Map<Id, Float64Array>();
   /** In-force instruments on an issue with a foreign party, counted per central of a subnational party. */
@@ -180,6 +182,28 @@ export class WorldIndex implements Geography {
     }
     this.meanSalienceTables.set(issue, means);
     return means;
+  }
+
+  /**
+   * Per place in world.subnationals, 1 where a forum's resolution on `issue` binds the unit, else 0; null when
+   * none does. Made on first use in the tick, so after the forums have met: the decide loop reads a partner's
+   * binding for every candidate and goal, and a table spares it a visit to each partner's record.
+   */
+  boundBy(issue: Id): Float64Array | null {
+    const known = this.boundTables.get(issue);
+    return known !== undefined ? known : this.boundMade(issue);
+  }
+
+  private boundMade(issue: Id): Float64Array | null {
+    let table: Float64Array | null = null;
+    const subs = this.world.subnationals;
+    for (let i = 0; i < subs.length; i++) {
+      if (subs[i]!.resolutions?.includes(issue) !== true) continue;
+      table ??= this.statics.tickArray(`bound\u0000${issue}`, subs.length).fill(0);
+      table[i] = 1;
+    }
+    this.boundTables.set(issue, table);
+    return table;
   }
 
   /** Instruments in force on an issue between a central's units and foreign parties. */

@@ -262,7 +262,8 @@ export class PartnerReader {
       // Stryker disable next-line OptionalChaining: equivalent, every issue of the index has a salience array
       pg[o + 2] = kind === PARTY_SUBNATIONAL ? (idx.salienceOf.get(issue)?.[b] ?? 0) : kind === PARTY_CENTRAL ? idx.meanSalienceByParty(issue)[partner]! : 0;
       pg[o + 3] = onIssue;
-      pg[o + 7] = kind === PARTY_SUBNATIONAL && idx.world.subnationals[b]!.resolutions?.includes(issue) === true ? 1 : 0;
+      const bound = kind === PARTY_SUBNATIONAL ? idx.boundBy(issue) : null;
+      pg[o + 7] = bound === null ? 0 : bound[b]!;
     }
   }
 }
