@@ -51,6 +51,15 @@ const candidate: Record<string, string> = {
   partnerResolution: "1 if the partner (a subnational) is bound on the goal's issue by a forum's resolution it voted for, else 0: with resolution, whether both took the issue to a forum",
 };
 
+/** What a domestic action on an issue (lobby, localLaw, litigate) reads first of the actor: its goal and where it stands. */
+const onIssue = {
+  weight: "the actor's goal weight for the issue",
+  salience: 'as above',
+  damage: 'as above',
+  position: 'as above',
+};
+const BOUND = "1 if the actor is bound on the issue by a forum's resolution it voted for, else 0";
+
 export const FORMULAS = {
   'goal.economic': {
     doc: 'Value of a candidate external action for the economic goal.',
@@ -80,32 +89,26 @@ export const FORMULAS = {
   lobby: {
     doc: "Score of lobbying the own central on an issue; its effect adds to the central's pressure.",
     variables: {
-      weight: "the actor's goal weight for the issue",
-      salience: 'as above',
-      damage: 'as above',
-      position: 'as above',
+      ...onIssue,
       centralPosition: 'as above',
       capacity: 'as above',
       load: 'as above',
       noise: 'as above',
       emissionShare: "the actor's own emission relative to the largest emitter, 0..1 (what action would cost it)",
-      resolution: "1 if the actor is bound on the issue by a forum's resolution it voted for, else 0",
+      resolution: BOUND,
     },
     default: 'weight * salience * max(position - centralPosition, 0) - lobbyCost / capacity + noise',
   },
   localLaw: {
     doc: 'Score of enacting an own law on an issue (a domestic action); only units without such a law consider it.',
     variables: {
-      weight: "the actor's goal weight for the issue",
-      salience: 'as above',
-      damage: 'as above',
-      position: 'as above',
+      ...onIssue,
       emissionShare: "the actor's own emission relative to the largest emitter, 0..1",
       centralPosition: 'as above (a law can answer the central\'s inaction)',
       centralLaw: '1 if the central has enacted a law on the issue',
       capacity: 'as above',
       noise: 'as above',
-      resolution: "1 if the actor is bound on the issue by a forum's resolution it voted for (a regional commitment may do a law's work), else 0",
+      resolution: `${BOUND} (a regional commitment may do a law's work)`,
     },
     default: 'weight * salience * position * (1 - centralLaw) - lawCost * (0.2 + emissionShare) / capacity + noise',
   },
@@ -127,10 +130,7 @@ export const FORMULAS = {
   litigate: {
     doc: "Score of bringing a court case against the own central on an issue (a domestic action: a suit to compel it to act, New York v. Thomas under the Clean Air Act's section 115). Weighed only when parameter litigation is on (above 0), and only by a unit that has brought no case on the issue yet; a pending case adds pressure on the central every month (casePressure), and its ruling comes caseTermMonths later (rulingForRate; a central far from the plaintiff appeals a ruling for it, appealGap).",
     variables: {
-      weight: "the actor's goal weight for the issue",
-      salience: 'as above',
-      damage: 'as above',
-      position: 'as above',
+      ...onIssue,
       centralPosition: 'as above',
       centralLaw: '1 if the central has enacted a law on the issue (nothing left to compel)',
       casesBrought: "cases brought against the actor's central on the issue so far by any of its units, pending or decided (a second state would join the first suit rather than bring its own)",
@@ -138,7 +138,7 @@ export const FORMULAS = {
       load: 'as above',
       noise: 'as above',
       emissionShare: "the actor's own emission relative to the largest emitter, 0..1",
-      resolution: "1 if the actor is bound on the issue by a forum's resolution it voted for, else 0",
+      resolution: BOUND,
     },
     default: 'weight * damage * max(position - centralPosition, 0) * (1 - centralLaw) - litigateCost / capacity + noise',
   },

@@ -43,16 +43,15 @@ export interface RelationScores {
   why: Map<number, { inputs: Record<string, number>; thresholds: Record<string, number> }>;
 }
 
-/** Relation scores for n subnationals, none scored yet. */
-export function relationScores(n: number): RelationScores {
-  return { score: new Float64Array(n).fill(Number.NaN), mode: new Uint8Array(n), why: new Map() };
+/** Relation scores for n subnationals, none scored yet, in `score` if given (a kept array of length n). */
+export function relationScores(n: number, score: Float64Array = new Float64Array(n)): RelationScores {
+  return { score: score.fill(Number.NaN), mode: new Uint8Array(n), why: new Map() };
 }
 
 export function central(model: Model, idx: WorldIndex, streams: Streams, date: string): CentralDecisions {
   const n = idx.world.subnationals.length;
-  // The scores in the array the static index keeps between ticks (tickArray), reset to "not scored".
-  const scores: RelationScores = { score: idx.statics.tickArray('relation score', n).fill(Number.NaN), mode: new Uint8Array(n), why: new Map() };
-  const out: CentralDecisions = { positions: [], support: [], gatekeepers: [], lawStatus: [], laws: [], agreements: [], consultations: [], demands: [], endings: [], relations: scores };
+  // The scores in the array the static index keeps between ticks (tickArray).
+  const out: CentralDecisions = { positions: [], support: [], gatekeepers: [], lawStatus: [], laws: [], agreements: [], consultations: [], demands: [], endings: [], relations: relationScores(n, idx.statics.tickArray('relation score', n)) };
   const w = idx.world;
   const p = model.parameters;
   const topTwo = new Map<Id, [[number, Id], [number, Id]]>();

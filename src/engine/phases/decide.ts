@@ -411,17 +411,37 @@ function casesBrought(cases: readonly { to: Id; issue: Id }[], central: Id, issu
 }
 
 /** What the domestic actions read of one issue this tick, by unit place: found once per tick, not per option. */
-interface IssueView {
+/** An issue this tick, by place in world.subnationals: salience, damage and emission share. */
+export interface IssueView {
   salience: Float64Array | undefined;
   damage: Float64Array | undefined;
   emissionShare: Float64Array;
 }
+export function issueView(idx: WorldIndex, spec: Model['scenario']['issues'][number]): IssueView {
+  return { salience: idx.salienceOf.get(spec.id), damage: idx.damageOf.get(spec.id), emissionShare: emissionSharesOf(spec, idx.world) };
+}
 function issueViews(model: Model, idx: WorldIndex): Map<Id, IssueView> {
   const views = new Map<Id, IssueView>();
-  for (const spec of model.scenario.issues) {
-    views.set(spec.id, { salience: idx.salienceOf.get(spec.id), damage: idx.damageOf.get(spec.id), emissionShare: emissionSharesOf(spec, idx.world) });
-  }
+  for (const spec of model.scenario.issues) views.set(spec.id, issueView(idx, spec));
   return views;
+}
+
+/** Slots of what a unit's formula on an issue reads of the unit itself (the domestic actions, a forum's vote). */
+type OnIssue = Readonly<Record<'weight' | 'salience' | 'damage' | 'position' | 'centralPosition' | 'capacity' | 'emissionShare' | 'centralLaw', number>>;
+
+/** Writes the unit's own values on `issue` into frame f: the unit is the a-th subnational of the world. */
+export function writeOnIssue(f: Float64Array, at: OnIssue, idx: WorldIndex, unit: Subnational, a: number, issue: Id, view: IssueView): void {
+  f[at.weight] = unit.goals[issue] ?? 0;
+  // Stryker disable next-line OptionalChaining: equivalent, every issue has a state for every unit (initialWorld)
+  f[at.salience] = view.salience?.[a] ?? 0;
+  // Stryker disable next-line OptionalChaining: equivalent, as above
+  f[at.damage] = view.damage?.[a] ?? 0;
+  f[at.position] = unit.position[issue] ?? 0;
+  // Stryker disable next-line OptionalChaining: equivalent, every unit's central is in the world
+  f[at.centralPosition] = idx.statics.centralOf[a]?.executive.position[issue] ?? 0;
+  f[at.capacity] = unit.capacity;
+  f[at.emissionShare] = view.emissionShare[a]!;
+  f[at.centralLaw] = idx.centralHasLaw(issue, unit.central) ? 1 : 0;
 }
 
 /**
@@ -432,20 +452,10 @@ function domesticScore(model: Model, idx: WorldIndex, actor: Subnational, issue:
   const site = d.site;
   const { frame: f, at } = site;
   writeAttributes(model, site, idx.statics, a);
-  f[at.weight] = actor.goals[issue] ?? 0;
-  // Stryker disable next-line OptionalChaining: equivalent, every issue has a state for every unit (initialWorld)
-  f[at.salience] = view.salience?.[a] ?? 0;
-  // Stryker disable next-line OptionalChaining: equivalent, as above
-  f[at.damage] = view.damage?.[a] ?? 0;
-  f[at.position] = actor.position[issue] ?? 0;
-  // Stryker disable next-line OptionalChaining: equivalent, every unit's central is in the world
-  f[at.centralPosition] = idx.statics.centralOf[a]?.executive.position[issue] ?? 0;
-  f[at.capacity] = actor.capacity;
+  writeOnIssue(f, at, idx, actor, a, issue, view);
   f[at.load] = idx.activeAt(a).length / actor.capacity;
   rng.normalInto(f, at.noise);
   f[at.noise] = f[at.noise]! * noiseScale;
-  f[at.emissionShare] = view.emissionShare[a]!;
-  f[at.centralLaw] = idx.centralHasLaw(issue, actor.central) ? 1 : 0;
   f[at.resolution] = actor.resolutions?.includes(issue) === true ? 1 : 0;
   if (d.code === LITIGATE) f[at.casesBrought] = casesBrought(idx.world.cases, actor.central, issue);
   d.formula.evaluateInto(f, actor.id);

@@ -13,7 +13,7 @@ import type { Id, Network } from '../../model/world.ts';
 import type { EventLog } from '../events.ts';
 import type { Model } from '../model.ts';
 import type { WorldIndex } from '../world-index.ts';
-import { emissionSharesOf } from './issues.ts';
+import { issueView, writeOnIssue } from './decide.ts';
 import { siteFrame, slotTable, writeAttributes } from './score.ts';
 
 /** The variables of formula `resolve` besides the parameters and attributes, and where its value is left. */
@@ -64,7 +64,8 @@ export function forums(model: Model, idx: WorldIndex, log: EventLog): number {
 /** One vote of `network`'s members on `issue`; adopts the resolution if the quorum is reached. */
 function meet(model: Model, idx: WorldIndex, network: Network, issue: Id, log: EventLog): boolean {
   const st = idx.statics;
-  const spec = model.scenario.issues.find((x) => x.id === issue);
+  // A forum's issues are the scenario's (check-scenario.ts).
+  const spec = model.scenario.issues.find((x) => x.id === issue)!;
   // Members that still act (a unit that became a state by succession votes no more), by their place.
   const places: number[] = [];
   for (const id of network.members ?? []) {
@@ -76,21 +77,12 @@ function meet(model: Model, idx: WorldIndex, network: Network, issue: Id, log: E
   const site = siteFrame(model, 'resolve', RESOLVE);
   const { frame: f, at } = site;
   const formula = slotTable(model).formulas['resolve']!;
-  const salience = idx.salienceOf.get(issue);
-  const damage = idx.damageOf.get(issue);
-  const shares = spec ? emissionSharesOf(spec, idx.world) : null;
+  const view = issueView(idx, spec);
   const supporters: Id[] = [];
   for (const a of places) {
     const unit = idx.world.subnationals[a]!;
     writeAttributes(model, site, st, a);
-    f[at.weight] = unit.goals[issue] ?? 0;
-    f[at.salience] = salience?.[a] ?? 0;
-    f[at.damage] = damage?.[a] ?? 0;
-    f[at.position] = unit.position[issue] ?? 0;
-    f[at.centralPosition] = st.centralOf[a]?.executive.position[issue] ?? 0;
-    f[at.capacity] = unit.capacity;
-    f[at.emissionShare] = shares?.[a] ?? 0;
-    f[at.centralLaw] = idx.centralHasLaw(issue, unit.central) ? 1 : 0;
+    writeOnIssue(f, at, idx, unit, a, issue, view);
     f[at.memberCount] = places.length;
     formula.evaluateInto(f, unit.id);
     if (f[at.$result]! > 0) supporters.push(unit.id);
