@@ -456,7 +456,7 @@ function domesticScore(model: Model, idx: WorldIndex, actor: Subnational, issue:
   f[at.load] = idx.activeAt(a).length / actor.capacity;
   rng.normalInto(f, at.noise);
   f[at.noise] = f[at.noise]! * noiseScale;
-  f[at.resolution] = actor.resolutions?.includes(issue) === true ? 1 : 0;
+  f[at.resolution] = idx.boundBy(issue)?.[a] ?? 0;
   if (d.code === LITIGATE) f[at.casesBrought] = casesBrought(idx.world.cases, actor.central, issue);
   d.formula.evaluateInto(f, actor.id);
   options.pushDomestic(f, at.$result, d.code, x);

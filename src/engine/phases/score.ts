@@ -188,7 +188,7 @@ export class PartnerReader {
       this.own[o + 1] = idx.damageOf.get(issue)?.[this.position] ?? 0;
       this.own[o + 2] = actor.position[issue] ?? 0;
       this.own[o + 3] = centralPosition?.[issue] ?? 0;
-      this.own[o + 4] = actor.resolutions?.includes(issue) === true ? 1 : 0;
+      this.own[o + 4] = idx.boundBy(issue)?.[this.position] ?? 0;
     }
     this.fields[0] = actor.capacity;
     this.fields[8] = this.active.length / actor.capacity;
